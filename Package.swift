@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+// rotation — cross-department rotation by competition (跨部门竞争上岗), solved with GLPK.
+// SPDX-License-Identifier: GPL-3.0-or-later
+import PackageDescription
+
+let package = Package(
+    name: "rotation",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "rotation", targets: ["rotation"]),
+        .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
+        .library(name: "RotationCore", targets: ["RotationCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // GLPK, the C library (Debian: libglpk-dev). Header and link line only.
+        .systemLibrary(
+            name: "CGLPK",
+            path: "Sources/CGLPK",
+            providers: [.apt(["libglpk-dev"])]
+        ),
+        // A few lines of C: GLPK's error hook needs setjmp/longjmp, which Swift cannot call.
+        .target(name: "CGLPKGuard", dependencies: ["CGLPK"], path: "Sources/CGLPKGuard"),
+        // The Swift GLPK wrapper: models, solving, matching. Knows nothing of cadres.
+        .target(name: "LinearProgramming", dependencies: ["CGLPK", "CGLPKGuard"]),
+        // The domain: scenario, rules, verdicts, scores, ranks. Knows nothing of GLPK.
+        .target(name: "RotationCore"),
+        // Reading scenarios (CSV, encodings, YAML) and writing run folders.
+        .target(
+            name: "RotationIO",
+            dependencies: ["RotationCore", "RotationSolver", "LinearProgramming", .product(name: "Yams", package: "Yams")]
+        ),
+        // Formulation (scenario → model), solving, extraction and domain re-check.
+        .target(name: "RotationSolver", dependencies: ["RotationCore", "LinearProgramming"]),
+        .executableTarget(
+            name: "rotation",
+            dependencies: [
+                "RotationCore", "RotationIO", "RotationSolver", "LinearProgramming",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
+        .testTarget(name: "RotationCoreTests", dependencies: ["RotationCore"]),
+        .testTarget(name: "RotationIOTests", dependencies: ["RotationIO", "RotationCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RotationSolverTests", dependencies: ["RotationSolver", "RotationCore", "LinearProgramming"]),
+        .testTarget(name: "RotationCLITests", dependencies: ["rotation"], resources: [.copy("Golden")]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import CGLPKGuard
+import Foundation
+
+/// A text format GLPK writes.
+public enum ModelFileFormat: String, Sendable, CaseIterable {
+    /// CPLEX LP (`glp_write_lp`): keeps the objective sense. Prefer it.
+    case cplexLP = "lp"
+    /// Free MPS (`glp_write_mps` with `GLP_MPS_FILE`). MPS has no objective sense: a
+    /// maximisation is read back as a minimisation by most other solvers.
+    case freeMPS = "mps"
+}
+
+extension LinearModel {
+    /// Writes the model as GLPK would (for inspection or another solver) and returns the text.
+    ///
+    /// Names are made safe for both formats: every character other than an ASCII letter,
+    /// digit or `_` becomes `_`; a name that is empty, starts with a digit, or is a CPLEX LP
+    /// keyword gets a prefix (`x`/`r` plus the 1-based position for empty names, `_`
+    /// otherwise); names that then coincide get `_2`, `_3`, … suffixes. The result depends
+    /// only on the model, so the same model always gives the same text.
+    ///
+    /// ```swift
+    /// let text = try model.export(.cplexLP)
+    /// // "\* Problem: tiny *\\n\nMaximize\n obj: + 3 x + 2 y\n\nSubject To\n pick_one: …"
+    /// ```
+    /// - Complexity: O(variables + non-zeros), plus a temporary file.
+    public func export(_ format: ModelFileFormat) throws -> String {
+        let prepared = try prepared()
+        let names = exportNames()
+        glpg_log_clear()
+        let problem = try GLPKProblem()
+        defer { problem.close() }
+        try problem.load(prepared, model: self, names: names)
+
+        let directory = FileManager.default.temporaryDirectory
+        let url = directory.appendingPathComponent("glpk-export-\(UUID().uuidString).\(format.rawValue)")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let code: Int32
+        switch format {
+        case .cplexLP: code = try problem.writeLP(to: url.path)
+        case .freeMPS: code = try problem.writeFreeMPS(to: url.path)
+        }
+        guard code == 0 else {
+            throw GLPKError.failed(
+                "could not write the model to \(url.path) (GLPK return code \(code)). Last GLPK output:\n"
+                    + GLPKSolver.logTail())
+        }
+        do {
+            return try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw GLPKError.failed("could not read back the exported model at \(url.path): \(error)")
+        }
+    }
+
+    /// The names `export` writes: model, one per variable, one per constraint.
+    public func exportNames() -> (model: String, columns: [String], rows: [String]) {
+        let modelName = Self.safeNames([name], emptyPrefix: "")[0]
+        return (
+            modelName,
+            Self.safeNames(variables.map(\.name), emptyPrefix: "x"),
+            Self.safeNames(constraints.map(\.name), emptyPrefix: "r")
+        )
+    }
+
+    /// Words the CPLEX LP reader could take for section keywords or infinity.
+    static let lpKeywords: Set<String> = [
+        "minimize", "minimise", "minimum", "min", "maximize", "maximise", "maximum", "max",
+        "subject", "to", "such", "that", "st", "bounds", "bound", "free", "inf", "infinity",
+        "general", "generals", "gen", "integer", "integers", "int", "binary", "binaries", "bin",
+        "end", "obj",
+    ]
+
+    static func safeNames(_ names: [String], emptyPrefix: String) -> [String] {
+        let limit = maximumNameLength
+        var used = Set<String>()
+        var result: [String] = []
+        result.reserveCapacity(names.count)
+        for (index, name) in names.enumerated() {
+            var base = String(String.UnicodeScalarView(name.unicodeScalars.map { scalar in
+                let v = scalar.value
+                let ok = (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) || v == 0x5F
+                return ok ? scalar : "_"
+            }))
+            if base.isEmpty {
+                if emptyPrefix.isEmpty { result.append(""); continue }
+                base = "\(emptyPrefix)\(index + 1)"
+            } else if let first = base.unicodeScalars.first, (0x30...0x39).contains(first.value) {
+                base = "_" + base
+            } else if lpKeywords.contains(base.lowercased()) {
+                base = "_" + base
+            }
+            if base.utf8.count > limit { base = String(base.prefix(limit)) }
+            var candidate = base
+            var counter = 2
+            while used.contains(candidate) {
+                let suffix = "_\(counter)"
+                candidate = String(base.prefix(limit - suffix.utf8.count)) + suffix
+                counter += 1
+            }
+            used.insert(candidate)
+            result.append(candidate)
+        }
+        return result
+    }
+}

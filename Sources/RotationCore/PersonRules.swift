@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+/// The person-level eligibility rules (rules.md §1), one function per rule ID.
+///
+/// Each returns the cadre's verdict for that rule, or `nil` when the rule passes.
+public struct PersonRules: Sendable {
+    public let scenario: Scenario
+    public let index: ScenarioIndex
+
+    public init(scenario: Scenario, index: ScenarioIndex) {
+        self.scenario = scenario
+        self.index = index
+    }
+
+    var rules: RuleSettings { scenario.rules }
+
+    /// Every person-level verdict of a cadre, in rule order.
+    public func verdicts(for cadre: Cadre) -> [Verdict] {
+        [identity(cadre), assess(cadre), term(cadre), education(cadre), training(cadre), health(cadre),
+         exclude(cadre), evaluation(cadre), workStyle(cadre)].compactMap { $0 }
+    }
+
+    /// Months from the reference date to statutory retirement: 12·age − months(birth → reference).
+    public func monthsToRetirement(_ cadre: Cadre) -> Int {
+        let age = cadre.retirementAge ?? rules.retirementAge(for: cadre.gender)
+        return 12 * age - cadre.birth.months(to: scenario.referenceDate)
+    }
+
+    /// E-IDENTITY: civil servant or reference-managed; others only with approval.
+    public func identity(_ cadre: Cadre) -> Verdict? {
+        switch cadre.identity {
+        case .civilServant, .referenceManaged: return nil
+        case .publicInstitution, .enterprise, .worker:
+            if cadre.identityApproved { return nil }
+            return Verdict(cadreID: cadre.id, rule: .identity, verdict: .fail,
+                           detail: "identity \(cadre.identity.rawValue) (\(cadre.identity.chinese)) without the organization department's approval")
+        }
+    }
+
+    /// E-ASSESS: competent or excellent in every assessment year.
+    public func assess(_ cadre: Cadre) -> Verdict? {
+        let grades = index.assessments[cadre.id] ?? [:]
+        var findings: [String] = []
+        for year in rules.assessmentYears.sorted() {
+            if let grade = grades[year] {
+                if !grade.isCompetentOrBetter { findings.append("\(year) \(grade.rawValue) (\(grade.chinese))") }
+            } else {
+                findings.append("\(year) missing")
+            }
+        }
+        guard !findings.isEmpty else { return nil }
+        return Verdict(cadreID: cadre.id, rule: .assess, verdict: .fail,
+                       detail: "assessment " + findings.joined(separator: "; ") + "; competent or excellent required")
+    }
+
+    /// E-TERM: months to retirement ≥ 12 · term years (exactly equal passes).
+    public func term(_ cadre: Cadre) -> Verdict? {
+        let remaining = monthsToRetirement(cadre)
+        let needed = 12 * rules.termYears
+        guard remaining < needed else { return nil }
+        return Verdict(cadreID: cadre.id, rule: .term, verdict: .fail,
+                       detail: "\(remaining) months to retirement < \(needed)")
+    }
+
+    /// E-EDU: education at least the scenario's minimum.
+    public func education(_ cadre: Cadre) -> Verdict? {
+        guard cadre.education < rules.minEducation else { return nil }
+        return Verdict(cadreID: cadre.id, rule: .education, verdict: .fail,
+                       detail: "education \(cadre.education.code) (\(cadre.education.chinese)) below \(rules.minEducation.code) (\(rules.minEducation.chinese))")
+    }
+
+    /// E-TRAIN: `unmet` fails; `pending` fails under strict, flags under allow_pending.
+    public func training(_ cadre: Cadre) -> Verdict? {
+        switch cadre.training {
+        case .met: return nil
+        case .unmet:
+            return Verdict(cadreID: cadre.id, rule: .training, verdict: .fail, detail: "training unmet (未达标)")
+        case .pending:
+            if rules.training == .allowPending {
+                return Verdict(cadreID: cadre.id, rule: .training, verdict: .flag,
+                               detail: "training pending: must be completed within one year after selection")
+            }
+            return Verdict(cadreID: cadre.id, rule: .training, verdict: .fail,
+                           detail: "training pending; cross-department competition requires it met (training: strict)")
+        }
+    }
+
+    /// E-HEALTH: physically able.
+    public func health(_ cadre: Cadre) -> Verdict? {
+        guard !cadre.healthOK else { return nil }
+        return Verdict(cadreID: cadre.id, rule: .health, verdict: .fail, detail: "not physically able to perform the duties")
+    }
+
+    /// E-EXCLUDE: one row listing every excluding flag.
+    public func exclude(_ cadre: Cadre) -> Verdict? {
+        let found = cadre.flags.filter(\.excludes)
+        guard !found.isEmpty else { return nil }
+        return Verdict(cadreID: cadre.id, rule: .exclude, verdict: .fail,
+                       detail: found.map { "\($0.rawValue) (\($0.chinese))" }.joined(separator: "; "))
+    }
+
+    /// Whether a term evaluation is valid: took part ≥ min_participation · due.
+    public func evaluationIsValid(_ record: EvaluationRecord) -> Bool {
+        record.due > 0 && !(Fraction(record.tookPart, record.due) < rules.minParticipation)
+    }
+
+    /// E-EVAL: share findings (flag; fail when confirmed poor), invalid evaluation (flag), moral (flag; fail when confirmed).
+    public func evaluation(_ cadre: Cadre) -> Verdict? {
+        guard let record = index.evaluations[cadre.id] else { return nil }
+        var findings: [String] = []
+        var worst: VerdictKind?
+        func note(_ kind: VerdictKind, _ text: String) {
+            findings.append(text)
+            worst = max(worst ?? kind, kind)
+        }
+        if evaluationIsValid(record) {
+            let poor = Fraction(record.poor, record.tookPart)
+            let averagePoor = Fraction(record.average + record.poor, record.tookPart)
+            var shareFindings: [String] = []
+            if !(poor < rules.poorShare) {
+                shareFindings.append("poor share \(record.poor)/\(record.tookPart) ≥ \(rules.poorShare)")
+            }
+            if rules.averagePoorShare < averagePoor {
+                shareFindings.append("average+poor share \(record.average + record.poor)/\(record.tookPart) > \(rules.averagePoorShare)")
+            }
+            if !shareFindings.isEmpty {
+                let text = shareFindings.joined(separator: ", ")
+                if record.confirmedPoor {
+                    note(.fail, text + ", confirmed poor by the organization")
+                } else {
+                    note(.flag, text)
+                }
+            }
+        } else {
+            note(.flag, "evaluation invalid: \(record.tookPart) of \(record.due) took part, below \(rules.minParticipation)")
+        }
+        if let moral = record.moral, moral == .average || moral == .poor {
+            if record.moralConfirmed {
+                note(.fail, "moral evaluation \(moral.rawValue) (\(moral.chinese)), confirmed by the organization")
+            } else {
+                note(.flag, "moral evaluation \(moral.rawValue) (\(moral.chinese))")
+            }
+        }
+        guard let verdict = worst else { return nil }
+        return Verdict(cadreID: cadre.id, rule: .evaluation, verdict: verdict, detail: findings.joined(separator: "; "))
+    }
+
+    /// E-WORKSTYLE: dismissed for work-style problems.
+    public func workStyle(_ cadre: Cadre) -> Verdict? {
+        guard cadre.flags.contains(.dismissedWorkStyle) else { return nil }
+        return Verdict(cadreID: cadre.id, rule: .workStyle, verdict: .fail,
+                       detail: "dismissed for work-style problems (因工作作风问题被免职)")
+    }
+}

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+/// Q-OFFER, Q-DISMISSED and Q-DUE: what each unit offers for cross-department competition (竞岗1).
+public struct QuotaCheck: Sendable {
+    public let scenario: Scenario
+    public let index: ScenarioIndex
+
+    public init(scenario: Scenario, index: ScenarioIndex) {
+        self.scenario = scenario
+        self.index = index
+    }
+
+    /// One quota row: a unit and a Q rule.
+    public struct Record: Sendable, Equatable {
+        public enum Verdict: String, Sendable { case ok, flag, fail }
+        public var unitID: String
+        public var approvedPosts: Int
+        public var offered: Int
+        public var rule: RuleID
+        public var verdict: Verdict
+        public var detail: String
+    }
+
+    /// Three rows per unit (Q-OFFER, Q-DISMISSED, Q-DUE), by unit id.
+    public func records(due: [RotationDue.Record]) -> [Record] {
+        let dueNotExempt = Set(due.filter { !$0.exempt }.map(\.cadreID))
+        var rows: [Record] = []
+        for unit in scenario.units.sorted(by: { idPrecedes($0.id, $1.id) }) {
+            let positions = scenario.positions.filter { $0.unitID == unit.id }.sorted { idPrecedes($0.id, $1.id) }
+            let offered = positions.filter(\.offered).count
+            func row(_ rule: RuleID, _ verdict: Record.Verdict, _ detail: String) {
+                rows.append(Record(unitID: unit.id, approvedPosts: unit.approvedPosts, offered: offered,
+                                   rule: rule, verdict: verdict, detail: detail))
+            }
+            // Q-OFFER
+            if unit.approvedPosts == 0 {
+                row(.offer, .ok, "no approved mid-level posts: nothing to check")
+            } else if unit.approvedPosts <= 10 {
+                row(.offer, offered == 1 ? .ok : .flag,
+                    "\(unit.approvedPosts) approved posts (≤ 10): offers \(offered), 1 expected in principle")
+            } else {
+                row(.offer, offered >= 1 ? .ok : .fail,
+                    "\(unit.approvedPosts) approved posts (> 10): offers \(offered), at least 1 required")
+            }
+            // Q-DISMISSED
+            let dismissed = positions.filter(\.vacatedByDismissal)
+            let dismissedNotOffered = dismissed.filter { !$0.offered }.map(\.id)
+            if dismissed.isEmpty {
+                row(.dismissed, .ok, "no post vacated by dismissal")
+            } else if dismissedNotOffered.isEmpty {
+                row(.dismissed, .ok, "posts vacated by dismissal all offered: " + dismissed.map(\.id).joined(separator: ", "))
+            } else {
+                row(.dismissed, .fail, "vacated by dismissal but not offered: " + dismissedNotOffered.joined(separator: ", "))
+            }
+            // Q-DUE
+            var heldByDue: [(position: String, holder: String)] = []
+            for position in positions {
+                let holders = holders(of: position)
+                if let holder = holders.first(where: { dueNotExempt.contains($0) }) {
+                    heldByDue.append((position.id, holder))
+                }
+            }
+            let notOffered = heldByDue.filter { pair in !(index.positions[pair.position]?.offered ?? false) }
+            if heldByDue.isEmpty {
+                row(.dueOffer, .ok, "no post held by a cadre due for rotation")
+            } else if notOffered.isEmpty {
+                row(.dueOffer, .ok, "posts held by cadres due for rotation all offered: "
+                    + heldByDue.map { "\($0.position) (\($0.holder))" }.joined(separator: ", "))
+            } else {
+                row(.dueOffer, .flag, "held by a cadre due for rotation, not offered: "
+                    + notOffered.map { "\($0.position) (\($0.holder))" }.joined(separator: ", "))
+            }
+        }
+        return rows
+    }
+
+    /// The holders of a post: `holder_id`, or any cadre whose `position_id` is the post.
+    func holders(of position: Position) -> [String] {
+        var found = Set<String>()
+        if let holder = position.holderID { found.insert(holder) }
+        for cadre in scenario.cadres where cadre.positionID == position.id { found.insert(cadre.id) }
+        return found.sorted(by: idPrecedes)
+    }
+}

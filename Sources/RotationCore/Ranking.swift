@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+/// Rank order of the passed applicants of a position (model.md "Rank order"): score, then the `ties` keys.
+public struct Ranking: Sendable {
+    public let scenario: Scenario
+    public let index: ScenarioIndex
+    let personRules: PersonRules
+
+    public init(scenario: Scenario, index: ScenarioIndex) {
+        self.scenario = scenario
+        self.index = index
+        self.personRules = PersonRules(scenario: scenario, index: index)
+    }
+
+    /// One adjacent pair with equal rounded scores, and the key that ordered it.
+    public struct Tie: Sendable, Equatable {
+        public var positionID: String
+        public var aboveCadreID: String
+        public var belowCadreID: String
+        public var scoreHundredths: Int
+        public var key: RuleSettings.TieKey
+    }
+
+    /// The value of a tie key for a cadre; higher ranks first except `cadre_id`.
+    public enum KeyValue: Sendable, Equatable, CustomStringConvertible {
+        case share(Fraction)
+        case count(Int)
+        case text(String)
+        public var description: String {
+            switch self {
+            case .share(let value): return value.description
+            case .count(let value): return "\(value)"
+            case .text(let value): return value
+            }
+        }
+    }
+
+    /// evaluation_good_share: good ÷ took part of a valid evaluation, else 0.
+    public func goodShare(_ cadreID: String) -> Fraction {
+        guard let record = index.evaluations[cadreID], personRules.evaluationIsValid(record), record.tookPart > 0 else {
+            return Fraction(0)
+        }
+        return Fraction(record.good, record.tookPart)
+    }
+
+    /// excellent_assessments: 优秀 grades in the assessment years.
+    public func excellentCount(_ cadreID: String) -> Int {
+        let grades = index.assessments[cadreID] ?? [:]
+        return scenario.rules.assessmentYears.filter { grades[$0] == .excellent }.count
+    }
+
+    /// months_in_level: months from level_since to the reference date.
+    public func monthsInLevel(_ cadreID: String) -> Int {
+        guard let cadre = index.cadres[cadreID] else { return 0 }
+        return cadre.levelSince.months(to: scenario.referenceDate)
+    }
+
+    public func value(of key: RuleSettings.TieKey, for cadreID: String) -> KeyValue {
+        switch key {
+        case .evaluationGoodShare: return .share(goodShare(cadreID))
+        case .excellentAssessments: return .count(excellentCount(cadreID))
+        case .monthsInLevel: return .count(monthsInLevel(cadreID))
+        case .cadreID: return .text(cadreID)
+        }
+    }
+
+    /// Whether `lhs` ranks above `rhs` on `key` (nil when equal on it).
+    func precedes(_ lhs: String, _ rhs: String, on key: RuleSettings.TieKey) -> Bool? {
+        switch (value(of: key, for: lhs), value(of: key, for: rhs)) {
+        case let (.share(a), .share(b)): return a == b ? nil : b < a
+        case let (.count(a), .count(b)): return a == b ? nil : a > b
+        case let (.text(a), .text(b)): return a == b ? nil : idPrecedes(a, b)
+        default: return nil
+        }
+    }
+
+    /// The first tie key on which two cadres differ.
+    public func decidingKey(_ lhs: String, _ rhs: String) -> RuleSettings.TieKey {
+        for key in scenario.rules.effectiveTies where precedes(lhs, rhs, on: key) != nil { return key }
+        return .cadreID
+    }
+
+    /// Sorts (cadre, score) pairs into rank order: higher score first, then the tie keys.
+    ///
+    /// - Complexity: O(n log n · k) for n applicants and k tie keys.
+    public func rank(_ scored: [(cadreID: String, scoreHundredths: Int)]) -> [(cadreID: String, scoreHundredths: Int)] {
+        scored.sorted { lhs, rhs in
+            if lhs.scoreHundredths != rhs.scoreHundredths { return lhs.scoreHundredths > rhs.scoreHundredths }
+            return precedes(lhs.cadreID, rhs.cadreID, on: decidingKey(lhs.cadreID, rhs.cadreID)) ?? false
+        }
+    }
+
+    /// The ties of a ranked list: adjacent pairs with equal scores, with the key that ordered them.
+    public func ties(positionID: String, ranked: [(cadreID: String, scoreHundredths: Int)]) -> [Tie] {
+        guard ranked.count > 1 else { return [] }
+        var found: [Tie] = []
+        for position in 1..<ranked.count where ranked[position - 1].scoreHundredths == ranked[position].scoreHundredths {
+            let above = ranked[position - 1].cadreID
+            let below = ranked[position].cadreID
+            found.append(Tie(positionID: positionID, aboveCadreID: above, belowCadreID: below,
+                             scoreHundredths: ranked[position].scoreHundredths, key: decidingKey(above, below)))
+        }
+        return found
+    }
+}

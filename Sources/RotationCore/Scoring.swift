@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+/// Interview scoring (C-JUDGES, C-PASS): judges after recusal, aggregate, half-up rounding.
+public struct InterviewScoring: Sendable {
+    public let rules: RuleSettings
+
+    public init(rules: RuleSettings) { self.rules = rules }
+
+    /// The outcome of scoring one applicant for one position.
+    public struct Outcome: Sendable, Equatable {
+        /// The aggregate in hundredths, rounded half-up to `score_decimals`; nil if it cannot be computed.
+        public var scoreHundredths: Int?
+        /// The exact aggregate before rounding.
+        public var exactScore: Fraction?
+        public var judgesCounted: Int
+        public var judgesRecused: Int
+        public var verdicts: [Verdict]
+        public var passed: Bool { scoreHundredths != nil && verdicts.allSatisfy { $0.rule != .pass } }
+    }
+
+    /// Scores one pair from its judge rows (all of them, conflicted ones included).
+    ///
+    /// ```swift
+    /// // 5 judges 59, 60, 60, 59.985, 62 → trimmed mean of 59.985, 60, 60 = 59.995 → 60.00: passes.
+    /// ```
+    /// - Complexity: O(n log n) in the number of judges.
+    public func score(cadreID: String, positionID: String, rows: [JudgeScore]) -> Outcome {
+        var verdicts: [Verdict] = []
+        guard !rows.isEmpty else {
+            verdicts.append(Verdict(cadreID: cadreID, positionID: positionID, rule: .pass, verdict: .fail,
+                                    detail: "no interview score (not interviewed)"))
+            return Outcome(scoreHundredths: nil, exactScore: nil, judgesCounted: 0, judgesRecused: 0, verdicts: verdicts)
+        }
+        // C-JUDGES: count after recusal.
+        let counted = rows.filter { !$0.conflict }.map { $0.score.fraction }.sorted()
+        let recused = rows.count - counted.count
+        let recusalNote = recused > 0 ? " (\(recused) recused)" : ""
+        if counted.count < rules.judgesMin || counted.count > rules.judgesMax {
+            verdicts.append(Verdict(cadreID: cadreID, positionID: positionID, rule: .judges, verdict: .flag,
+                                    detail: "\(counted.count) judges after recusal\(recusalNote), outside \(rules.judgesMin)–\(rules.judgesMax)"))
+        }
+        // Aggregate exactly.
+        let kept: ArraySlice<Fraction>
+        let needed: Int
+        switch rules.aggregate {
+        case .trimmedMean:
+            needed = 3
+            kept = counted.count >= 3 ? counted.dropFirst().dropLast() : []
+        case .mean:
+            needed = 1
+            kept = counted[...]
+        }
+        guard counted.count >= needed else {
+            verdicts.append(Verdict(cadreID: cadreID, positionID: positionID, rule: .pass, verdict: .fail,
+                                    detail: "no interview score: \(counted.count) judges left after recusal, \(rules.aggregate.rawValue) needs at least \(needed)"))
+            return Outcome(scoreHundredths: nil, exactScore: nil, judgesCounted: counted.count, judgesRecused: recused, verdicts: verdicts)
+        }
+        let exact = InterviewScoring.mean(kept)
+        let rounded = Hundredths.roundHalfUp(exact, decimals: rules.scoreDecimals)
+        if Fraction(rounded, 100) < rules.passMark {
+            verdicts.append(Verdict(cadreID: cadreID, positionID: positionID, rule: .pass, verdict: .fail,
+                                    detail: "score \(Hundredths.format(rounded, decimals: rules.scoreDecimals)) < pass mark \(InterviewScoring.describe(rules.passMark))"))
+        }
+        return Outcome(scoreHundredths: rounded, exactScore: exact, judgesCounted: counted.count, judgesRecused: recused, verdicts: verdicts)
+    }
+
+    static func mean(_ values: ArraySlice<Fraction>) -> Fraction {
+        // Common denominator: judge scores have at most 6 decimals.
+        let denominator = values.reduce(1) { lcm($0, $1.denominator) }
+        let sum = values.reduce(0) { $0 + $1.numerator * (denominator / $1.denominator) }
+        return Fraction(sum, denominator * values.count)
+    }
+
+    static func lcm(_ a: Int, _ b: Int) -> Int { a / Fraction.gcd(a, b) * b }
+
+    /// `60`, `59.5`, `1/3`.
+    public static func describe(_ value: Fraction) -> String {
+        for decimals in 0...6 {
+            let scaled = value * ExactDecimal.powerOfTen(decimals)
+            if scaled.denominator == 1 { return ExactDecimal(units: scaled.numerator, scale: decimals).description }
+        }
+        return value.description
+    }
+}

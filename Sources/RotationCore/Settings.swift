@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+/// The thresholds of the rules; every default is the seed's (`docs/rules.md`), every one overridable.
+public struct RuleSettings: Sendable, Equatable {
+    public enum TrainingPolicy: String, Sendable { case strict, allowPending = "allow_pending" }
+    public enum Aggregate: String, Sendable { case trimmedMean = "trimmed_mean", mean }
+    public enum ShortShortlist: String, Sendable { case keep, withdraw }
+    public enum TieKey: String, Sendable, CaseIterable {
+        case evaluationGoodShare = "evaluation_good_share"
+        case excellentAssessments = "excellent_assessments"
+        case monthsInLevel = "months_in_level"
+        case cadreID = "cadre_id"
+    }
+
+    public var termYears = 3
+    public var retirementAgeMale = 60
+    public var retirementAgeFemale = 55
+    public var minEducation: Education = .associate
+    public var monthsStaffBeforeDeputy = 36
+    public var monthsDeputyBeforeChief = 24
+    public var monthsTownBeforeDepartment = 60
+    public var assessmentYears: [Int]
+    public var training: TrainingPolicy = .strict
+    /// Pass mark, exact (60, or e.g. 59.5).
+    public var passMark = Fraction(60)
+    public var judgesMin = 5
+    public var judgesMax = 7
+    public var aggregate: Aggregate = .trimmedMean
+    public var scoreDecimals = 2
+    public var shortlistRatio = 2
+    public var minApplicants = 2
+    public var shortShortlist: ShortShortlist = .keep
+    /// Tie keys in order; `cadre_id` is always appended as the last key if absent.
+    public var ties: [TieKey] = [.evaluationGoodShare, .excellentAssessments, .monthsInLevel, .cadreID]
+    public var samePositionMonths = 72
+    public var sameSectionYears = 9
+    public var exemptMonthsBeforeRetirement = 36
+    public var minParticipation = Fraction(4, 5)
+    public var poorShare = Fraction(1, 5)
+    public var averagePoorShare = Fraction(1, 3)
+
+    /// Defaults for a reference year: the assessment years are the three calendar years before it.
+    public init(referenceYear: Int) {
+        assessmentYears = [referenceYear - 3, referenceYear - 2, referenceYear - 1]
+    }
+
+    /// The tie keys actually applied: the configured ones with `cadre_id` last.
+    public var effectiveTies: [TieKey] {
+        var keys = ties.filter { $0 != .cadreID }
+        keys.append(.cadreID)
+        return keys
+    }
+
+    /// The pass mark in hundredths, rounded up so that "score ≥ pass mark" is exact on hundredths.
+    public var passMarkHundredths: Int {
+        let scaled = passMark * 100
+        return scaled.numerator >= 0
+            ? (scaled.numerator + scaled.denominator - 1) / scaled.denominator
+            : -((-scaled.numerator) / scaled.denominator)
+    }
+
+    /// Statutory retirement age for a gender.
+    public func retirementAge(for gender: Gender) -> Int {
+        gender == .male ? retirementAgeMale : retirementAgeFemale
+    }
+}
+
+/// Organizational transfer (组织调动) settings.
+public struct TransferSettings: Sendable, Equatable {
+    public var enabled = true
+    public var sameLevelOnly = true
+    public var placeAllDue = false
+    public var maxPerUnitPair = 1
+    public init() {}
+}
+
+/// Solver limits.
+public struct SolverSettings: Sendable, Equatable {
+    public var timeLimitSeconds: Double = 60
+    public var mipGap: Double = 0
+    public init() {}
+}

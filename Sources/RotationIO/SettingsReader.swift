@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import RotationCore
+import Yams
+
+/// Reads `scenario.yaml` into the scenario's settings, reporting every bad key at its line.
+struct SettingsReader {
+    let file = ScenarioFiles.yaml
+    private(set) var problems: [InputProblem] = []
+    private(set) var encoding: TextEncoding?
+
+    /// Parses the YAML text; returns a scenario with settings and no records, or nil on a fatal problem.
+    mutating func read(_ text: String) -> Scenario? {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            problems.append(InputProblem(file: file, line: SettingsReader.line(of: error), message: "not valid YAML: \(SettingsReader.summary(of: error))"))
+            return nil
+        } catch {
+            problems.append(InputProblem(file: file, line: 1, message: "not valid YAML: \(error)"))
+            return nil
+        }
+        guard let mapping = root?.mapping else {
+            problems.append(InputProblem(file: file, line: 1, message: "expected keys such as name: and reference_date:"))
+            return nil
+        }
+        var keys = Keys(reader: self, mapping: mapping, path: "")
+        let name = keys.string("name", required: true)
+        let reference = keys.month("reference_date", required: true)
+        if let pinned = keys.string("encoding") {
+            if let value = TextEncoding(name: pinned) { encoding = value } else {
+                keys.fail("encoding", "\"\(pinned)\" is not a known encoding (utf-8 or gb18030)")
+            }
+        }
+        guard let name, let reference else {
+            keys.finish()
+            self = keys.reader
+            return nil
+        }
+        var scenario = Scenario(name: name, referenceDate: reference)
+        if let mode = keys.string("mode") {
+            if let value = Mode(rawValue: mode) { scenario.mode = value } else { keys.fail("mode", "\"\(mode)\" is not competition or preferences") }
+        }
+        if let value = keys.integer("max_preferences", minimum: 1) { scenario.maxPreferences = value }
+        if let language = keys.string("language") {
+            if let value = Language(rawValue: language) { scenario.language = value } else { keys.fail("language", "\"\(language)\" is not zh or en") }
+        }
+        if let rulesNode = keys.mapping("rules") {
+            var rules = Keys(reader: keys.reader, mapping: rulesNode, path: "rules.")
+            var settings = scenario.rules
+            if let value = rules.integer("term_years", minimum: 0) { settings.termYears = value }
+            if let node = rules.mapping("retirement_age") {
+                var ages = Keys(reader: rules.reader, mapping: node, path: "rules.retirement_age.")
+                if let value = ages.integer("male", minimum: 1) { settings.retirementAgeMale = value }
+                if let value = ages.integer("female", minimum: 1) { settings.retirementAgeFemale = value }
+                ages.finish()
+                rules.reader = ages.reader
+            }
+            if let value = rules.code("min_education", Values.educationNames) { settings.minEducation = value }
+            if let value = rules.integer("months_staff_before_deputy", minimum: 0) { settings.monthsStaffBeforeDeputy = value }
+            if let value = rules.integer("months_deputy_before_chief", minimum: 0) { settings.monthsDeputyBeforeChief = value }
+            if let value = rules.integer("months_town_before_department", minimum: 0) { settings.monthsTownBeforeDepartment = value }
+            if let years = rules.integerList("assessment_years") { settings.assessmentYears = years }
+            if let value = rules.string("training") {
+                if let policy = RuleSettings.TrainingPolicy(rawValue: value) { settings.training = policy } else {
+                    rules.fail("training", "\"\(value)\" is not strict or allow_pending")
+                }
+            }
+            if let value = rules.fraction("pass_mark") { settings.passMark = value }
+            if let node = rules.mapping("judges") {
+                var judges = Keys(reader: rules.reader, mapping: node, path: "rules.judges.")
+                if let value = judges.integer("min", minimum: 0) { settings.judgesMin = value }
+                if let value = judges.integer("max", minimum: 0) { settings.judgesMax = value }
+                judges.finish()
+                rules.reader = judges.reader
+                if settings.judgesMin > settings.judgesMax { rules.fail("judges", "min \(settings.judgesMin) is above max \(settings.judgesMax)") }
+            }
+            if let value = rules.string("aggregate") {
+                if let aggregate = RuleSettings.Aggregate(rawValue: value) { settings.aggregate = aggregate } else {
+                    rules.fail("aggregate", "\"\(value)\" is not trimmed_mean or mean")
+                }
+            }
+            if let value = rules.integer("score_decimals", minimum: 0) {
+                if value <= 2 { settings.scoreDecimals = value } else { rules.fail("score_decimals", "\(value) is not 0, 1 or 2") }
+            }
+            if let value = rules.integer("shortlist_ratio", minimum: 1) { settings.shortlistRatio = value }
+            if let value = rules.integer("min_applicants", minimum: 0) { settings.minApplicants = value }
+            if let value = rules.string("short_shortlist") {
+                if let policy = RuleSettings.ShortShortlist(rawValue: value) { settings.shortShortlist = policy } else {
+                    rules.fail("short_shortlist", "\"\(value)\" is not keep or withdraw")
+                }
+            }
+            if let names = rules.stringList("ties") {
+                var keysFound: [RuleSettings.TieKey] = []
+                for name in names {
+                    if let key = RuleSettings.TieKey(rawValue: name) { keysFound.append(key) } else {
+                        rules.fail("ties", "\"\(name)\" is not one of " + RuleSettings.TieKey.allCases.map(\.rawValue).joined(separator: ", "))
+                    }
+                }
+                settings.ties = keysFound
+            }
+            if let node = rules.mapping("rotation") {
+                var rotation = Keys(reader: rules.reader, mapping: node, path: "rules.rotation.")
+                if let value = rotation.integer("same_position_months", minimum: 0) { settings.samePositionMonths = value }
+                if let value = rotation.integer("same_section_years", minimum: 0) { settings.sameSectionYears = value }
+                if let value = rotation.integer("exempt_months_before_retirement", minimum: 0) { settings.exemptMonthsBeforeRetirement = value }
+                rotation.finish()
+                rules.reader = rotation.reader
+            }
+            if let node = rules.mapping("evaluation") {
+                var evaluation = Keys(reader: rules.reader, mapping: node, path: "rules.evaluation.")
+                if let value = evaluation.fraction("min_participation") { settings.minParticipation = value }
+                if let value = evaluation.fraction("poor_share") { settings.poorShare = value }
+                if let value = evaluation.fraction("average_poor_share") { settings.averagePoorShare = value }
+                evaluation.finish()
+                rules.reader = evaluation.reader
+            }
+            rules.finish()
+            keys.reader = rules.reader
+            scenario.rules = settings
+        }
+        if let node = keys.mapping("transfer") {
+            var transfer = Keys(reader: keys.reader, mapping: node, path: "transfer.")
+            if let value = transfer.bool("enabled") { scenario.transfer.enabled = value }
+            if let value = transfer.bool("same_level_only") { scenario.transfer.sameLevelOnly = value }
+            if let value = transfer.bool("place_all_due") { scenario.transfer.placeAllDue = value }
+            if let value = transfer.integer("max_per_unit_pair", minimum: 0) { scenario.transfer.maxPerUnitPair = value }
+            transfer.finish()
+            keys.reader = transfer.reader
+        }
+        if let node = keys.mapping("solver") {
+            var solver = Keys(reader: keys.reader, mapping: node, path: "solver.")
+            if let value = solver.fraction("time_limit_seconds") {
+                if Fraction(0) < value && value.doubleValue <= 86_400 { scenario.solver.timeLimitSeconds = value.doubleValue } else {
+                    solver.fail("time_limit_seconds", "\(value) is not between 0 (exclusive) and 86400 seconds")
+                }
+            }
+            if let value = solver.fraction("mip_gap") {
+                if !(value < Fraction(0)) && !(Fraction(1) < value) { scenario.solver.mipGap = value.doubleValue } else {
+                    solver.fail("mip_gap", "\(value) is not between 0 and 1")
+                }
+            }
+            solver.finish()
+            keys.reader = solver.reader
+        }
+        keys.finish()
+        self = keys.reader
+        return scenario
+    }
+
+    static func line(of error: YamlError) -> Int {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            return mark.line
+        default: return 1
+        }
+    }
+
+    static func summary(of error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
+            return problem
+        default: return "\(error)"
+        }
+    }
+
+    /// Typed access to one YAML mapping; unknown keys become warnings on `finish()`.
+    struct Keys {
+        var reader: SettingsReader
+        let mapping: Node.Mapping
+        let path: String
+        var used: Set<String> = []
+
+        init(reader: SettingsReader, mapping: Node.Mapping, path: String) {
+            self.reader = reader
+            self.mapping = mapping
+            self.path = path
+        }
+
+        func node(_ key: String) -> Node? { mapping[Node(key)] }
+
+        func line(_ key: String) -> Int {
+            for (keyNode, value) in mapping where keyNode.string == key { return value.mark?.line ?? keyNode.mark?.line ?? 1 }
+            return 1
+        }
+
+        mutating func fail(_ key: String, _ message: String) {
+            reader.problems.append(InputProblem(file: reader.file, line: line(key), column: path + key, message: message))
+        }
+
+        mutating func scalar(_ key: String, required: Bool = false) -> String? {
+            used.insert(key)
+            guard let value = node(key) else {
+                if required { reader.problems.append(InputProblem(file: reader.file, line: 1, column: path + key, message: "required key missing")) }
+                return nil
+            }
+            guard let text = value.scalar?.string else {
+                fail(key, "expected a single value")
+                return nil
+            }
+            if text.isEmpty || text == "~" || text == "null" {
+                if required { fail(key, "required value missing") }
+                return nil
+            }
+            return text
+        }
+
+        mutating func string(_ key: String, required: Bool = false) -> String? { scalar(key, required: required)?.trimmingSpaces }
+
+        mutating func month(_ key: String, required: Bool = false) -> YearMonth? {
+            guard let text = scalar(key, required: required) else { return nil }
+            if let value = Values.month(text) { return value }
+            fail(key, "\"\(text)\" is not a month (write 2017-10)")
+            return nil
+        }
+
+        mutating func integer(_ key: String, minimum: Int) -> Int? {
+            guard let text = scalar(key) else { return nil }
+            guard let value = Values.integer(text), value >= minimum else {
+                fail(key, "\"\(text)\" is not a whole number ≥ \(minimum)")
+                return nil
+            }
+            return value
+        }
+
+        mutating func fraction(_ key: String) -> Fraction? {
+            guard let text = scalar(key) else { return nil }
+            if let value = Values.fraction(text) { return value }
+            fail(key, "\"\(text)\" is not a number or fraction (e.g. 0.2 or 1/3)")
+            return nil
+        }
+
+        mutating func bool(_ key: String) -> Bool? {
+            guard let text = scalar(key) else { return nil }
+            if let value = Values.bool(text) { return value }
+            fail(key, "\"\(text)\" is not true or false")
+            return nil
+        }
+
+        mutating func code<T>(_ key: String, _ table: [(T, [String])]) -> T? {
+            guard let text = scalar(key) else { return nil }
+            if let value = Values.lookup(text, table) { return value }
+            fail(key, "\"\(text)\" is not one of: \(Values.describe(table))")
+            return nil
+        }
+
+        mutating func mapping(_ key: String) -> Node.Mapping? {
+            used.insert(key)
+            guard let value = node(key) else { return nil }
+            if let mapping = value.mapping { return mapping }
+            if value.scalar?.string.isEmpty == true || value.scalar?.string == "~" { return nil }
+            fail(key, "expected nested keys")
+            return nil
+        }
+
+        mutating func stringList(_ key: String) -> [String]? {
+            used.insert(key)
+            guard let value = node(key) else { return nil }
+            guard let sequence = value.sequence else {
+                fail(key, "expected a list such as [a, b]")
+                return nil
+            }
+            return sequence.compactMap { $0.scalar?.string.trimmingSpaces }
+        }
+
+        mutating func integerList(_ key: String) -> [Int]? {
+            guard let items = stringList(key) else { return nil }
+            var values: [Int] = []
+            for item in items {
+                if let value = Values.integer(item) { values.append(value) } else { fail(key, "\"\(item)\" is not a year") }
+            }
+            return values
+        }
+
+        mutating func finish() {
+            for (keyNode, _) in mapping {
+                guard let key = keyNode.string, !used.contains(key) else { continue }
+                reader.problems.append(InputProblem(file: reader.file, line: keyNode.mark?.line ?? 1, column: path + key,
+                                                    message: "unknown key, ignored", severity: .warning))
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import RotationCore
+
+/// One column of a scenario file: its English name, Chinese alias, and whether it is required.
+public struct ColumnSpec: Sendable {
+    public var name: String
+    public var alias: String
+    public var required: Bool
+    public init(_ name: String, _ alias: String, required: Bool = false) {
+        self.name = name; self.alias = alias; self.required = required
+    }
+}
+
+/// Reads one CSV file of the contract: decoding, header mapping (English or alias), and typed
+/// field access that collects every problem instead of stopping at the first.
+struct TableReader {
+    let file: String
+    let columns: [ColumnSpec]
+    private(set) var problems: [InputProblem] = []
+    private(set) var rows: [Row] = []
+    /// Header line (1-based).
+    private(set) var headerLine = 1
+    /// Canonical column names present.
+    private(set) var present: Set<String> = []
+
+    /// A record, with its line and fields by canonical column name.
+    struct Row {
+        let line: Int
+        let fields: [String: String]
+    }
+
+    init(file: String, bytes: [UInt8], encoding: TextEncoding?, columns: [ColumnSpec]) {
+        self.file = file
+        self.columns = columns
+        let text: String
+        do {
+            text = try TextDecoding.decode(bytes, pinned: encoding).text
+        } catch let error as DecodingError {
+            problems.append(InputProblem(file: file, line: error.line, message: error.message))
+            return
+        } catch {
+            problems.append(InputProblem(file: file, line: 1, message: "\(error)"))
+            return
+        }
+        let table: CSVTable
+        do {
+            table = try CSVParser.parse(text)
+        } catch let error as CSVError {
+            problems.append(InputProblem(file: file, line: error.line, message: error.message))
+            return
+        } catch {
+            problems.append(InputProblem(file: file, line: 1, message: "\(error)"))
+            return
+        }
+        headerLine = table.headerLine
+        guard !table.header.isEmpty else {
+            problems.append(InputProblem(file: file, line: 1, message: "the file is empty; it needs a header row: "
+                + columns.filter(\.required).map(\.name).joined(separator: ",")))
+            return
+        }
+        // Map header cells to canonical names.
+        var slot: [Int: String] = [:]
+        var seenAt: [String: (Int, String)] = [:]
+        for (position, rawCell) in table.header.enumerated() {
+            let cell = rawCell
+            if cell.isEmpty { continue }
+            guard let spec = columns.first(where: { $0.name.lowercased() == cell.lowercased() || $0.alias == cell }) else {
+                problems.append(InputProblem(file: file, line: headerLine, column: cell,
+                                             message: "unknown column, kept and ignored", severity: .warning))
+                continue
+            }
+            if let earlier = seenAt[spec.name] {
+                problems.append(InputProblem(file: file, line: headerLine, column: spec.name,
+                                             message: "column given twice (\"\(earlier.1)\" in column \(earlier.0 + 1) and \"\(cell)\" in column \(position + 1)); keep one"))
+                continue
+            }
+            seenAt[spec.name] = (position, cell)
+            slot[position] = spec.name
+        }
+        present = Set(seenAt.keys)
+        for spec in columns where spec.required && !present.contains(spec.name) {
+            problems.append(InputProblem(file: file, line: headerLine, column: spec.name,
+                                         message: "required column missing (header \"\(spec.name)\" or \"\(spec.alias)\")"))
+        }
+        for record in table.records {
+            if record.fields.count > table.header.count {
+                problems.append(InputProblem(file: file, line: record.line,
+                                             message: "\(record.fields.count) fields but the header has \(table.header.count); check for an unquoted comma"))
+                continue
+            }
+            var fields: [String: String] = [:]
+            for (position, value) in record.fields.enumerated() {
+                if let name = slot[position] { fields[name] = value }
+            }
+            rows.append(Row(line: record.line, fields: fields))
+        }
+    }
+
+    // MARK: Typed access; each getter records a problem and returns nil on bad input.
+
+    /// The raw text, nil when empty. Reports a missing required value.
+    mutating func text(_ row: Row, _ column: String, required: Bool = false) -> String? {
+        let value = row.fields[column] ?? ""
+        if value.isEmpty {
+            if required && present.contains(column) {
+                problems.append(InputProblem(file: file, line: row.line, column: column, message: "required value missing"))
+            }
+            return nil
+        }
+        return value
+    }
+
+    mutating func fail(_ row: Row, _ column: String, _ message: String) {
+        problems.append(InputProblem(file: file, line: row.line, column: column, message: message))
+    }
+
+    mutating func code<T>(_ row: Row, _ column: String, _ table: [(T, [String])], required: Bool = false) -> T? {
+        guard let value = text(row, column, required: required) else { return nil }
+        if let parsed = Values.lookup(value, table) { return parsed }
+        fail(row, column, "\"\(value)\" is not one of: \(Values.describe(table))")
+        return nil
+    }
+
+    mutating func bool(_ row: Row, _ column: String, default defaultValue: Bool) -> Bool {
+        guard let value = text(row, column) else { return defaultValue }
+        if let parsed = Values.bool(value) { return parsed }
+        fail(row, column, "\"\(value)\" is not a yes/no value (yes/no, 是/否, true/false, 1/0, y/n)")
+        return defaultValue
+    }
+
+    mutating func month(_ row: Row, _ column: String, required: Bool = false) -> YearMonth? {
+        guard let value = text(row, column, required: required) else { return nil }
+        if let parsed = Values.month(value) { return parsed }
+        fail(row, column, "\"\(value)\" is not a month (write 2017-10, 2017-10-01, 2017.10, 2017/10 or 2017年10月)")
+        return nil
+    }
+
+    mutating func integer(_ row: Row, _ column: String, required: Bool = false, minimum: Int? = nil) -> Int? {
+        guard let value = text(row, column, required: required) else { return nil }
+        guard let parsed = Values.integer(value) else {
+            fail(row, column, "\"\(value)\" is not a whole number")
+            return nil
+        }
+        if let minimum, parsed < minimum {
+            fail(row, column, "\(parsed) is below \(minimum)")
+            return nil
+        }
+        return parsed
+    }
+
+    mutating func decimal(_ row: Row, _ column: String, required: Bool = false, range: ClosedRange<Int>) -> ExactDecimal? {
+        guard let value = text(row, column, required: required) else { return nil }
+        guard let parsed = ExactDecimal(parsing: value) else {
+            fail(row, column, "\"\(value)\" is not a number (digits with at most 6 decimals, e.g. 85.5)")
+            return nil
+        }
+        let fraction = parsed.fraction
+        if fraction < Fraction(range.lowerBound) || Fraction(range.upperBound) < fraction {
+            fail(row, column, "\(value) is outside \(range.lowerBound)–\(range.upperBound)")
+            return nil
+        }
+        return parsed
+    }
+}

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import RotationCore
+
+/// Parsers for the contract's value formats: booleans, months, codes with Chinese aliases.
+///
+/// ```swift
+/// Values.month("2017年10月")   // YearMonth(2017, 10)
+/// Values.bool("是")            // true
+/// ```
+public enum Values {
+    /// `yes/no`, `true/false`, `1/0`, `是/否`, `y/n`, any case.
+    public static func bool(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "yes", "true", "1", "是", "y": return true
+        case "no", "false", "0", "否", "n": return false
+        default: return nil
+        }
+    }
+
+    /// `YYYY-MM`, `YYYY-MM-DD`, `YYYY.MM`, `YYYY/MM`, `YYYY年MM月` (day ignored).
+    public static func month(_ text: String) -> YearMonth? {
+        var body = text
+        if body.hasSuffix("日") {
+            guard let monthEnd = body.firstIndex(of: "月") else { return nil }
+            body = String(body[...monthEnd])
+        }
+        if body.hasSuffix("月") { body.removeLast() }
+        let parts = body.split(omittingEmptySubsequences: false) { "-./年".contains($0) }
+        guard parts.count == 2 || parts.count == 3,
+              parts[0].count == 4, (1...2).contains(parts[1].count),
+              parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) else { return nil }
+        if parts.count == 3 {
+            guard parts[2].count <= 2, let day = Int(parts[2]), (1...31).contains(day) else { return nil }
+        }
+        return YearMonth(year: year, month: month)
+    }
+
+    /// A whole number (ASCII digits, optional sign).
+    public static func integer(_ text: String) -> Int? {
+        guard !text.isEmpty, text.count <= 12 else { return nil }
+        return Int(text)
+    }
+
+    /// A decimal or exact fraction (`0.2`, `1/3`, `4/5`, `60`).
+    public static func fraction(_ text: String) -> Fraction? {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        if parts.count == 2 {
+            guard let numerator = ExactDecimal(parsing: String(parts[0]).trimmingSpaces),
+                  let denominator = ExactDecimal(parsing: String(parts[1]).trimmingSpaces), denominator.units != 0 else { return nil }
+            let top = numerator.fraction
+            let bottom = denominator.fraction
+            return Fraction(top.numerator * bottom.denominator, top.denominator * bottom.numerator)
+        }
+        return ExactDecimal(parsing: text).map(\.fraction)
+    }
+
+    static func lookup<T>(_ text: String, _ table: [(T, [String])]) -> T? {
+        let key = text.lowercased()
+        for (value, names) in table where names.contains(where: { $0.lowercased() == key }) { return value }
+        return nil
+    }
+
+    public static let genderNames: [(Gender, [String])] = [(.male, ["M", "male", "男"]), (.female, ["F", "female", "女"])]
+    public static let unitKindNames: [(UnitKind, [String])] = [
+        (.department, ["department", "区直部门", "部门", "区直"]),
+        (.town, ["town", "镇街道", "镇（街道）", "镇(街道)", "镇", "街道", "street"]),
+    ]
+    public static let levelNames: [(Level, [String])] = [
+        (.staff, ["staff", "科员"]), (.deputy, ["deputy", "中层副职", "副职"]), (.chief, ["chief", "中层正职", "正职"]),
+    ]
+    public static let educationNames: [(Education, [String])] = [
+        (.highSchool, ["high_school", "高中"]), (.secondary, ["secondary", "中专"]),
+        (.associate, ["associate", "大专", "大学专科", "专科"]), (.bachelor, ["bachelor", "本科", "大学本科"]),
+        (.master, ["master", "硕士", "硕士研究生"]), (.doctor, ["doctor", "博士", "博士研究生"]),
+    ]
+    public static let identityNames: [(Identity, [String])] = [
+        (.civilServant, ["civil_servant", "公务员"]), (.referenceManaged, ["reference_managed", "参公", "参照公务员法管理"]),
+        (.publicInstitution, ["public_institution", "事业", "事业人员"]), (.enterprise, ["enterprise", "企业", "企业人员"]),
+        (.worker, ["worker", "工勤", "工勤人员"]),
+    ]
+    public static let trainingNames: [(TrainingStatus, [String])] = [
+        (.met, ["met", "已达标", "达标"]), (.pending, ["pending", "未达标可补训"]), (.unmet, ["unmet", "未达标"]),
+    ]
+    public static let gradeNames: [(AssessmentGrade, [String])] = [
+        (.excellent, ["excellent", "优秀"]), (.competent, ["competent", "称职"]),
+        (.basicallyCompetent, ["basically_competent", "基本称职"]), (.incompetent, ["incompetent", "不称职"]),
+        (.ungraded, ["ungraded", "不定等次"]),
+    ]
+    public static let moralNames: [(MoralGrade, [String])] = [
+        (.good, ["good", "好"]), (.fairlyGood, ["fairly_good", "较好"]), (.average, ["average", "一般"]), (.poor, ["poor", "较差"]),
+    ]
+    public static let flagNames: [(CadreFlag, [String])] = CadreFlag.allCases.map { ($0, [$0.rawValue, $0.chinese]) }
+
+    /// The accepted spellings of a code table, for messages: `staff (科员), deputy (中层副职)`.
+    static func describe<T>(_ table: [(T, [String])]) -> String {
+        table.map { entry in entry.1.count > 1 ? "\(entry.1[0]) (\(entry.1[1]))" : entry.1[0] }.joined(separator: ", ")
+    }
+
+    /// Splits a list field on `;`, `；`, `,`-free separators (`;`, `；`, `、`).
+    static func list(_ text: String) -> [String] {
+        text.split { ";；、".contains($0) }.map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+    }
+}
+
+extension String {
+    /// Without leading and trailing white space (ASCII and ideographic).
+    var trimmingSpaces: String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\r" || $0 == "\n" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}

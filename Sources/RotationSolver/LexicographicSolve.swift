@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Foundation
+import LinearProgramming
+
+/// Limits for a whole solve (every level and phase share the time budget).
+public struct SolveOptions: Sendable, Equatable {
+    public var timeLimitSeconds: Double
+    public var mipGap: Double
+    /// Keep every model as solved, for `--export-model`.
+    public var keepModels: Bool
+
+    public init(timeLimitSeconds: Double = 60, mipGap: Double = 0, keepModels: Bool = false) {
+        self.timeLimitSeconds = timeLimitSeconds
+        self.mipGap = mipGap
+        self.keepModels = keepModels
+    }
+}
+
+/// The result of one objective level.
+public struct LevelResult: Sendable, Equatable {
+    public enum Status: String, Sendable {
+        case optimal
+        /// Proven within `mip_gap` of optimal.
+        case withinGap = "within_gap"
+        /// Stopped at the time limit with a solution.
+        case timeLimit = "time_limit"
+        case infeasible
+        /// Nothing to decide: the level has no variables.
+        case trivial
+    }
+
+    public var phase: String
+    public var name: String
+    public var value: Int
+    /// Best bound proven (equals `value` when optimal).
+    public var bound: Int
+    public var status: Status
+    public var seconds: Double
+    /// Relative gap |bound − value| / max(1, |value|).
+    public var gap: Double { Double(abs(bound - value)) / Double(max(1, abs(value))) }
+}
+
+/// Solves a sequence of levels: each level's optimum is held as a constraint for the next.
+struct LexicographicSolver {
+    let options: SolveOptions
+    let deadline: Date
+    var models: [(name: String, model: LinearModel)] = []
+    var log = ""
+
+    init(options: SolveOptions, deadline: Date) {
+        self.options = options
+        self.deadline = deadline
+    }
+
+    /// Solves one model; returns its values (nil when infeasible or no solution in time) and the level result.
+    mutating func solve(phase: String, name: String, model: LinearModel,
+                        fallback: [Double]?) throws -> (values: [Double]?, result: LevelResult) {
+        if options.keepModels { models.append((name: "\(phase)_\(name)", model: model)) }
+        let started = Date()
+        if model.variables.isEmpty {
+            return ([], LevelResult(phase: phase, name: name, value: 0, bound: 0, status: .trivial, seconds: 0))
+        }
+        let remaining = max(deadline.timeIntervalSinceNow, 0.05)
+        let solver = GLPKSolver(options: SolverOptions(timeLimitSeconds: remaining, mipGap: options.mipGap))
+        let solution = try solver.solve(model)
+        log += solution.log
+        let seconds = Date().timeIntervalSince(started)
+        func integral(_ value: Double?) -> Int { Int((value ?? 0).rounded()) }
+        switch solution.status {
+        case .optimal:
+            let value = integral(solution.objective)
+            return (solution.values, LevelResult(phase: phase, name: name, value: value, bound: value, status: .optimal, seconds: seconds))
+        case .withinGap:
+            let value = integral(solution.objective)
+            let bound = Int((solution.bound ?? Double(value)).rounded(.down))
+            return (solution.values, LevelResult(phase: phase, name: name, value: value, bound: max(bound, value), status: .withinGap, seconds: seconds))
+        case .feasible:
+            let value = integral(solution.objective)
+            let bound = Int((solution.bound ?? Double(value)).rounded(.down))
+            return (solution.values, LevelResult(phase: phase, name: name, value: value, bound: max(bound, value), status: .timeLimit, seconds: seconds))
+        case .noSolution:
+            // Out of time before a first solution: keep the previous level's solution, which is feasible here.
+            let value = fallback.map { integral(model.objectiveValue(of: $0)) } ?? 0
+            let bound = Int((solution.bound ?? Double(value)).rounded(.down))
+            return (fallback, LevelResult(phase: phase, name: name, value: value, bound: max(bound, value), status: .timeLimit, seconds: seconds))
+        case .infeasible:
+            return (nil, LevelResult(phase: phase, name: name, value: 0, bound: 0, status: .infeasible, seconds: seconds))
+        case .unbounded:
+            throw SolverFailure.unexpected("GLPK reports the \(phase) model \(name) unbounded; every variable is bounded, so this is a bug")
+        }
+    }
+}
+
+/// A failure of the optimizer that is a bug, not bad input.
+public enum SolverFailure: Error, CustomStringConvertible {
+    case unexpected(String)
+    /// The re-check found the solution breaks a rule.
+    case recheckFailed([String])
+
+    public var description: String {
+        switch self {
+        case .unexpected(let message): return message
+        case .recheckFailed(let problems):
+            return "internal error: the solution failed its re-check against the rules (nothing written):\n"
+                + problems.map { "  - " + $0 }.joined(separator: "\n")
+        }
+    }
+}

@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Foundation
+import LinearProgramming
+import RotationCore
+
+/// What a solve decided and how sure it is.
+public struct SolveReport: Sendable {
+    public enum Status: String, Sendable {
+        case optimal
+        /// Every level within `mip_gap`, at least one not proven at gap 0.
+        case withinGap = "within_gap"
+        case timeLimit = "time_limit"
+        /// `place_all_due` cannot hold.
+        case infeasible
+    }
+
+    public var plan: Plan
+    public var status: Status
+    public var levels: [LevelResult]
+    /// Level 1 (positions competed) without the no-envy rows; nil when not computed.
+    public var positionsCompetedWithoutEnvy: Int?
+    public var transfer: TransferOutcome
+    /// Baseline pairs kept and changed (persistence), when a baseline was given.
+    public var persistence: Persistence?
+    public var models: [(name: String, model: LinearModel)]
+    public var glpkLog: String
+    public var timings: [(phase: String, seconds: Double)]
+
+    public struct Persistence: Sendable, Equatable {
+        public var baselinePairs: Int
+        public var kept: Int
+        public var changed: Int { baselinePairs - kept }
+    }
+}
+
+/// The transfer phase's outcome.
+public enum TransferOutcome: Sendable, Equatable {
+    case notRun(reason: String)
+    case solved(placed: Int, duePlaced: Int, vacancies: Int, candidates: Int)
+    case infeasible(TransferConflict)
+}
+
+/// Why `place_all_due` cannot hold: a set of due cadres and the vacancies open to them.
+public struct TransferConflict: Sendable, Equatable {
+    public enum Reason: String, Sendable {
+        /// Fewer eligible vacancies than cadres (Hall's condition fails).
+        case hall
+        /// Enough vacancies, but the unit-pair cap blocks them.
+        case unitPairCap = "unit_pair_cap"
+    }
+    public var reason: Reason
+    public var cadres: [String]
+    public var vacancies: [String]
+    public var detail: String
+}
+
+/// Runs the shortlist phase and the transfer phase on an adjudicated scenario.
+public struct RotationOptimizer: Sendable {
+    public let options: SolveOptions
+
+    public init(options: SolveOptions) { self.options = options }
+
+    /// Solves, extracts and re-checks; throws `SolverFailure` on a bug, never returns an unchecked plan.
+    public func solve(_ adjudication: Adjudication, baseline: Plan? = nil) throws -> SolveReport {
+        let deadline = Date().addingTimeInterval(options.timeLimitSeconds)
+        var lexicographic = LexicographicSolver(options: options, deadline: deadline)
+        var timings: [(String, Double)] = []
+        var levels: [LevelResult] = []
+
+        var plan = Plan(withdrawn: adjudication.minimumApplicantWithdrawals)
+        var withoutEnvy: Int?
+        var persistence: SolveReport.Persistence?
+        let shortlistStarted = Date()
+        if adjudication.stage == .final {
+            let formulation = ShortlistFormulation(adjudication)
+            var fixed: [ShortlistFormulation.FixedLevel] = []
+            var values: [Double]? = nil
+            var columns: ShortlistFormulation.Columns?
+            for level in ShortlistFormulation.Level.allCases {
+                let built = formulation.model(level: level, fixed: fixed)
+                let solved = try lexicographic.solve(phase: "shortlist", name: level.rawValue, model: built.model, fallback: values)
+                guard let solvedValues = solved.values else {
+                    throw SolverFailure.unexpected("the shortlist model has no solution at level \(level.rawValue); choosing no position is always feasible, so this is a bug")
+                }
+                values = solvedValues
+                columns = built.columns
+                levels.append(solved.result)
+                fixed.append(.init(level: level, value: solved.result.value))
+            }
+            if let baseline {
+                let keep = Set(baseline.shortlist.map { Adjudication.PairKey($0.cadreID, $0.positionID) })
+                let built = formulation.model(level: nil, fixed: fixed, keep: keep)
+                let solved = try lexicographic.solve(phase: "shortlist", name: "persistence", model: built.model, fallback: values)
+                if let solvedValues = solved.values {
+                    values = solvedValues
+                    columns = built.columns
+                }
+                levels.append(solved.result)
+            }
+            if adjudication.scenario.mode == .preferences {
+                let built = formulation.model(level: .positionsCompeted, fixed: [], envy: false)
+                let solved = try lexicographic.solve(phase: "price_of_fairness", name: "positions_competed_without_envy",
+                                                     model: built.model, fallback: nil)
+                withoutEnvy = solved.result.value
+                levels.append(solved.result)
+            }
+            plan = extract(formulation: formulation, values: values ?? [], columns: columns, adjudication: adjudication)
+            if let baseline {
+                let before = Set(baseline.shortlist.map { Adjudication.PairKey($0.cadreID, $0.positionID) })
+                let after = Set(plan.shortlist.map { Adjudication.PairKey($0.cadreID, $0.positionID) })
+                persistence = .init(baselinePairs: before.count, kept: before.intersection(after).count)
+            }
+        }
+        timings.append(("shortlist", Date().timeIntervalSince(shortlistStarted)))
+
+        let transferStarted = Date()
+        var transfer = TransferOutcome.notRun(reason: adjudication.stage == .preInterview
+            ? "pre-interview stage: no transfer before the competition"
+            : "transfer disabled in scenario.yaml")
+        if adjudication.stage == .final && adjudication.scenario.transfer.enabled {
+            let phase = TransferPhase(adjudication: adjudication, competition: plan)
+            let result = try phase.solve(using: &lexicographic)
+            levels += result.levels
+            transfer = result.outcome
+            plan.placements += result.placements
+            plan.normalize()
+        }
+        timings.append(("transfer", Date().timeIntervalSince(transferStarted)))
+
+        let problems = PlanCheck(adjudication: adjudication).problems(in: plan, checkCompetitionByRules: adjudication.scenario.mode == .competition)
+        guard problems.isEmpty else { throw SolverFailure.recheckFailed(problems) }
+
+        let status: SolveReport.Status
+        if case .infeasible = transfer {
+            status = .infeasible
+        } else if levels.contains(where: { $0.status == .timeLimit }) {
+            status = .timeLimit
+        } else if levels.contains(where: { $0.status == .withinGap }) {
+            status = .withinGap
+        } else {
+            status = .optimal
+        }
+        return SolveReport(plan: plan, status: status, levels: levels, positionsCompetedWithoutEnvy: withoutEnvy,
+                           transfer: transfer, persistence: persistence, models: lexicographic.models,
+                           glpkLog: lexicographic.log, timings: timings)
+    }
+
+    /// Turns column values into shortlists, placements and withdrawals.
+    func extract(formulation: ShortlistFormulation, values: [Double], columns: ShortlistFormulation.Columns?,
+                 adjudication: Adjudication) -> Plan {
+        var plan = Plan(withdrawn: adjudication.minimumApplicantWithdrawals)
+        let scenario = adjudication.scenario
+        let ratio = scenario.rules.shortlistRatio
+        var chosen: [String: [(rank: Int, cadreID: String)]] = [:]
+        if let columns {
+            for (k, pair) in formulation.pairs.enumerated() where values[columns.pairColumns[k]] > 0.5 {
+                chosen[pair.positionID, default: []].append((pair.rankIndex, pair.cadreID))
+            }
+        }
+        let formulated = Dictionary(uniqueKeysWithValues: formulation.positions.map { ($0.positionID, $0) })
+        for positionID in adjudication.competedPositions {
+            let passed = adjudication.ranked[positionID] ?? []
+            if passed.isEmpty {
+                let count = adjudication.applicants[positionID]?.count ?? 0
+                plan.withdrawn.append(.init(positionID: positionID, rule: .pass,
+                                            detail: "none of \(count) eligible applicants passed the interview"))
+                continue
+            }
+            guard let position = formulated[positionID] else {
+                let detail = scenario.mode == .competition
+                    ? "\(passed.count) passed < \(ratio) (short_shortlist: withdraw)"
+                    : "\(passed.count) passed < \(ratio): cannot be competed"
+                plan.withdrawn.append(.init(positionID: positionID, rule: .ratio, detail: detail))
+                continue
+            }
+            let list = (chosen[positionID] ?? []).sorted { $0.rank < $1.rank }.map(\.cadreID)
+            if list.isEmpty {
+                plan.withdrawn.append(.init(positionID: positionID, rule: .ratio,
+                                            detail: "not competed in the optimal plan (its passed applicants are shortlisted for positions they prefer)"))
+                continue
+            }
+            let note = position.listSize < ratio ? "C-RATIO short list: \(position.listSize) passed < \(ratio)" : ""
+            adjudication.appendList(to: &plan, positionID: positionID, cadres: list, note: note)
+        }
+        plan.normalize()
+        return plan
+    }
+}

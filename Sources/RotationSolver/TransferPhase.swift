@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import LinearProgramming
+import RotationCore
+
+/// The transfer phase (组织调动, C-TRANSFER) of model.md: vacancies, candidates, pairs, the unit-pair
+/// cap, and the lexicographic objective (rotation-due placed, vacancies filled, fit).
+public struct TransferPhase: Sendable {
+    /// One transferable (cadre, vacancy) pair: a column `y`.
+    public struct Pair: Sendable, Equatable {
+        public var cadreID: String
+        public var positionID: String
+        public var fromUnitID: String
+        public var toUnitID: String
+        public var fitHundredths: Int
+        public var cadreIsDue: Bool
+    }
+
+    public enum Level: String, Sendable, CaseIterable {
+        case duePlaced = "due_placed"
+        case vacanciesFilled = "vacancies_filled"
+        case fit = "fit"
+    }
+
+    public let adjudication: Adjudication
+    /// Offered positions without a competition placement, by id.
+    public let vacancies: [String]
+    /// Candidates by id.
+    public let candidates: [String]
+    /// Candidates due for rotation and not exempt, by id.
+    public let dueCandidates: [String]
+    /// Pairs by cadre id, then position id.
+    public let pairs: [Pair]
+    /// Transfers allowed per (from unit, to unit): max(cap, competition moves) − competition moves.
+    public let allowance: [UnitPair: Int]
+
+    public struct UnitPair: Hashable, Sendable, Comparable {
+        public var from: String
+        public var to: String
+        public static func < (lhs: UnitPair, rhs: UnitPair) -> Bool {
+            lhs.from != rhs.from ? idPrecedes(lhs.from, rhs.from) : idPrecedes(lhs.to, rhs.to)
+        }
+    }
+
+    /// Builds vacancies, candidates and pairs from the adjudication and the competition's placements.
+    public init(adjudication: Adjudication, competition: Plan) {
+        self.adjudication = adjudication
+        let scenario = adjudication.scenario
+        let index = adjudication.index
+        let settings = scenario.transfer
+        let placedCadres = Set(competition.placements.map(\.cadreID))
+        let filled = Set(competition.placements.map(\.positionID))
+        vacancies = scenario.positions.filter { $0.offered && !filled.contains($0.id) }.map(\.id).sorted(by: idPrecedes)
+
+        let dueNotExempt = Set(adjudication.rotationDue.filter { !$0.exempt }.map(\.cadreID))
+        var failsOtherThanTerm = Set<String>()
+        var failsTerm = Set<String>()
+        for verdict in adjudication.personVerdicts where verdict.verdict == .fail {
+            if verdict.rule == .term { failsTerm.insert(verdict.cadreID) } else { failsOtherThanTerm.insert(verdict.cadreID) }
+        }
+        let candidateList = scenario.cadres
+            .filter { !placedCadres.contains($0.id) && !failsOtherThanTerm.contains($0.id)
+                && (dueNotExempt.contains($0.id) || $0.acceptsTransfer) }
+            .map(\.id).sorted(by: idPrecedes)
+        candidates = candidateList
+        dueCandidates = candidateList.filter { dueNotExempt.contains($0) }
+
+        let fits = Dictionary(scenario.transferFits.map { (Adjudication.PairKey($0.cadreID, $0.positionID), $0.fitHundredths) },
+                              uniquingKeysWith: { first, _ in first })
+        let pairRules = PairRules(scenario: scenario, index: index)
+        var pairList: [Pair] = []
+        for cadreID in candidateList {
+            guard let cadre = index.cadres[cadreID] else { continue }
+            for positionID in vacancies {
+                guard let position = index.positions[positionID] else { continue }
+                if pairRules.ownUnit(cadre, position) != nil || pairRules.require(cadre, position) != nil
+                    || pairRules.town5(cadre, position) != nil { continue }
+                if settings.sameLevelOnly {
+                    guard position.level == cadre.level else { continue }
+                } else {
+                    if pairRules.level(cadre, position) != nil { continue }
+                    if position.level > cadre.level && (pairRules.rank(cadre, position) != nil || failsTerm.contains(cadreID)) { continue }
+                }
+                pairList.append(Pair(cadreID: cadreID, positionID: positionID, fromUnitID: cadre.unitID,
+                                     toUnitID: position.unitID,
+                                     fitHundredths: fits[Adjudication.PairKey(cadreID, positionID)] ?? 0,
+                                     cadreIsDue: dueNotExempt.contains(cadreID)))
+            }
+        }
+        pairs = pairList
+
+        var competitionMoves: [UnitPair: Int] = [:]
+        for placement in competition.placements {
+            competitionMoves[UnitPair(from: placement.fromUnitID, to: placement.toUnitID), default: 0] += 1
+        }
+        var allowed: [UnitPair: Int] = [:]
+        for pair in pairList {
+            let key = UnitPair(from: pair.fromUnitID, to: pair.toUnitID)
+            let moved = competitionMoves[key] ?? 0
+            allowed[key] = max(settings.maxPerUnitPair, moved) - moved
+        }
+        allowance = allowed
+    }
+
+    /// Objective coefficients of a level, per pair.
+    public func coefficients(of level: Level) -> [Int] {
+        switch level {
+        case .duePlaced: return pairs.map { $0.cadreIsDue ? 1 : 0 }
+        case .vacanciesFilled: return pairs.map { _ in 1 }
+        case .fit: return pairs.map(\.fitHundredths)
+        }
+    }
+
+    /// The transfer model maximizing `level`, earlier levels held at their optimum.
+    ///
+    /// - Complexity: O(pairs) coefficients.
+    public func model(level: Level, fixed: [(Level, Int)], placeAllDue: Bool) -> LinearModel {
+        var model = LinearModel(name: "transfer_" + level.rawValue, sense: .maximize)
+        let weights = coefficients(of: level)
+        let columns = pairs.enumerated().map { k, pair in
+            model.addVariable(name: "y_\(ModelNames.clean(pair.cadreID))_\(ModelNames.clean(pair.positionID))",
+                              kind: .binary, objective: Double(weights[k]))
+        }
+        var byCadre: [String: [Int]] = [:]
+        var byPosition: [String: [Int]] = [:]
+        var byUnitPair: [UnitPair: [Int]] = [:]
+        for (k, pair) in pairs.enumerated() {
+            byCadre[pair.cadreID, default: []].append(k)
+            byPosition[pair.positionID, default: []].append(k)
+            byUnitPair[UnitPair(from: pair.fromUnitID, to: pair.toUnitID), default: []].append(k)
+        }
+        let dueSet = Set(dueCandidates)
+        for cadreID in candidates {
+            let members = byCadre[cadreID] ?? []
+            let mustPlace = placeAllDue && dueSet.contains(cadreID)
+            if members.isEmpty && !mustPlace { continue }
+            model.addConstraint(name: "cadre_\(ModelNames.clean(cadreID))", terms: members.map { .init(columns[$0], 1) },
+                                lower: mustPlace ? 1 : nil, upper: 1)
+        }
+        for positionID in vacancies {
+            guard let members = byPosition[positionID], members.count > 1 else { continue }
+            model.addConstraint(name: "vacancy_\(ModelNames.clean(positionID))", terms: members.map { .init(columns[$0], 1) }, upper: 1)
+        }
+        for unitPair in byUnitPair.keys.sorted() {
+            let members = byUnitPair[unitPair]!
+            let limit = allowance[unitPair] ?? 0
+            guard members.count > limit else { continue }
+            model.addConstraint(name: "cap_\(ModelNames.clean(unitPair.from))_\(ModelNames.clean(unitPair.to))",
+                                terms: members.map { .init(columns[$0], 1) }, upper: Double(limit))
+        }
+        for (fixedLevel, value) in fixed {
+            let fixedWeights = coefficients(of: fixedLevel)
+            let terms = fixedWeights.enumerated().filter { $0.element != 0 }.map { LinearModel.Term(columns[$0.offset], Double($0.element)) }
+            model.addConstraint(name: "level_\(fixedLevel.rawValue)", terms: terms, lower: Double(value))
+        }
+        return model
+    }
+
+    struct Result {
+        var outcome: TransferOutcome
+        var placements: [Plan.Placement]
+        var levels: [LevelResult]
+    }
+
+    /// Solves the three levels (with `place_all_due` as a hard requirement when set).
+    func solve(using solver: inout LexicographicSolver) throws -> Result {
+        let placeAllDue = adjudication.scenario.transfer.placeAllDue
+        var fixed: [(Level, Int)] = []
+        var values: [Double]? = nil
+        var levels: [LevelResult] = []
+        for level in Level.allCases {
+            let model = model(level: level, fixed: fixed, placeAllDue: placeAllDue)
+            let solved = try solver.solve(phase: "transfer", name: level.rawValue, model: model, fallback: values)
+            levels.append(solved.result)
+            guard let solvedValues = solved.values else {
+                if solved.result.status == .infeasible && placeAllDue && level == .duePlaced {
+                    return Result(outcome: .infeasible(try conflict()), placements: [], levels: levels)
+                }
+                throw SolverFailure.unexpected("the transfer model has no solution at level \(level.rawValue); placing nobody is feasible, so this is a bug")
+            }
+            values = solvedValues
+            fixed.append((level, solved.result.value))
+        }
+        var placements: [Plan.Placement] = []
+        for (k, pair) in pairs.enumerated() where (values?[k] ?? 0) > 0.5 {
+            placements.append(Plan.Placement(cadreID: pair.cadreID, fromUnitID: pair.fromUnitID, positionID: pair.positionID,
+                                             toUnitID: pair.toUnitID, phase: .transfer, scoreHundredths: pair.fitHundredths))
+        }
+        let duePlaced = placements.filter { p in pairs.contains { $0.cadreID == p.cadreID && $0.cadreIsDue } }.count
+        return Result(outcome: .solved(placed: placements.count, duePlaced: duePlaced, vacancies: vacancies.count,
+                                       candidates: candidates.count),
+                      placements: placements, levels: levels)
+    }
+
+    /// Names due cadres who cannot all be placed: a Hall violator if one exists, else the unit-pair cap.
+    public func conflict() throws -> TransferConflict {
+        let due = dueCandidates
+        let vacancyIndex = Dictionary(uniqueKeysWithValues: vacancies.enumerated().map { ($1, $0) })
+        let dueIndex = Dictionary(uniqueKeysWithValues: due.enumerated().map { ($1, $0) })
+        var neighbours: [[Int]] = Array(repeating: [], count: due.count)
+        for pair in pairs {
+            if let left = dueIndex[pair.cadreID], let right = vacancyIndex[pair.positionID] { neighbours[left].append(right) }
+        }
+        let edges = neighbours.enumerated().flatMap { left, rights in rights.map { (left: left, right: $0) } }
+        let matching = try BipartiteMatching.maximumCardinality(leftCount: due.count, rightCount: vacancies.count, edges: edges)
+        let unmatched = due.indices.filter { matching[$0] == nil }
+        if !unmatched.isEmpty {
+            // König: due cadres reachable by alternating paths from an unmatched one, and the
+            // vacancies they reach, form a set with fewer vacancies than cadres.
+            var matchOfRight: [Int?] = Array(repeating: nil, count: vacancies.count)
+            for (left, right) in matching.enumerated() { if let right { matchOfRight[right] = left } }
+            var seenLeft = Set(unmatched)
+            var seenRight = Set<Int>()
+            var queue = unmatched
+            while let left = queue.popLast() {
+                for right in neighbours[left] where !seenRight.contains(right) {
+                    seenRight.insert(right)
+                    if let next = matchOfRight[right], !seenLeft.contains(next) {
+                        seenLeft.insert(next)
+                        queue.append(next)
+                    }
+                }
+            }
+            let cadres = seenLeft.map { due[$0] }.sorted(by: idPrecedes)
+            let open = seenRight.map { vacancies[$0] }.sorted(by: idPrecedes)
+            return TransferConflict(reason: .hall, cadres: cadres, vacancies: open,
+                                    detail: "\(cadres.count) rotation-due cadres can only go to \(open.count) vacanc\(open.count == 1 ? "y" : "ies")")
+        }
+        let open = Set(pairs.filter { $0.cadreIsDue }.map(\.positionID)).sorted(by: idPrecedes)
+        let capped = allowance.filter { key, limit in pairs.contains { $0.cadreIsDue && $0.fromUnitID == key.from && $0.toUnitID == key.to } && limit < due.count }
+            .keys.sorted().map { "\($0.from)→\($0.to) (\(allowance[$0]!) more allowed)" }
+        return TransferConflict(reason: .unitPairCap, cadres: due, vacancies: open,
+                                detail: "every due cadre has an eligible vacancy, but max_per_unit_pair \(adjudication.scenario.transfer.maxPerUnitPair) blocks placing all of them: "
+                                    + capped.joined(separator: ", "))
+    }
+}

@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import ArgumentParser
+
+/// `rotation`: the cross-department rotation of mid-level cadres by competition (跨部门竞争上岗).
+@main
+struct Rotation: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rotation",
+        abstract: "Cross-department rotation of mid-level cadres by competition (跨部门竞争上岗), optimized with GLPK.",
+        discussion: """
+        A scenario is a folder of CSV files and scenario.yaml (see README.md). Exit codes: 0 done \
+        (solve: proven optimal), 1 internal error, 2 bad input (every problem listed, nothing written), \
+        3 solve stopped at its time limit, 4 place_all_due is infeasible.
+        """,
+        version: "0.1.0",
+        subcommands: [Solve.self, Validate.self]
+    )
+}

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import ArgumentParser
+import Foundation
+import LinearProgramming
+import RotationCore
+import RotationIO
+import RotationSolver
+
+/// `rotation solve SCENARIO --out RUN`: apply the rules, optimize, write the run folder.
+struct Solve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Apply every rule, solve the competition (and transfer) with GLPK, and write the run folder.",
+        discussion: """
+        Writes shortlist.csv, withdrawn.csv, ties.csv, placements.csv, eligibility.csv, rotation_due.csv, \
+        quota.csv, result.json and audit.json into --out, all at once (nothing is half-written). \
+        Same input, same bytes.
+        """
+    )
+
+    @OptionGroup var scenario: ScenarioOptions
+
+    @Option(name: .shortAndLong, help: "The run folder to write (replaced if it is an earlier run).")
+    var out: String
+
+    @Option(help: "Time limit for the whole solve, in seconds (default: scenario solver.time_limit_seconds, 60).")
+    var timeLimit: Double?
+
+    @Option(help: "Relative MIP gap accepted as optimal (default: scenario solver.mip_gap, 0).")
+    var mipGap: Double?
+
+    @Option(help: "An earlier run folder: among optimal plans, keep as many of its shortlist pairs as possible.")
+    var baseline: String?
+
+    @Option(help: "Also write every model as solved, in CPLEX LP form, into this folder.")
+    var exportModel: String?
+
+    @Flag(help: "Record per-phase timings in audit.json (the run is then not byte-for-byte reproducible).")
+    var timings = false
+
+    @Option(help: "A timestamp to record in audit.json (default: SOURCE_DATE_EPOCH if set, else none).")
+    var now: String?
+
+    func validate() throws {
+        if let timeLimit, !(timeLimit > 0 && timeLimit <= 86_400) {
+            throw ValidationError("--time-limit must be between 0 and 86400 seconds, e.g. --time-limit 60")
+        }
+        if let mipGap, !(mipGap >= 0 && mipGap <= 1) {
+            throw ValidationError("--mip-gap must be between 0 and 1, e.g. --mip-gap 0.01 for 1%")
+        }
+    }
+
+    func run() throws {
+        let loaded = try scenario.load()
+        Console.warnings(loaded)
+        let baselinePlan = try baseline.map(BaselineReader.read)
+        var settings = loaded.scenario.solver
+        if let timeLimit { settings.timeLimitSeconds = timeLimit }
+        if let mipGap { settings.mipGap = mipGap }
+
+        let adjudication = Adjudication(scenario: loaded.scenario)
+        let report: SolveReport
+        do {
+            report = try RotationOptimizer(options: SolveOptions(timeLimitSeconds: settings.timeLimitSeconds,
+                                                                 mipGap: settings.mipGap, keepModels: true))
+                .solve(adjudication, baseline: baselinePlan)
+        } catch let failure as SolverFailure {
+            Console.error("rotation: \(failure)")
+            throw ExitCode(1)
+        } catch let failure as GLPKError {
+            Console.error("rotation: GLPK failed: \(failure) (nothing written; please report this with the scenario)")
+            throw ExitCode(1)
+        }
+
+        var options = RunFolder.Options()
+        options.recordTimings = timings
+        options.timeLimitSeconds = settings.timeLimitSeconds
+        options.mipGap = settings.mipGap
+        options.stamp = now ?? ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].map { "SOURCE_DATE_EPOCH=\($0)" }
+        let run = RunFolder(loaded: loaded, adjudication: adjudication, report: report, options: options)
+        var files = run.files().map { (name: $0.name, contents: Array($0.contents.utf8)) }
+        if timings && !report.glpkLog.isEmpty { files.append((name: "glpk.log", contents: Array(report.glpkLog.utf8))) }
+        do {
+            try AtomicFolder.write(files, to: URL(fileURLWithPath: out))
+            if let exportModel {
+                var models: [(name: String, contents: [UInt8])] = []
+                for entry in report.models {
+                    models.append((name: "\(entry.name).lp", contents: Array(try entry.model.export(.cplexLP).utf8)))
+                }
+                try AtomicFolder.write(models, to: URL(fileURLWithPath: exportModel), replaceable: { _ in true })
+            }
+        } catch let failure as AtomicFolder.Failure {
+            Console.error("rotation: \(failure)")
+            throw ExitCode(2)
+        }
+        Console.write(SolveSummary(scenario: loaded.scenario, adjudication: adjudication, report: report, out: out).text)
+        switch report.status {
+        case .optimal, .withinGap: return
+        case .timeLimit: throw ExitCode(3)
+        case .infeasible: throw ExitCode(4)
+        }
+    }
+}
+
+/// Reads the shortlist of an earlier run (for `--baseline`).
+enum BaselineReader {
+    static func read(_ path: String) throws -> Plan {
+        let url = URL(fileURLWithPath: path).appendingPathComponent("shortlist.csv")
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            Console.error("\(path)/shortlist.csv:0: --baseline needs a run folder written by rotation solve")
+            throw ExitCode(2)
+        }
+        do {
+            let table = try CSVParser.parse(try TextDecoding.decode(Array(data)).text)
+            guard let cadre = table.header.firstIndex(of: "cadre_id"), let position = table.header.firstIndex(of: "position_id") else {
+                Console.error("\(url.path):1: header: needs cadre_id and position_id columns")
+                throw ExitCode(2)
+            }
+            return Plan(shortlist: table.records.compactMap { record in
+                guard record.fields.count > max(cadre, position) else { return nil }
+                return Plan.ShortlistEntry(positionID: record.fields[position], rank: 0, cadreID: record.fields[cadre],
+                                           scoreHundredths: 0, role: .alternate)
+            })
+        } catch let error as CSVError {
+            Console.error("\(url.path):\(error.line): \(error.message)")
+            throw ExitCode(2)
+        } catch let error as DecodingError {
+            Console.error("\(url.path):\(error.line): \(error.message)")
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// The few lines `solve` prints.
+struct SolveSummary {
+    let scenario: Scenario
+    let adjudication: Adjudication
+    let report: SolveReport
+    let out: String
+
+    var text: String {
+        let plan = report.plan
+        let offered = scenario.positions.filter(\.offered).count
+        let competed = Set(plan.shortlist.map(\.positionID)).count
+        var lines = ["\(scenario.name): \(report.status.rawValue)"]
+        if adjudication.stage == .preInterview {
+            lines.append("pre-interview stage: \(adjudication.positionsAwaitingInterview.count) of \(offered) offered positions await interviews; \(plan.withdrawn.count) withdrawn (C-MIN2)")
+        } else {
+            lines.append("positions: \(offered) offered, \(competed) competed, \(plan.withdrawn.count) withdrawn")
+            lines.append("shortlisted: \(plan.shortlist.count); placed by competition: \(plan.placements.filter { $0.phase == .competition }.count), by transfer: \(plan.placements.filter { $0.phase == .transfer }.count)")
+        }
+        for level in report.levels {
+            let bound = level.bound == level.value ? "" : " (bound \(level.bound))"
+            lines.append("  \(level.phase).\(level.name) = \(level.value)\(bound) [\(level.status.rawValue)]")
+        }
+        if let withoutEnvy = report.positionsCompetedWithoutEnvy {
+            let with = report.levels.first { $0.name == "positions_competed" }?.value ?? 0
+            lines.append("price of fairness: \(withoutEnvy - with) position(s) (\(withoutEnvy) without the no-envy rule, \(with) with it)")
+        }
+        if let persistence = report.persistence {
+            lines.append("baseline: \(persistence.kept) of \(persistence.baselinePairs) shortlist pairs kept, \(persistence.changed) changed")
+        }
+        if case .infeasible(let conflict) = report.transfer {
+            lines.append("place_all_due is infeasible (\(conflict.reason.rawValue)): \(conflict.detail)")
+            lines.append("  cadres: \(conflict.cadres.joined(separator: ", "))")
+            lines.append("  vacancies: \(conflict.vacancies.isEmpty ? "none" : conflict.vacancies.joined(separator: ", "))")
+        }
+        lines.append("eligibility: \(adjudication.allVerdicts.filter { $0.verdict == .fail }.count) fail, \(adjudication.allVerdicts.filter { $0.verdict == .flag }.count) flag; rotation due: \(adjudication.rotationDue.count)")
+        lines.append("written: \(out)")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
