@@ -135,6 +135,8 @@ public struct RunFolder: Sendable {
             ("scenario", .string(scenario.name)),
             ("reference_date", .string(scenario.referenceDate.description)),
             ("mode", .string(scenario.mode.rawValue)),
+            ("language", .string(scenario.language.rawValue)),
+            ("score_decimals", .integer(decimals)),
             ("stage", .string(adjudication.stage.rawValue)),
             ("status", .string(report.status.rawValue)),
             ("objective", objective()),
@@ -187,6 +189,21 @@ public struct RunFolder: Sendable {
                          ("months", .optional(record.monthsInPost)), ("exempt", .bool(record.exempt)),
                          ("months_to_retirement", .integer(record.monthsToRetirement)),
                          ("reasons", .array(record.reasons.map { .string($0) }))])
+            })),
+            ("units", .array(scenario.units.sorted { idPrecedes($0.id, $1.id) }.map { unit in
+                .object([("unit_id", .string(unit.id)), ("name", .string(unit.name)), ("kind", .string(unit.kind.rawValue)),
+                         ("approved_posts", .integer(unit.approvedPosts))])
+            })),
+            ("positions", .array(scenario.positions.sorted { idPrecedes($0.id, $1.id) }.map { position in
+                .object([("position_id", .string(position.id)), ("unit_id", .string(position.unitID)),
+                         ("title", .string(position.title)), ("level", .string(position.level.code)),
+                         ("section", .optional(position.section)), ("offered", .bool(position.offered))])
+            })),
+            ("cadres", .array(scenario.cadres.sorted { idPrecedes($0.id, $1.id) }.map { cadre in
+                .object([("cadre_id", .string(cadre.id)), ("name", .string(cadre.name)), ("gender", .string(cadre.gender.rawValue)),
+                         ("birth", .string(cadre.birth.description)), ("education", .string(cadre.education.code)),
+                         ("unit_id", .string(cadre.unitID)), ("level", .string(cadre.level.code)),
+                         ("position_id", .optional(cadre.positionID))])
             })),
             ("quota", .array(adjudication.quota.map { record in
                 .object([("unit_id", .string(record.unitID)), ("approved_posts", .integer(record.approvedPosts)),
