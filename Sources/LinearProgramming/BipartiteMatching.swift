@@ -49,9 +49,13 @@ public enum BipartiteMatching {
             throw GLPKError.failed("glp_asnprob_hall rejected the graph (returned \(cardinality))")
         }
         try fill(&match, chosen: chosen, left: left, right: right, rightCount: rightCount)
+        // GLPK 5.0 counts correctly but, when the matching is not perfect, flags the arcs
+        // from the wrong positions of MC21A's permutation (it reads iperm[1...card]), so some
+        // matched pairs can be missing. The flagged arcs always form a valid matching: grow
+        // it with augmenting paths up to the cardinality GLPK proved.
         let found = match.lazy.compactMap { $0 }.count
-        guard found == Int(cardinality) else {
-            throw GLPKError.failed("glp_asnprob_hall reported \(cardinality) matched edges but marked \(found)")
+        if found < Int(cardinality) {
+            try augment(&match, to: Int(cardinality), left: left, right: right, rightCount: rightCount)
         }
         return match
     }
@@ -141,6 +145,75 @@ public enum BipartiteMatching {
         guard left >= 0, left < leftCount, right >= 0, right < rightCount else {
             throw GLPKError.invalidModel(
                 "edge \(index) joins left \(left) and right \(right), but the sides have \(leftCount) and \(rightCount) vertices (0-based)")
+        }
+    }
+
+    /// Grows `match` with shortest augmenting paths (breadth-first, one search per
+    /// unmatched left vertex; a vertex that cannot augment now never can later) until it
+    /// has `target` edges.
+    /// - Complexity: O(V · E) in the worst case.
+    static func augment(
+        _ match: inout [Int?], to target: Int, left: [Int32], right: [Int32], rightCount: Int
+    ) throws {
+        let leftCount = match.count
+        // Adjacency lists, compressed: the right ends of left vertex l are
+        // targets[start[l] ..< start[l + 1]].
+        var start = [Int](repeating: 0, count: leftCount + 1)
+        for l in left { start[Int(l) + 1] += 1 }
+        for l in 0..<leftCount { start[l + 1] += start[l] }
+        var fillAt = start
+        var targets = [Int](repeating: 0, count: left.count)
+        for k in left.indices {
+            let l = Int(left[k])
+            targets[fillAt[l]] = Int(right[k])
+            fillAt[l] += 1
+        }
+        var owner = [Int](repeating: -1, count: rightCount)  // left vertex matched to each right one
+        var size = 0
+        for (l, r) in match.enumerated() {
+            if let r {
+                owner[r] = l
+                size += 1
+            }
+        }
+        var seen = [Int](repeating: -1, count: rightCount)  // search that reached each right vertex
+        var cameFrom = [Int](repeating: -1, count: rightCount)  // left vertex it was reached from
+        var queue: [Int] = []
+        for root in 0..<leftCount where size < target && match[root] == nil {
+            queue.removeAll(keepingCapacity: true)
+            queue.append(root)
+            var head = 0
+            var freeEnd = -1
+            search: while head < queue.count {
+                let l = queue[head]
+                head += 1
+                for edge in start[l]..<start[l + 1] {
+                    let r = targets[edge]
+                    guard seen[r] != root else { continue }
+                    seen[r] = root
+                    cameFrom[r] = l
+                    if owner[r] < 0 {
+                        freeEnd = r
+                        break search
+                    }
+                    queue.append(owner[r])
+                }
+            }
+            guard freeEnd >= 0 else { continue }
+            // Flip the path: walk back from the free right vertex to the root.
+            var r = freeEnd
+            while true {
+                let l = cameFrom[r]
+                let previous = match[l]
+                match[l] = r
+                owner[r] = l
+                guard let previous else { break }
+                r = previous
+            }
+            size += 1
+        }
+        guard size == target else {
+            throw GLPKError.failed("glp_asnprob_hall reported a matching of \(target) edges, but only \(size) exist")
         }
     }
 

@@ -13,6 +13,6 @@ struct Rotation: ParsableCommand {
         3 solve stopped at its time limit, 4 place_all_due is infeasible.
         """,
         version: "0.1.0",
-        subcommands: [Solve.self, Validate.self]
+        subcommands: [Solve.self, Validate.self, Eligibility.self, Explain.self, Init.self]
     )
 }

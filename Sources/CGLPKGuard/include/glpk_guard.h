@@ -123,7 +123,11 @@ int glpg_write_mps(glp_prob *P, int fmt, const char *fname, int *ret);
 
 /* Maximum-cardinality matching with glp_asnprob_hall. Left vertices are 0..nl-1, right
    vertices 0..nr-1; edge k joins left[k] and right[k]. x[k] receives 1 when edge k is in
-   the matching, else 0; card the cardinality (negative when GLPK rejects the graph). */
+   the matching, else 0; card the cardinality (negative when GLPK rejects the graph).
+   GLPK 5.0 defect: when the matching is not perfect, the flags can miss matched pairs (it
+   reads the first `card` entries of MC21A's permutation, where the unmatched positions can
+   be anywhere). The flagged arcs always form a valid matching and card is right: callers
+   must complete the matching (the Swift wrapper uses augmenting paths). */
 int glpg_asnprob_hall(int nl, int nr, int ne, const int *left, const int *right,
                       int *x, int *card);
 

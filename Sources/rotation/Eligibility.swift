@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import ArgumentParser
+import RotationCore
+import RotationIO
+
+/// `rotation eligibility SCENARIO`: every failed or flagged rule, by cadre, with clause and detail.
+struct Eligibility: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List every failed or flagged rule, grouped by cadre, with rule ID, clause and detail; then a summary by rule.",
+        discussion: "Person-level rules are judged for every cadre, pair-level rules for every application, and interview rules (C-JUDGES, C-PASS) for scored applicants."
+    )
+
+    @OptionGroup var scenario: ScenarioOptions
+
+    @Option(help: "Only this cadre (人员编号).")
+    var cadre: String?
+
+    @Option(help: "text, csv or json.")
+    var format: ReportFormat = .text
+
+    @Option(help: "Labels in zh or en (default: the scenario's language).")
+    var lang: Language?
+
+    @Option(help: "Write to this file instead of standard output.")
+    var out: String?
+
+    func run() throws {
+        let loaded = try scenario.load()
+        Console.warnings(loaded)
+        let adjudication = Adjudication(scenario: loaded.scenario)
+        if let cadre, adjudication.index.cadres[cadre] == nil {
+            Console.error("rotation: no cadre \"\(cadre)\" in \(scenario.scenario)/cadres.csv")
+            throw ExitCode(2)
+        }
+        let verdicts = adjudication.allVerdicts.filter { cadre == nil || $0.cadreID == cadre }
+        let report = EligibilityReport(adjudication: adjudication, verdicts: verdicts,
+                                       language: lang ?? loaded.scenario.language)
+        switch format {
+        case .text: try Console.emit(report.text(), to: out)
+        case .csv: try Console.emit(report.csv(), to: out)
+        case .json: try Console.emit(report.json().rendered(), to: out)
+        }
+    }
+}
+
+/// The eligibility report in three formats.
+struct EligibilityReport {
+    let adjudication: Adjudication
+    let verdicts: [Verdict]
+    let language: Language
+
+    var zh: Bool { language == .zh }
+
+    func cadreLine(_ cadreID: String) -> String {
+        guard let cadre = adjudication.index.cadres[cadreID] else { return cadreID }
+        let unit = adjudication.index.units[cadre.unitID]?.name ?? cadre.unitID
+        return zh ? "\(cadre.id) \(cadre.name)（\(unit)，\(cadre.level.chinese)）"
+                  : "\(cadre.id) \(cadre.name) (\(unit), \(cadre.level.code))"
+    }
+
+    func verdictWord(_ verdict: VerdictKind) -> String {
+        zh ? (verdict == .fail ? "不符合" : "提示") : verdict.rawValue
+    }
+
+    func text() -> String {
+        var lines: [String] = []
+        var current: String?
+        for verdict in verdicts {
+            if verdict.cadreID != current {
+                if current != nil { lines.append("") }
+                lines.append(cadreLine(verdict.cadreID))
+                current = verdict.cadreID
+            }
+            let position = verdict.positionID.map { zh ? " 职位 \($0)" : " position \($0)" } ?? ""
+            lines.append("  \(verdictWord(verdict.verdict)) \(verdict.rule.rawValue)\(position) [\(verdict.rule.clause)]: \(verdict.detail)")
+        }
+        if verdicts.isEmpty { lines.append(zh ? "没有不符合或提示的规则。" : "No rule failed or flagged.") }
+        lines.append("")
+        lines.append(zh ? "按规则汇总：" : "Summary by rule:")
+        for row in summary() {
+            let text = zh ? row.rule.chineseSummary : row.rule.summary
+            lines.append("  \(row.rule.rawValue.padding(12)) \(zh ? "不符合" : "fail") \(row.fail)  \(zh ? "提示" : "flag") \(row.flag)  — \(text) [\(row.rule.clause)]")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func summary() -> [(rule: RuleID, fail: Int, flag: Int)] {
+        RuleID.allCases.compactMap { rule in
+            let fail = verdicts.filter { $0.rule == rule && $0.verdict == .fail }.count
+            let flag = verdicts.filter { $0.rule == rule && $0.verdict == .flag }.count
+            return fail + flag == 0 ? nil : (rule, fail, flag)
+        }
+    }
+
+    func csv() -> String {
+        CSVWriter.render(
+            header: ["cadre_id", "position_id", "rule", "verdict", "detail", "clause", "cadre_name"],
+            rows: verdicts.map { [$0.cadreID, $0.positionID ?? "", $0.rule.rawValue, $0.verdict.rawValue, $0.detail,
+                                  $0.rule.clause, adjudication.index.cadres[$0.cadreID]?.name ?? ""] })
+    }
+
+    func json() -> JSONValue {
+        .object([
+            ("verdicts", .array(verdicts.map { verdict in
+                .object([("cadre_id", .string(verdict.cadreID)), ("position_id", .optional(verdict.positionID)),
+                         ("rule", .string(verdict.rule.rawValue)), ("verdict", .string(verdict.verdict.rawValue)),
+                         ("detail", .string(verdict.detail)), ("clause", .string(verdict.rule.clause))])
+            })),
+            ("summary", .array(summary().map { row in
+                .object([("rule", .string(row.rule.rawValue)), ("fail", .integer(row.fail)), ("flag", .integer(row.flag)),
+                         ("clause", .string(row.rule.clause)), ("summary", .string(zh ? row.rule.chineseSummary : row.rule.summary))])
+            })),
+        ])
+    }
+}
+
+extension String {
+    /// Pads with spaces to `width` characters.
+    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+}
