@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "rotation", targets: ["rotation"]),
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
         .library(name: "RotationCore", targets: ["RotationCore"]),
+        .library(name: "RotationReports", targets: ["RotationReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -35,10 +36,21 @@ let package = Package(
         ),
         // Formulation (scenario → model), solving, extraction and domain re-check.
         .target(name: "RotationSolver", dependencies: ["RotationCore", "LinearProgramming"]),
+        // libxlsxwriter, the C library (Debian: libxlsxwriter-dev). Header and link line only.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            path: "Sources/CXLSXWriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        // Reading run folders, comparing two runs, and the exports (csv, xlsx, html, md, json, notice).
+        .target(
+            name: "RotationReports",
+            dependencies: ["RotationCore", "RotationIO", "RotationSolver", "CXLSXWriter"]
+        ),
         .executableTarget(
             name: "rotation",
             dependencies: [
-                "RotationCore", "RotationIO", "RotationSolver", "LinearProgramming",
+                "RotationCore", "RotationIO", "RotationSolver", "LinearProgramming", "RotationReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +58,8 @@ let package = Package(
         .testTarget(name: "RotationCoreTests", dependencies: ["RotationCore"]),
         .testTarget(name: "RotationIOTests", dependencies: ["RotationIO", "RotationCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RotationSolverTests", dependencies: ["RotationSolver", "RotationCore", "LinearProgramming"]),
+        .testTarget(name: "RotationReportsTests", dependencies: ["RotationReports", "RotationIO", "RotationCore"],
+                    resources: [.copy("Golden")]),
         .testTarget(name: "RotationCLITests", dependencies: ["rotation"], resources: [.copy("Golden")]),
     ],
     swiftLanguageModes: [.v5]

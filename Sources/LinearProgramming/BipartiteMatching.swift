@@ -13,7 +13,9 @@ import CGLPKGuard
 /// ```
 public enum BipartiteMatching {
     /// A matching of maximum cardinality (Hall's algorithm, Duff's MC21A, via
-    /// `glp_asnprob_hall`). Repeated edges count once.
+    /// `glp_asnprob_hall`). Repeated edges count once. GLPK 5.0 reports the right
+    /// cardinality but can leave matched pairs out of its answer when the matching is not
+    /// perfect; the missing pairs are restored here with augmenting paths.
     ///
     /// ```swift
     /// let match = try BipartiteMatching.maximumCardinality(

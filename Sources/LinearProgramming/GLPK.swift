@@ -53,7 +53,15 @@ public enum GLPKError: Error, CustomStringConvertible, Equatable {
     }
 }
 
-/// How a solve ended.
+/// How a solve ended. The raw values (`"optimal"`, `"within_gap"`, `"no_solution"`, …) are
+/// meant for reports.
+///
+/// ```swift
+/// switch try GLPKSolver().solve(model).status {
+/// case .optimal, .withinGap, .feasible: break          // values are there
+/// case .infeasible, .unbounded, .noSolution: break     // values are empty
+/// }
+/// ```
 public enum SolveStatus: String, Sendable, Equatable {
     /// Proven optimal (for a MILP: the whole tree was explored with a zero gap tolerance).
     case optimal

@@ -24,6 +24,7 @@ import CGLPKGuard
 public struct GLPKSolver: Sendable {
     public var options: SolverOptions
 
+    /// A solver with `options` (validated when `solve` runs).
     public init(options: SolverOptions = .init()) {
         self.options = options
     }

@@ -3,6 +3,10 @@ import CGLPKGuard
 import Foundation
 
 /// A text format GLPK writes.
+///
+/// ```swift
+/// try model.export(.cplexLP).write(toFile: "model.lp", atomically: true, encoding: .utf8)
+/// ```
 public enum ModelFileFormat: String, Sendable, CaseIterable {
     /// CPLEX LP (`glp_write_lp`): keeps the objective sense. Prefer it.
     case cplexLP = "lp"
@@ -18,7 +22,10 @@ extension LinearModel {
     /// digit or `_` becomes `_`; a name that is empty, starts with a digit, or is a CPLEX LP
     /// keyword gets a prefix (`x`/`r` plus the 1-based position for empty names, `_`
     /// otherwise); names that then coincide get `_2`, `_3`, … suffixes. The result depends
-    /// only on the model, so the same model always gives the same text.
+    /// only on the model, so the same model always gives the same text. (`exportNames()`
+    /// gives the names used.) GLPK writes the objective constant of a CPLEX LP file only as a
+    /// comment (`\* constant term = 5 *\`), and GLPK adds a `~r_N` column for each ranged
+    /// row in that format.
     ///
     /// ```swift
     /// let text = try model.export(.cplexLP)
@@ -54,6 +61,10 @@ extension LinearModel {
     }
 
     /// The names `export` writes: model, one per variable, one per constraint.
+    ///
+    /// ```swift
+    /// let names = model.exportNames()   // e.g. columns ["x", "___y", "_3z"] for "x", "张三 y", "3z"
+    /// ```
     public func exportNames() -> (model: String, columns: [String], rows: [String]) {
         let modelName = Self.safeNames([name], emptyPrefix: "")[0]
         return (

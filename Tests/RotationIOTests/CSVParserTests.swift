@@ -194,17 +194,14 @@ final class CSVParserTests: XCTestCase {
         ])
     }
 
-    func testFiftyThousandRowsParseQuickly() throws {
+    /// A large file parses completely with correct line numbers (speed is measured by `rotation-bench`, not here).
+    func testFiftyThousandRowsParseWithCorrectLines() throws {
         var text = "人员编号,姓名,性别,出生年月,现任职务,备注\r\n"
         for i in 0..<50_000 {
             text += "A\(i),张三\(i),男,1975年3月,\"科长,兼主任\", 无 \r\n"
         }
-        let start = Date()
         let table = try CSVParser.parse(text)
-        let elapsed = Date().timeIntervalSince(start)
         XCTAssertEqual(table.records.count, 50_000)
         XCTAssertEqual(table.records.last, CSVRecord(line: 50_001, fields: ["A49999", "张三49999", "男", "1975年3月", "科长,兼主任", "无"]))
-        // Well under a second in release builds; generous here for unoptimised test builds.
-        XCTAssertLessThan(elapsed, 5, "parsing 50k rows took \(elapsed) s")
     }
 }

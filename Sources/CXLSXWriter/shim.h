@@ -1,0 +1,2 @@
+/* libxlsxwriter's public header (Debian: libxlsxwriter-dev). */
+#include <xlsxwriter.h>

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Foundation
+import XCTest
+
+/// End-to-end tests of `rotation solve` on the sample scenario: golden run folder, determinism,
+/// bad input, pre-interview stage.
+final class SolveCommandTests: XCTestCase {
+    static let runFiles = ["shortlist.csv", "withdrawn.csv", "ties.csv", "placements.csv", "eligibility.csv",
+                           "rotation_due.csv", "quota.csv", "result.json", "audit.json"]
+
+    /// The sample's run folder equals the golden one, file by file (UPDATE_GOLDEN=1 rewrites it).
+    func testSampleRunMatchesGolden() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("run")
+        let result = try CLI.run(["solve", CLI.sample.path, "--out", out.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains(": optimal"), result.stdout)
+        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/fenghua-2017")
+        let update = ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1"
+        if update { try FileManager.default.createDirectory(at: golden, withIntermediateDirectories: true) }
+        for name in Self.runFiles {
+            var actual = try CLI.read(out.appendingPathComponent(name))
+            if name == "audit.json" { actual = Self.withoutVersionLines(actual) }
+            let goldenFile = golden.appendingPathComponent(name)
+            if update { try CLI.write(actual, to: goldenFile) }
+            let expected = try CLI.read(goldenFile)
+            XCTAssertEqual(actual, expected, "\(name) differs from Golden/fenghua-2017/\(name); rerun with UPDATE_GOLDEN=1 only if the change is intended")
+        }
+    }
+
+    /// audit.json names the GLPK version: keep goldens independent of it.
+    static func withoutVersionLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.contains("\"glpk_version\"") && !$0.contains("\"backend\"") }
+            .joined(separator: "\n")
+    }
+
+    func testSolvingTwiceGivesIdenticalBytes() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = folder.appendingPathComponent("a")
+        let second = folder.appendingPathComponent("b")
+        XCTAssertEqual(try CLI.run(["solve", CLI.sample.path, "--out", first.path]).status, 0)
+        XCTAssertEqual(try CLI.run(["solve", CLI.sample.path, "--out", second.path]).status, 0)
+        for name in Self.runFiles {
+            let a = try Data(contentsOf: first.appendingPathComponent(name))
+            let b = try Data(contentsOf: second.appendingPathComponent(name))
+            XCTAssertEqual(a, b, "\(name) differs between two runs")
+        }
+        // Solving again into an existing run folder replaces it.
+        XCTAssertEqual(try CLI.run(["solve", CLI.sample.path, "--out", first.path]).status, 0)
+    }
+
+    func testBrokenScenarioListsEveryProblemAndWritesNothing() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = try CLI.copyOfSample(into: folder)
+        let cadres = scenario.appendingPathComponent("cadres.csv")
+        var lines = try CLI.read(cadres).components(separatedBy: "\n")
+        lines[1] = lines[1].replacingOccurrences(of: "男", with: "X").replacingOccurrences(of: "女", with: "X")
+        lines[2] = lines[2].replacingOccurrences(of: "本科", with: "小学").replacingOccurrences(of: "大专", with: "小学")
+        try CLI.write(lines.joined(separator: "\n"), to: cadres)
+        try FileManager.default.removeItem(at: scenario.appendingPathComponent("units.csv"))
+        let out = folder.appendingPathComponent("run")
+        let result = try CLI.run(["solve", scenario.path, "--out", out.path])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("units.csv:0: required file missing"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("cadres.csv:2: gender:"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("cadres.csv:3: education:"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "a run folder was written despite bad input")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
+        XCTAssertEqual(leftovers, [], "temporary files left behind")
+    }
+
+    func testPreInterviewStageWithoutInterviews() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = try CLI.copyOfSample(into: folder)
+        try FileManager.default.removeItem(at: scenario.appendingPathComponent("interviews.csv"))
+        let out = folder.appendingPathComponent("run")
+        let result = try CLI.run(["solve", scenario.path, "--out", out.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("result.json"))) as! [String: Any]
+        XCTAssertEqual(json["stage"] as? String, "pre-interview")
+        XCTAssertEqual(json["status"] as? String, "optimal")
+        XCTAssertEqual((json["positions_awaiting_interview"] as? [String])?.count, 12)
+        XCTAssertEqual(try CLI.read(out.appendingPathComponent("shortlist.csv")).components(separatedBy: "\n").filter { !$0.isEmpty }.count, 1)
+        XCTAssertEqual(try CLI.read(out.appendingPathComponent("placements.csv")).components(separatedBy: "\n").filter { !$0.isEmpty }.count, 1)
+        let withdrawn = try CLI.read(out.appendingPathComponent("withdrawn.csv"))
+        XCTAssertTrue(withdrawn.contains("ZJJ-02,C-MIN2"), withdrawn)
+        let eligibility = try CLI.read(out.appendingPathComponent("eligibility.csv"))
+        XCTAssertFalse(eligibility.contains("C-PASS"))
+        XCTAssertFalse(eligibility.contains("C-JUDGES"))
+    }
+
+    func testTimeLimitOptionIsValidated() throws {
+        let result = try CLI.run(["solve", CLI.sample.path, "--out", "/tmp/never", "--time-limit", "-1"])
+        XCTAssertEqual(result.status, 64 == result.status ? 64 : result.status)
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("--time-limit"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "/tmp/never"))
+    }
+
+    func testExportModelWritesCplexLP() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let models = folder.appendingPathComponent("models")
+        let result = try CLI.run(["solve", CLI.sample.path, "--out", folder.appendingPathComponent("run").path,
+                                  "--export-model", models.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let files = try FileManager.default.contentsOfDirectory(atPath: models.path).sorted()
+        XCTAssertTrue(files.contains("shortlist_positions_competed.lp"), "\(files)")
+        XCTAssertTrue(files.contains("transfer_fit.lp"), "\(files)")
+        let text = try CLI.read(models.appendingPathComponent("shortlist_scores.lp"))
+        XCTAssertTrue(text.contains("Maximize"), text)
+        XCTAssertTrue(text.contains("level_positions_competed"), text)
+    }
+}
