@@ -24,6 +24,7 @@ public struct QuotaCheck: Sendable {
     /// Three rows per unit (Q-OFFER, Q-DISMISSED, Q-DUE), by unit id.
     public func records(due: [RotationDue.Record]) -> [Record] {
         let dueNotExempt = Set(due.filter { !$0.exempt }.map(\.cadreID))
+        let rules = scenario.rules
         var rows: [Record] = []
         for unit in scenario.units.sorted(by: { idPrecedes($0.id, $1.id) }) {
             let positions = scenario.positions.filter { $0.unitID == unit.id }.sorted { idPrecedes($0.id, $1.id) }
@@ -35,12 +36,12 @@ public struct QuotaCheck: Sendable {
             // Q-OFFER
             if unit.approvedPosts == 0 {
                 row(.offer, .ok, "no approved mid-level posts: nothing to check")
-            } else if unit.approvedPosts <= 10 {
-                row(.offer, offered == 1 ? .ok : .flag,
-                    "\(unit.approvedPosts) approved posts (≤ 10): offers \(offered), 1 expected in principle")
+            } else if unit.approvedPosts <= rules.quotaPostsThreshold {
+                row(.offer, offered == rules.smallUnitOffers ? .ok : .flag,
+                    "\(unit.approvedPosts) approved posts (≤ \(rules.quotaPostsThreshold)): offers \(offered), \(rules.smallUnitOffers) expected in principle")
             } else {
-                row(.offer, offered >= 1 ? .ok : .fail,
-                    "\(unit.approvedPosts) approved posts (> 10): offers \(offered), at least 1 required")
+                row(.offer, offered >= rules.largeUnitMinOffers ? .ok : .fail,
+                    "\(unit.approvedPosts) approved posts (> \(rules.quotaPostsThreshold)): offers \(offered), at least \(rules.largeUnitMinOffers) required")
             }
             // Q-DISMISSED
             let dismissed = positions.filter(\.vacatedByDismissal)

@@ -35,6 +35,11 @@ public struct RuleSettings: Sendable, Equatable {
     public var samePositionMonths = 72
     public var sameSectionYears = 9
     public var exemptMonthsBeforeRetirement = 36
+    /// Q-OFFER: units with at most this many approved posts offer `smallUnitOffers` in principle…
+    public var quotaPostsThreshold = 10
+    public var smallUnitOffers = 1
+    /// …and larger units at least `largeUnitMinOffers`.
+    public var largeUnitMinOffers = 1
     public var minParticipation = Fraction(4, 5)
     public var poorShare = Fraction(1, 5)
     public var averagePoorShare = Fraction(1, 3)

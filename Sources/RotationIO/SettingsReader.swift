@@ -107,6 +107,14 @@ struct SettingsReader {
                 rotation.finish()
                 rules.reader = rotation.reader
             }
+            if let node = rules.mapping("quota") {
+                var quota = Keys(reader: rules.reader, mapping: node, path: "rules.quota.")
+                if let value = quota.integer("posts_threshold", minimum: 0) { settings.quotaPostsThreshold = value }
+                if let value = quota.integer("small_unit_offers", minimum: 0) { settings.smallUnitOffers = value }
+                if let value = quota.integer("large_unit_min_offers", minimum: 0) { settings.largeUnitMinOffers = value }
+                quota.finish()
+                rules.reader = quota.reader
+            }
             if let node = rules.mapping("evaluation") {
                 var evaluation = Keys(reader: rules.reader, mapping: node, path: "rules.evaluation.")
                 if let value = evaluation.fraction("min_participation") { settings.minParticipation = value }

@@ -154,6 +154,7 @@ struct ScenarioTemplate {
           short_shortlist: keep        # keep | withdraw
           ties: [evaluation_good_share, excellent_assessments, months_in_level, cadre_id]
           rotation: {same_position_months: 72, same_section_years: 9, exempt_months_before_retirement: 36}
+          quota: {posts_threshold: 10, small_unit_offers: 1, large_unit_min_offers: 1}   # Q-OFFER
           evaluation: {min_participation: 4/5, poor_share: 1/5, average_poor_share: 1/3}
         transfer:
           enabled: true
