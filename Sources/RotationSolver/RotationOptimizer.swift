@@ -105,11 +105,6 @@ public struct RotationOptimizer: Sendable {
                 levels.append(solved.result)
             }
             plan = extract(formulation: formulation, values: values ?? [], columns: columns, adjudication: adjudication)
-            if let baseline {
-                let before = Set(baseline.shortlist.map { Adjudication.PairKey($0.cadreID, $0.positionID) })
-                let after = Set(plan.shortlist.map { Adjudication.PairKey($0.cadreID, $0.positionID) })
-                persistence = .init(baselinePairs: before.count, kept: before.intersection(after).count)
-            }
         }
         timings.append(("shortlist", Date().timeIntervalSince(shortlistStarted)))
 
@@ -118,7 +113,10 @@ public struct RotationOptimizer: Sendable {
             ? "pre-interview stage: no transfer before the competition"
             : "transfer disabled in scenario.yaml")
         if adjudication.stage == .final && adjudication.scenario.transfer.enabled {
-            let phase = TransferPhase(adjudication: adjudication, competition: plan)
+            var phase = TransferPhase(adjudication: adjudication, competition: plan)
+            if let baseline {
+                phase.keep = Set(baseline.placements.filter { $0.phase == .transfer }.map { Adjudication.PairKey($0.cadreID, $0.positionID) })
+            }
             let result = try phase.solve(using: &lexicographic)
             levels += result.levels
             transfer = result.outcome
@@ -126,6 +124,13 @@ public struct RotationOptimizer: Sendable {
             plan.normalize()
         }
         timings.append(("transfer", Date().timeIntervalSince(transferStarted)))
+        if let baseline {
+            let before = Set(baseline.shortlist.map { Adjudication.PairKey($0.cadreID, $0.positionID) }
+                + baseline.placements.filter { $0.phase == .transfer }.map { Adjudication.PairKey("transfer:" + $0.cadreID, $0.positionID) })
+            let after = Set(plan.shortlist.map { Adjudication.PairKey($0.cadreID, $0.positionID) }
+                + plan.placements.filter { $0.phase == .transfer }.map { Adjudication.PairKey("transfer:" + $0.cadreID, $0.positionID) })
+            persistence = .init(baselinePairs: before.count, kept: before.intersection(after).count)
+        }
 
         let problems = PlanCheck(adjudication: adjudication).problems(in: plan, checkCompetitionByRules: adjudication.scenario.mode == .competition)
         guard problems.isEmpty else { throw SolverFailure.recheckFailed(problems) }

@@ -21,6 +21,9 @@ public struct TransferPhase: Sendable {
         case fit = "fit"
     }
 
+    /// Baseline transfer pairs to keep (persistence), rewarded after the three levels.
+    public var keep: Set<Adjudication.PairKey> = []
+
     public let adjudication: Adjudication
     /// Offered positions without a competition placement, by id.
     public let vacancies: [String]
@@ -101,8 +104,9 @@ public struct TransferPhase: Sendable {
         allowance = allowed
     }
 
-    /// Objective coefficients of a level, per pair.
-    public func coefficients(of level: Level) -> [Int] {
+    /// Objective coefficients of a level (nil: persistence), per pair.
+    public func coefficients(of level: Level?) -> [Int] {
+        guard let level else { return pairs.map { keep.contains(Adjudication.PairKey($0.cadreID, $0.positionID)) ? 1 : 0 } }
         switch level {
         case .duePlaced: return pairs.map { $0.cadreIsDue ? 1 : 0 }
         case .vacanciesFilled: return pairs.map { _ in 1 }
@@ -113,8 +117,8 @@ public struct TransferPhase: Sendable {
     /// The transfer model maximizing `level`, earlier levels held at their optimum.
     ///
     /// - Complexity: O(pairs) coefficients.
-    public func model(level: Level, fixed: [(Level, Int)], placeAllDue: Bool) -> LinearModel {
-        var model = LinearModel(name: "transfer_" + level.rawValue, sense: .maximize)
+    public func model(level: Level?, fixed: [(Level, Int)], placeAllDue: Bool) -> LinearModel {
+        var model = LinearModel(name: "transfer_" + (level?.rawValue ?? "persistence"), sense: .maximize)
         let weights = coefficients(of: level)
         let columns = pairs.enumerated().map { k, pair in
             model.addVariable(name: "y_\(ModelNames.clean(pair.cadreID))_\(ModelNames.clean(pair.positionID))",
@@ -180,6 +184,12 @@ public struct TransferPhase: Sendable {
             values = solvedValues
             fixed.append((level, solved.result.value))
         }
+        if !keep.isEmpty {
+            let solved = try solver.solve(phase: "transfer", name: "persistence",
+                                          model: model(level: nil, fixed: fixed, placeAllDue: placeAllDue), fallback: values)
+            levels.append(solved.result)
+            if let solvedValues = solved.values { values = solvedValues }
+        }
         var placements: [Plan.Placement] = []
         for (k, pair) in pairs.enumerated() where (values?[k] ?? 0) > 0.5 {
             placements.append(Plan.Placement(cadreID: pair.cadreID, fromUnitID: pair.fromUnitID, positionID: pair.positionID,
@@ -208,22 +218,38 @@ public struct TransferPhase: Sendable {
             // vacancies they reach, form a set with fewer vacancies than cadres.
             var matchOfRight: [Int?] = Array(repeating: nil, count: vacancies.count)
             for (left, right) in matching.enumerated() { if let right { matchOfRight[right] = left } }
-            var seenLeft = Set(unmatched)
-            var seenRight = Set<Int>()
-            var queue = unmatched
-            while let left = queue.popLast() {
-                for right in neighbours[left] where !seenRight.contains(right) {
-                    seenRight.insert(right)
-                    if let next = matchOfRight[right], !seenLeft.contains(next) {
-                        seenLeft.insert(next)
-                        queue.append(next)
+            // From one unmatched cadre, the alternating-reachable cadres outnumber their vacancies by one;
+            // report the smallest such set (a cadre with no eligible vacancy is the simplest).
+            func violator(from start: Int) -> (cadres: Set<Int>, vacancies: Set<Int>) {
+                var seenLeft: Set<Int> = [start]
+                var seenRight = Set<Int>()
+                var queue = [start]
+                while let left = queue.popLast() {
+                    for right in neighbours[left] where !seenRight.contains(right) {
+                        seenRight.insert(right)
+                        if let next = matchOfRight[right], !seenLeft.contains(next) {
+                            seenLeft.insert(next)
+                            queue.append(next)
+                        }
                     }
                 }
+                return (seenLeft, seenRight)
             }
+            var smallest = violator(from: unmatched[0])
+            for start in unmatched.dropFirst() {
+                let candidate = violator(from: start)
+                if candidate.cadres.count < smallest.cadres.count { smallest = candidate }
+            }
+            let (seenLeft, seenRight) = smallest
             let cadres = seenLeft.map { due[$0] }.sorted(by: idPrecedes)
             let open = seenRight.map { vacancies[$0] }.sorted(by: idPrecedes)
+            let perCadre = cadres.map { cadreID -> String in
+                let mine = pairs.filter { $0.cadreID == cadreID }.map(\.positionID)
+                return "\(cadreID) → " + (mine.isEmpty ? "no eligible vacancy" : mine.joined(separator: "/"))
+            }
             return TransferConflict(reason: .hall, cadres: cadres, vacancies: open,
-                                    detail: "\(cadres.count) rotation-due cadres can only go to \(open.count) vacanc\(open.count == 1 ? "y" : "ies")")
+                                    detail: "\(cadres.count) rotation-due cadre\(cadres.count == 1 ? "" : "s") can only go to \(open.count) vacanc\(open.count == 1 ? "y" : "ies") (same level, not their own unit, position requirements met): "
+                                        + perCadre.joined(separator: "; "))
         }
         let open = Set(pairs.filter { $0.cadreIsDue }.map(\.positionID)).sorted(by: idPrecedes)
         let capped = allowance.filter { key, limit in pairs.contains { $0.cadreIsDue && $0.fromUnitID == key.from && $0.toUnitID == key.to } && limit < due.count }

@@ -101,25 +101,35 @@ struct Solve: ParsableCommand {
     }
 }
 
-/// Reads the shortlist of an earlier run (for `--baseline`).
+/// Reads the shortlist and transfer placements of an earlier run (for `--baseline`).
 enum BaselineReader {
     static func read(_ path: String) throws -> Plan {
-        let url = URL(fileURLWithPath: path).appendingPathComponent("shortlist.csv")
+        let folder = URL(fileURLWithPath: path)
+        let shortlist = try rows(folder.appendingPathComponent("shortlist.csv"), columns: ["position_id", "cadre_id"])
+        let placements = try rows(folder.appendingPathComponent("placements.csv"),
+                                  columns: ["cadre_id", "from_unit_id", "position_id", "to_unit_id", "phase"])
+        return Plan(
+            shortlist: shortlist.map { Plan.ShortlistEntry(positionID: $0[0], rank: 0, cadreID: $0[1], scoreHundredths: 0, role: .alternate) },
+            placements: placements.compactMap { row in
+                guard let phase = Plan.Phase(rawValue: row[4]) else { return nil }
+                return Plan.Placement(cadreID: row[0], fromUnitID: row[1], positionID: row[2], toUnitID: row[3], phase: phase, scoreHundredths: 0)
+            })
+    }
+
+    /// The named columns of every record of a run CSV; exits 2 with FILE:LINE on a problem.
+    static func rows(_ url: URL, columns: [String]) throws -> [[String]] {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            Console.error("\(path)/shortlist.csv:0: --baseline needs a run folder written by rotation solve")
+            Console.error("\(url.path):0: --baseline needs a run folder written by rotation solve")
             throw ExitCode(2)
         }
         do {
             let table = try CSVParser.parse(try TextDecoding.decode(Array(data)).text)
-            guard let cadre = table.header.firstIndex(of: "cadre_id"), let position = table.header.firstIndex(of: "position_id") else {
-                Console.error("\(url.path):1: header: needs cadre_id and position_id columns")
+            let slots = columns.map { table.header.firstIndex(of: $0) }
+            if let missing = zip(columns, slots).first(where: { $0.1 == nil }) {
+                Console.error("\(url.path):\(table.headerLine): \(missing.0): column missing; is this a run folder written by rotation solve?")
                 throw ExitCode(2)
             }
-            return Plan(shortlist: table.records.compactMap { record in
-                guard record.fields.count > max(cadre, position) else { return nil }
-                return Plan.ShortlistEntry(positionID: record.fields[position], rank: 0, cadreID: record.fields[cadre],
-                                           scoreHundredths: 0, role: .alternate)
-            })
+            return table.records.map { record in slots.map { slot in record.fields.indices.contains(slot!) ? record.fields[slot!] : "" } }
         } catch let error as CSVError {
             Console.error("\(url.path):\(error.line): \(error.message)")
             throw ExitCode(2)
@@ -157,7 +167,7 @@ struct SolveSummary {
             lines.append("price of fairness: \(withoutEnvy - with) position(s) (\(withoutEnvy) without the no-envy rule, \(with) with it)")
         }
         if let persistence = report.persistence {
-            lines.append("baseline: \(persistence.kept) of \(persistence.baselinePairs) shortlist pairs kept, \(persistence.changed) changed")
+            lines.append("baseline: \(persistence.kept) of \(persistence.baselinePairs) shortlist and transfer pairs kept, \(persistence.changed) changed")
         }
         if case .infeasible(let conflict) = report.transfer {
             lines.append("place_all_due is infeasible (\(conflict.reason.rawValue)): \(conflict.detail)")

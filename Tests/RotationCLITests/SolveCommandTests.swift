@@ -116,4 +116,53 @@ final class SolveCommandTests: XCTestCase {
         XCTAssertTrue(text.contains("Maximize"), text)
         XCTAssertTrue(text.contains("level_positions_competed"), text)
     }
+
+    /// place_all_due that cannot hold: exit 4, a Hall violator named, the rest of the run written.
+    func testPlaceAllDueInfeasibleExitsFourAndNamesTheConflict() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = try CLI.copyOfSample(into: folder)
+        let yaml = scenario.appendingPathComponent("scenario.yaml")
+        try CLI.write(try CLI.read(yaml).replacingOccurrences(of: "place_all_due: false", with: "place_all_due: true"), to: yaml)
+        let out = folder.appendingPathComponent("run")
+        let result = try CLI.run(["solve", scenario.path, "--out", out.path])
+        XCTAssertEqual(result.status, 4, result.stderr)
+        XCTAssertTrue(result.stdout.contains("place_all_due is infeasible (hall)"), result.stdout)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("result.json"))) as! [String: Any]
+        XCTAssertEqual(json["status"] as? String, "infeasible")
+        let conflict = try XCTUnwrap(json["infeasible"] as? [String: Any])
+        XCTAssertEqual(conflict["reason"] as? String, "hall")
+        let cadres = try XCTUnwrap(conflict["cadres"] as? [String])
+        let vacancies = try XCTUnwrap(conflict["vacancies"] as? [String])
+        XCTAssertLessThan(vacancies.count, cadres.count)
+        XCTAssertEqual(cadres, ["FH028", "FH047"])
+        let placements = try CLI.read(out.appendingPathComponent("placements.csv"))
+        XCTAssertFalse(placements.contains(",transfer,"), "transfer placements written despite infeasibility")
+        XCTAssertTrue(placements.contains(",competition,"))
+    }
+
+    /// --baseline keeps an earlier run's pairs and says how many changed.
+    func testBaselineReportsPairsKept() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let base = folder.appendingPathComponent("base")
+        XCTAssertEqual(try CLI.run(["solve", CLI.sample.path, "--out", base.path]).status, 0)
+        let again = try CLI.run(["solve", CLI.sample.path, "--out", folder.appendingPathComponent("again").path, "--baseline", base.path])
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertTrue(again.stdout.contains("baseline: 23 of 23 shortlist and transfer pairs kept, 0 changed"), again.stdout)
+        let missing = try CLI.run(["solve", CLI.sample.path, "--out", folder.appendingPathComponent("x").path, "--baseline", folder.path])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("shortlist.csv:0:"), missing.stderr)
+    }
+
+    /// A folder that is not an earlier run is never replaced.
+    func testRefusesToReplaceAFolderThatIsNotARun() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try CLI.write("keep me", to: folder.appendingPathComponent("notes.txt"))
+        let result = try CLI.run(["solve", CLI.sample.path, "--out", folder.path])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("is not a run folder"), result.stderr)
+        XCTAssertEqual(try CLI.read(folder.appendingPathComponent("notes.txt")), "keep me")
+    }
 }
