@@ -13,9 +13,11 @@ public struct PlanCheck: Sendable {
 
     /// Every broken constraint, as a sentence; empty when the plan is valid.
     ///
-    /// - Parameter checkCompetitionByRules: in competition mode the plan must equal the rules' own result.
+    /// - Parameters:
+    ///   - checkCompetitionByRules: in competition mode the plan must equal the rules' own result.
+    ///   - transferInfeasible: `place_all_due` was found infeasible (so no transfer placements are expected).
     /// - Complexity: O(pairs · log) plus O(placements²) for the transfer checks.
-    public func problems(in plan: Plan, checkCompetitionByRules: Bool = false) -> [String] {
+    public func problems(in plan: Plan, checkCompetitionByRules: Bool = false, transferInfeasible: Bool = false) -> [String] {
         var problems: [String] = []
         let scenario = adjudication.scenario
         let index = adjudication.index
@@ -45,7 +47,8 @@ public struct PlanCheck: Sendable {
                 }
                 listOfCadre[entry.cadreID] = positionID
             }
-            let expectedSize = scenario.mode == .competition ? min(ratio, order.count) : ratio
+            let keepsShortLists = scenario.mode == .competition && scenario.rules.shortShortlist == .keep
+            let expectedSize = keepsShortLists ? min(ratio, order.count) : ratio
             if entries.count != expectedSize {
                 problems.append("\(positionID): list of \(entries.count), expected \(expectedSize)")
             }
@@ -78,6 +81,8 @@ public struct PlanCheck: Sendable {
         }
 
         // Placements.
+        let competitionPlaced = Set(plan.placements.filter { $0.phase == .competition }.map(\.cadreID))
+        let transferCandidates = self.transferCandidates(excluding: competitionPlaced)
         var placedCadres = Set<String>()
         var filled = Set<String>()
         var moves: [String: Int] = [:]
@@ -106,8 +111,16 @@ public struct PlanCheck: Sendable {
                 if rules.ownUnit(cadre, position) != nil || rules.require(cadre, position) != nil || rules.town5(cadre, position) != nil {
                     problems.append("transfer \(cadre.id) → \(position.id) breaks P-OWNUNIT, P-REQUIRE or P-TOWN5")
                 }
-                if scenario.transfer.sameLevelOnly && cadre.level != position.level {
-                    problems.append("transfer \(cadre.id) → \(position.id) is not same-level")
+                if !transferCandidates.contains(cadre.id) {
+                    problems.append("transfer of \(cadre.id): not a transfer candidate (placed by competition, a person-level fail other than E-TERM, or neither due for rotation nor accepting transfer)")
+                }
+                if scenario.transfer.sameLevelOnly {
+                    if cadre.level != position.level { problems.append("transfer \(cadre.id) → \(position.id) is not same-level") }
+                } else if rules.level(cadre, position) != nil {
+                    problems.append("transfer \(cadre.id) → \(position.id) breaks P-LEVEL")
+                } else if position.level > cadre.level
+                            && (rules.rank(cadre, position) != nil || PersonRules(scenario: scenario, index: index).term(cadre) != nil) {
+                    problems.append("transfer promotion \(cadre.id) → \(position.id) breaks E-RANK or E-TERM")
                 }
                 let key = placement.fromUnitID + " → " + placement.toUnitID
                 moves[key, default: 0] += 1
@@ -117,6 +130,12 @@ public struct PlanCheck: Sendable {
             let competition = competitionMoves.removeValue(forKey: key) ?? 0
             if count > max(scenario.transfer.maxPerUnitPair, competition) {
                 problems.append("unit pair \(key): \(count) moves exceed the cap")
+            }
+        }
+        if scenario.transfer.enabled && scenario.transfer.placeAllDue && adjudication.stage == .final && !transferInfeasible {
+            let dueNotExempt = Set(adjudication.rotationDue.filter { !$0.exempt }.map(\.cadreID))
+            for cadreID in transferCandidates.sorted(by: idPrecedes) where dueNotExempt.contains(cadreID) && !placedCadres.contains(cadreID) {
+                problems.append("place_all_due: \(cadreID) is due for rotation but not placed")
             }
         }
         for proposed in plan.shortlist where proposed.rank == 1 && !plan.placements.contains(where: { $0.cadreID == proposed.cadreID && $0.phase == .competition }) {
@@ -133,5 +152,15 @@ public struct PlanCheck: Sendable {
             }
         }
         return problems
+    }
+
+    /// Cadres the transfer phase may place (model.md "Candidates"): not placed by competition, no
+    /// person-level `fail` but E-TERM, and due for rotation (not exempt) or accepting transfer.
+    public func transferCandidates(excluding placed: Set<String>) -> Set<String> {
+        let dueNotExempt = Set(adjudication.rotationDue.filter { !$0.exempt }.map(\.cadreID))
+        let failing = Set(adjudication.personVerdicts.filter { $0.verdict == .fail && $0.rule != .term }.map(\.cadreID))
+        return Set(adjudication.scenario.cadres.filter {
+            !placed.contains($0.id) && !failing.contains($0.id) && (dueNotExempt.contains($0.id) || $0.acceptsTransfer)
+        }.map(\.id))
     }
 }

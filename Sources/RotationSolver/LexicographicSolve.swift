@@ -55,7 +55,7 @@ struct LexicographicSolver {
     /// Solves one model; returns its values (nil when infeasible or no solution in time) and the level result.
     mutating func solve(phase: String, name: String, model: LinearModel,
                         fallback: [Double]?) throws -> (values: [Double]?, result: LevelResult) {
-        if options.keepModels { models.append((name: "\(phase)_\(name)", model: model)) }
+        if options.keepModels { models.append((name: model.name, model: model)) }
         let started = Date()
         if model.variables.isEmpty {
             return ([], LevelResult(phase: phase, name: name, value: 0, bound: 0, status: .trivial, seconds: 0))
@@ -80,7 +80,10 @@ struct LexicographicSolver {
             return (solution.values, LevelResult(phase: phase, name: name, value: value, bound: max(bound, value), status: .timeLimit, seconds: seconds))
         case .noSolution:
             // Out of time before a first solution: keep the previous level's solution, which is feasible here.
-            let value = fallback.map { integral(model.objectiveValue(of: $0)) } ?? 0
+            guard let fallback else {
+                throw SolverFailure.timeLimitWithoutSolution("the time limit ran out before GLPK found any solution of \(model.name); raise --time-limit")
+            }
+            let value = integral(model.objectiveValue(of: fallback))
             let bound = Int((solution.bound ?? Double(value)).rounded(.down))
             return (fallback, LevelResult(phase: phase, name: name, value: value, bound: max(bound, value), status: .timeLimit, seconds: seconds))
         case .infeasible:
@@ -96,10 +99,12 @@ public enum SolverFailure: Error, CustomStringConvertible {
     case unexpected(String)
     /// The re-check found the solution breaks a rule.
     case recheckFailed([String])
+    /// Out of time with no solution at all and nothing to fall back on (place_all_due under a tiny limit).
+    case timeLimitWithoutSolution(String)
 
     public var description: String {
         switch self {
-        case .unexpected(let message): return message
+        case .unexpected(let message), .timeLimitWithoutSolution(let message): return message
         case .recheckFailed(let problems):
             return "internal error: the solution failed its re-check against the rules (nothing written):\n"
                 + problems.map { "  - " + $0 }.joined(separator: "\n")

@@ -72,39 +72,72 @@ public struct RotationOptimizer: Sendable {
         var persistence: SolveReport.Persistence?
         let shortlistStarted = Date()
         if adjudication.stage == .final {
-            let formulation = ShortlistFormulation(adjudication)
-            var fixed: [ShortlistFormulation.FixedLevel] = []
-            var values: [Double]? = nil
-            var columns: ShortlistFormulation.Columns?
-            for level in ShortlistFormulation.Level.allCases {
-                let built = formulation.model(level: level, fixed: fixed)
-                let solved = try lexicographic.solve(phase: "shortlist", name: level.rawValue, model: built.model, fallback: values)
-                guard let solvedValues = solved.values else {
-                    throw SolverFailure.unexpected("the shortlist model has no solution at level \(level.rawValue); choosing no position is always feasible, so this is a bug")
-                }
-                values = solvedValues
-                columns = built.columns
-                levels.append(solved.result)
-                fixed.append(.init(level: level, value: solved.result.value))
-            }
-            if let baseline {
-                let keep = Set(baseline.shortlist.map { Adjudication.PairKey($0.cadreID, $0.positionID) })
-                let built = formulation.model(level: nil, fixed: fixed, keep: keep)
-                let solved = try lexicographic.solve(phase: "shortlist", name: "persistence", model: built.model, fallback: values)
-                if let solvedValues = solved.values {
+            let whole = ShortlistFormulation(adjudication)
+            let keep = baseline.map { Set($0.shortlist.map { Adjudication.PairKey($0.cadreID, $0.positionID) }) }
+            var chosen: [String: [(rank: Int, cadreID: String)]] = [:]
+            var accumulator = LevelAccumulator()
+            var withoutEnvyTotal = 0
+            let groups = whole.components()
+            for (number, group) in groups.enumerated() {
+                let formulation = whole.restricted(to: group)
+                let tag = groups.count == 1 ? "" : "_c\(number + 1)"
+                var fixed: [ShortlistFormulation.FixedLevel] = []
+                var values: [Double]? = nil
+                var columns: ShortlistFormulation.Columns?
+                for level in ShortlistFormulation.Level.allCases {
+                    var built = formulation.model(level: level, fixed: fixed)
+                    built.model.name = "shortlist\(tag)_\(level.rawValue)"
+                    // Choosing nothing is feasible before any level is fixed: the fallback if time runs out first.
+                    let fallback = values ?? Array(repeating: 0, count: built.model.variables.count)
+                    let solved = try lexicographic.solve(phase: "shortlist", name: level.rawValue, model: built.model, fallback: fallback)
+                    guard let solvedValues = solved.values else {
+                        throw SolverFailure.unexpected("the shortlist model \(built.model.name) has no solution; choosing no position is always feasible, so this is a bug")
+                    }
                     values = solvedValues
                     columns = built.columns
+                    accumulator.add(solved.result)
+                    fixed.append(.init(level: level, value: solved.result.value))
                 }
-                levels.append(solved.result)
+                if let keep {
+                    var built = formulation.model(level: nil, fixed: fixed, keep: keep)
+                    built.model.name = "shortlist\(tag)_persistence"
+                    let solved = try lexicographic.solve(phase: "shortlist", name: "persistence", model: built.model, fallback: values)
+                    if let solvedValues = solved.values {
+                        values = solvedValues
+                        columns = built.columns
+                    }
+                    accumulator.add(solved.result)
+                }
+                if adjudication.scenario.mode == .preferences {
+                    var built = formulation.model(level: .positionsCompeted, fixed: [], envy: false)
+                    built.model.name = "price_of_fairness\(tag)"
+                    let solved = try lexicographic.solve(phase: "price_of_fairness", name: "positions_competed_without_envy",
+                                                         model: built.model,
+                                                         fallback: Array(repeating: 0, count: built.model.variables.count))
+                    withoutEnvyTotal += solved.result.value
+                    accumulator.add(solved.result)
+                }
+                if let values, let columns {
+                    for (k, pair) in formulation.pairs.enumerated() where values[columns.pairColumns[k]] > 0.5 {
+                        chosen[pair.positionID, default: []].append((pair.rankIndex, pair.cadreID))
+                    }
+                }
             }
-            if adjudication.scenario.mode == .preferences {
-                let built = formulation.model(level: .positionsCompeted, fixed: [], envy: false)
-                let solved = try lexicographic.solve(phase: "price_of_fairness", name: "positions_competed_without_envy",
-                                                     model: built.model, fallback: nil)
-                withoutEnvy = solved.result.value
-                levels.append(solved.result)
+            if groups.isEmpty {
+                for level in ShortlistFormulation.Level.allCases {
+                    accumulator.add(LevelResult(phase: "shortlist", name: level.rawValue, value: 0, bound: 0, status: .trivial, seconds: 0))
+                }
+                if keep != nil {
+                    accumulator.add(LevelResult(phase: "shortlist", name: "persistence", value: 0, bound: 0, status: .trivial, seconds: 0))
+                }
+                if adjudication.scenario.mode == .preferences {
+                    accumulator.add(LevelResult(phase: "price_of_fairness", name: "positions_competed_without_envy", value: 0, bound: 0,
+                                                status: .trivial, seconds: 0))
+                }
             }
-            plan = extract(formulation: formulation, values: values ?? [], columns: columns, adjudication: adjudication)
+            if adjudication.scenario.mode == .preferences { withoutEnvy = withoutEnvyTotal }
+            levels += accumulator.results
+            plan = extract(formulation: whole, chosen: chosen, adjudication: adjudication)
         }
         timings.append(("shortlist", Date().timeIntervalSince(shortlistStarted)))
 
@@ -132,7 +165,10 @@ public struct RotationOptimizer: Sendable {
             persistence = .init(baselinePairs: before.count, kept: before.intersection(after).count)
         }
 
-        let problems = PlanCheck(adjudication: adjudication).problems(in: plan, checkCompetitionByRules: adjudication.scenario.mode == .competition)
+        var transferInfeasible = false
+        if case .infeasible = transfer { transferInfeasible = true }
+        let problems = PlanCheck(adjudication: adjudication).problems(in: plan, checkCompetitionByRules: adjudication.scenario.mode == .competition,
+                                                                      transferInfeasible: transferInfeasible)
         guard problems.isEmpty else { throw SolverFailure.recheckFailed(problems) }
 
         let status: SolveReport.Status
@@ -150,18 +186,12 @@ public struct RotationOptimizer: Sendable {
                            glpkLog: lexicographic.log, timings: timings)
     }
 
-    /// Turns column values into shortlists, placements and withdrawals.
-    func extract(formulation: ShortlistFormulation, values: [Double], columns: ShortlistFormulation.Columns?,
+    /// Turns the chosen pairs into shortlists, placements and withdrawals.
+    func extract(formulation: ShortlistFormulation, chosen: [String: [(rank: Int, cadreID: String)]],
                  adjudication: Adjudication) -> Plan {
         var plan = Plan(withdrawn: adjudication.minimumApplicantWithdrawals)
         let scenario = adjudication.scenario
         let ratio = scenario.rules.shortlistRatio
-        var chosen: [String: [(rank: Int, cadreID: String)]] = [:]
-        if let columns {
-            for (k, pair) in formulation.pairs.enumerated() where values[columns.pairColumns[k]] > 0.5 {
-                chosen[pair.positionID, default: []].append((pair.rankIndex, pair.cadreID))
-            }
-        }
         let formulated = Dictionary(uniqueKeysWithValues: formulation.positions.map { ($0.positionID, $0) })
         for positionID in adjudication.competedPositions {
             let passed = adjudication.ranked[positionID] ?? []
@@ -189,5 +219,29 @@ public struct RotationOptimizer: Sendable {
         }
         plan.normalize()
         return plan
+    }
+}
+
+/// Sums the results of one level over independent components: values and bounds add up, the
+/// status is the weakest, seconds add up.
+struct LevelAccumulator {
+    private(set) var results: [LevelResult] = []
+
+    mutating func add(_ result: LevelResult) {
+        guard let index = results.firstIndex(where: { $0.phase == result.phase && $0.name == result.name }) else {
+            results.append(result)
+            return
+        }
+        var total = results[index]
+        total.value += result.value
+        total.bound += result.bound
+        total.seconds += result.seconds
+        total.status = LevelAccumulator.weaker(total.status, result.status)
+        results[index] = total
+    }
+
+    static func weaker(_ lhs: LevelResult.Status, _ rhs: LevelResult.Status) -> LevelResult.Status {
+        let order: [LevelResult.Status] = [.trivial, .optimal, .withinGap, .timeLimit, .infeasible]
+        return order.firstIndex(of: lhs)! >= order.firstIndex(of: rhs)! ? lhs : rhs
     }
 }

@@ -84,6 +84,49 @@ public struct ShortlistFormulation: Sendable {
         maxPreference = scenario.mode == .preferences ? max(scenario.maxPreferences, pairRows.map(\.preference).max() ?? 1) : 1
     }
 
+    private init(positions: [(positionID: String, listSize: Int, ranked: [String])], pairs: [Pair], maxPreference: Int) {
+        self.positions = positions
+        self.pairs = pairs
+        self.maxPreference = maxPreference
+    }
+
+    /// The same formulation over some positions only (a component).
+    public func restricted(to positionIDs: Set<String>) -> ShortlistFormulation {
+        ShortlistFormulation(positions: positions.filter { positionIDs.contains($0.positionID) },
+                             pairs: pairs.filter { positionIDs.contains($0.positionID) },
+                             maxPreference: maxPreference)
+    }
+
+    /// Independent groups of positions: two positions are in one group when a cadre has passed pairs
+    /// at both. The lexicographic optimum of the whole is the union of the groups' optima, so each
+    /// group is solved on its own (in competition mode every position is its own group).
+    ///
+    /// - Complexity: O(pairs · α) with union–find; groups ordered by their first position id.
+    public func components() -> [Set<String>] {
+        var parent = Array(positions.indices)
+        func root(_ node: Int) -> Int {
+            var current = node
+            while parent[current] != current {
+                parent[current] = parent[parent[current]]
+                current = parent[current]
+            }
+            return current
+        }
+        let offset = Dictionary(uniqueKeysWithValues: positions.enumerated().map { ($1.positionID, $0) })
+        var firstPositionOfCadre: [String: Int] = [:]
+        for pair in pairs {
+            guard let here = offset[pair.positionID] else { continue }
+            if let there = firstPositionOfCadre[pair.cadreID] {
+                parent[root(here)] = root(there)
+            } else {
+                firstPositionOfCadre[pair.cadreID] = here
+            }
+        }
+        var groups: [Int: Set<String>] = [:]
+        for (index, position) in positions.enumerated() { groups[root(index), default: []].insert(position.positionID) }
+        return groups.values.sorted { idPrecedes($0.min(by: idPrecedes)!, $1.min(by: idPrecedes)!) }
+    }
+
     /// Column layout of a built model.
     public struct Columns: Sendable {
         /// `x` column of `pairs[k]`.

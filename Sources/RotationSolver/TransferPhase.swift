@@ -165,40 +165,119 @@ public struct TransferPhase: Sendable {
         var levels: [LevelResult]
     }
 
-    /// Solves the three levels (with `place_all_due` as a hard requirement when set).
+    private init(adjudication: Adjudication, vacancies: [String], candidates: [String], dueCandidates: [String],
+                 pairs: [Pair], allowance: [UnitPair: Int], keep: Set<Adjudication.PairKey>) {
+        self.adjudication = adjudication
+        self.vacancies = vacancies
+        self.candidates = candidates
+        self.dueCandidates = dueCandidates
+        self.pairs = pairs
+        self.allowance = allowance
+        self.keep = keep
+    }
+
+    /// The phase over some pairs only (a component): their cadres, vacancies and caps.
+    func restricted(to pairIndices: [Int]) -> TransferPhase {
+        let subset = pairIndices.sorted().map { pairs[$0] }
+        let cadres = Set(subset.map(\.cadreID))
+        let positions = Set(subset.map(\.positionID))
+        return TransferPhase(adjudication: adjudication, vacancies: vacancies.filter { positions.contains($0) },
+                             candidates: candidates.filter { cadres.contains($0) },
+                             dueCandidates: dueCandidates.filter { cadres.contains($0) }, pairs: subset,
+                             allowance: allowance, keep: keep)
+    }
+
+    /// Independent groups of pairs: pairs sharing a cadre, a vacancy or a binding unit-pair cap are
+    /// in one group. Each group is solved on its own; their optima add up to the whole's.
+    ///
+    /// - Complexity: O(pairs · α) with union–find.
+    func components() -> [[Int]] {
+        var parent = Array(pairs.indices)
+        func root(_ node: Int) -> Int {
+            var current = node
+            while parent[current] != current {
+                parent[current] = parent[parent[current]]
+                current = parent[current]
+            }
+            return current
+        }
+        var byUnitPair: [UnitPair: [Int]] = [:]
+        for (k, pair) in pairs.enumerated() { byUnitPair[UnitPair(from: pair.fromUnitID, to: pair.toUnitID), default: []].append(k) }
+        var firstOf: [String: Int] = [:]
+        func link(_ key: String, _ k: Int) {
+            if let first = firstOf[key] { parent[root(k)] = root(first) } else { firstOf[key] = k }
+        }
+        for (k, pair) in pairs.enumerated() {
+            link("c\u{1}" + pair.cadreID, k)
+            link("p\u{1}" + pair.positionID, k)
+        }
+        for (unitPair, members) in byUnitPair where members.count > (allowance[unitPair] ?? 0) {
+            for k in members { link("u\u{1}" + unitPair.from + "\u{1}" + unitPair.to, k) }
+        }
+        var groups: [Int: [Int]] = [:]
+        for k in pairs.indices { groups[root(k), default: []].append(k) }
+        return groups.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+    }
+
+    /// Solves the three levels (with `place_all_due` as a hard requirement when set), component by component.
     func solve(using solver: inout LexicographicSolver) throws -> Result {
+        let placeAllDue = adjudication.scenario.transfer.placeAllDue
+        let withPairs = Set(pairs.map(\.cadreID))
+        if placeAllDue && dueCandidates.contains(where: { !withPairs.contains($0) }) {
+            return Result(outcome: .infeasible(try conflict()), placements: [], levels: [])
+        }
+        let groups = components()
+        var accumulator = LevelAccumulator()
+        var placements: [Plan.Placement] = []
+        for (number, group) in groups.enumerated() {
+            let part = restricted(to: group)
+            let tag = groups.count == 1 ? "" : "_c\(number + 1)"
+            guard let values = try part.solveLevels(using: &solver, tag: tag, accumulator: &accumulator) else {
+                return Result(outcome: .infeasible(try conflict()), placements: [], levels: accumulator.results)
+            }
+            for (k, pair) in part.pairs.enumerated() where values[k] > 0.5 {
+                placements.append(Plan.Placement(cadreID: pair.cadreID, fromUnitID: pair.fromUnitID, positionID: pair.positionID,
+                                                 toUnitID: pair.toUnitID, phase: .transfer, scoreHundredths: pair.fitHundredths))
+            }
+        }
+        if groups.isEmpty {
+            for level in Level.allCases {
+                accumulator.add(LevelResult(phase: "transfer", name: level.rawValue, value: 0, bound: 0, status: .trivial, seconds: 0))
+            }
+        }
+        let due = Set(dueCandidates)
+        return Result(outcome: .solved(placed: placements.count, duePlaced: placements.filter { due.contains($0.cadreID) }.count,
+                                       vacancies: vacancies.count, candidates: candidates.count),
+                      placements: placements, levels: accumulator.results)
+    }
+
+    /// The levels of one component; nil when `place_all_due` makes it infeasible.
+    func solveLevels(using solver: inout LexicographicSolver, tag: String, accumulator: inout LevelAccumulator) throws -> [Double]? {
         let placeAllDue = adjudication.scenario.transfer.placeAllDue
         var fixed: [(Level, Int)] = []
         var values: [Double]? = nil
-        var levels: [LevelResult] = []
         for level in Level.allCases {
-            let model = model(level: level, fixed: fixed, placeAllDue: placeAllDue)
-            let solved = try solver.solve(phase: "transfer", name: level.rawValue, model: model, fallback: values)
-            levels.append(solved.result)
+            var built = model(level: level, fixed: fixed, placeAllDue: placeAllDue)
+            built.name = "transfer\(tag)_\(level.rawValue)"
+            // Placing nobody is feasible unless place_all_due: the fallback if time runs out first.
+            let fallback = values ?? (placeAllDue ? nil : Array(repeating: 0, count: built.variables.count))
+            let solved = try solver.solve(phase: "transfer", name: level.rawValue, model: built, fallback: fallback)
+            accumulator.add(solved.result)
             guard let solvedValues = solved.values else {
-                if solved.result.status == .infeasible && placeAllDue && level == .duePlaced {
-                    return Result(outcome: .infeasible(try conflict()), placements: [], levels: levels)
-                }
-                throw SolverFailure.unexpected("the transfer model has no solution at level \(level.rawValue); placing nobody is feasible, so this is a bug")
+                if solved.result.status == .infeasible && placeAllDue && level == .duePlaced { return nil }
+                throw SolverFailure.unexpected("the transfer model \(built.name) has no solution; placing nobody is feasible, so this is a bug")
             }
             values = solvedValues
             fixed.append((level, solved.result.value))
         }
         if !keep.isEmpty {
-            let solved = try solver.solve(phase: "transfer", name: "persistence",
-                                          model: model(level: nil, fixed: fixed, placeAllDue: placeAllDue), fallback: values)
-            levels.append(solved.result)
+            var built = model(level: nil, fixed: fixed, placeAllDue: placeAllDue)
+            built.name = "transfer\(tag)_persistence"
+            let solved = try solver.solve(phase: "transfer", name: "persistence", model: built, fallback: values)
+            accumulator.add(solved.result)
             if let solvedValues = solved.values { values = solvedValues }
         }
-        var placements: [Plan.Placement] = []
-        for (k, pair) in pairs.enumerated() where (values?[k] ?? 0) > 0.5 {
-            placements.append(Plan.Placement(cadreID: pair.cadreID, fromUnitID: pair.fromUnitID, positionID: pair.positionID,
-                                             toUnitID: pair.toUnitID, phase: .transfer, scoreHundredths: pair.fitHundredths))
-        }
-        let duePlaced = placements.filter { p in pairs.contains { $0.cadreID == p.cadreID && $0.cadreIsDue } }.count
-        return Result(outcome: .solved(placed: placements.count, duePlaced: duePlaced, vacancies: vacancies.count,
-                                       candidates: candidates.count),
-                      placements: placements, levels: levels)
+        return values
     }
 
     /// Names due cadres who cannot all be placed: a Hall violator if one exists, else the unit-pair cap.

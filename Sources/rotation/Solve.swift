@@ -63,6 +63,9 @@ struct Solve: ParsableCommand {
             report = try RotationOptimizer(options: SolveOptions(timeLimitSeconds: settings.timeLimitSeconds,
                                                                  mipGap: settings.mipGap, keepModels: true))
                 .solve(adjudication, baseline: baselinePlan)
+        } catch SolverFailure.timeLimitWithoutSolution(let message) {
+            Console.error("rotation: \(message); nothing written")
+            throw ExitCode(3)
         } catch let failure as SolverFailure {
             Console.error("rotation: \(failure)")
             throw ExitCode(1)

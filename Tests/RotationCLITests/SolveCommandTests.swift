@@ -110,9 +110,9 @@ final class SolveCommandTests: XCTestCase {
                                   "--export-model", models.path])
         XCTAssertEqual(result.status, 0, result.stderr)
         let files = try FileManager.default.contentsOfDirectory(atPath: models.path).sorted()
-        XCTAssertTrue(files.contains("shortlist_positions_competed.lp"), "\(files)")
-        XCTAssertTrue(files.contains("transfer_fit.lp"), "\(files)")
-        let text = try CLI.read(models.appendingPathComponent("shortlist_scores.lp"))
+        XCTAssertTrue(files.contains("shortlist_c1_positions_competed.lp"), "\(files)")
+        XCTAssertTrue(files.contains("transfer_c1_fit.lp"), "\(files)")
+        let text = try CLI.read(models.appendingPathComponent("shortlist_c1_scores.lp"))
         XCTAssertTrue(text.contains("Maximize"), text)
         XCTAssertTrue(text.contains("level_positions_competed"), text)
     }
