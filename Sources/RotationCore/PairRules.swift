@@ -57,7 +57,9 @@ public struct PairRules: Sendable {
             findings.append("identity \(cadre.identity.rawValue) (\(cadre.identity.chinese)) not among "
                 + position.identities.map(\.rawValue).joined(separator: ";"))
         }
-        if let needed = position.minEducation, cadre.education < needed {
+        // The position's education requirement defaults to the scenario's (scenario-format.md, positions.csv).
+        let needed = position.minEducation ?? rules.minEducation
+        if cadre.education < needed {
             findings.append("education \(cadre.education.code) (\(cadre.education.chinese)) below the position's \(needed.code) (\(needed.chinese))")
         }
         guard !findings.isEmpty else { return nil }

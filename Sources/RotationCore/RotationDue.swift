@@ -20,7 +20,7 @@ public struct RotationDue: Sendable {
         public var monthsToRetirement: Int
         /// Why due: e.g. "80 months in post ≥ 72".
         public var reasons: [String]
-        /// The rule that decided the row: R-DUE, or R-EXEMPT when exempt.
+        /// The rule that put the cadre on the list: always R-DUE (R-EXEMPT is the `exempt` column).
         public var rule: RuleID { .due }
     }
 

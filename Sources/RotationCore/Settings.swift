@@ -30,7 +30,7 @@ public struct RuleSettings: Sendable, Equatable {
     public var shortlistRatio = 2
     public var minApplicants = 2
     public var shortShortlist: ShortShortlist = .keep
-    /// Tie keys in order; `cadre_id` is always appended as the last key if absent.
+    /// Tie keys in order; `cadre_id` always ends the list (appended, or moved to the end if listed earlier).
     public var ties: [TieKey] = [.evaluationGoodShare, .excellentAssessments, .monthsInLevel, .cadreID]
     public var samePositionMonths = 72
     public var sameSectionYears = 9

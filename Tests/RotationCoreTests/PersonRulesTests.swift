@@ -25,7 +25,7 @@ final class PersonRulesTests: XCTestCase {
     }
 
     func test_term_35MonthsFails() {
-        let builder = ScenarioBuilder.standard().cadre("C1", birth: "1960-11")
+        let builder = ScenarioBuilder.standard().cadre("C1", birth: "1960-09")
         XCTAssertEqual(builder.personRules.monthsToRetirement(builder.cadreNamed("C1")), 35)
         let verdicts = personVerdicts(builder, "C1")
         XCTAssertEqual(verdicts.verdict(.term), .fail)
@@ -47,7 +47,7 @@ final class PersonRulesTests: XCTestCase {
     }
 
     func test_term_femaleDefaultRetirementAge55_35Fails() {
-        XCTAssertEqual(single(gender: .female, birth: "1965-11").verdict(.term), .fail)
+        XCTAssertEqual(single(gender: .female, birth: "1965-09").verdict(.term), .fail)
     }
 
     func test_term_femaleBornLikeAPassingMaleFails() {
@@ -89,53 +89,53 @@ final class PersonRulesTests: XCTestCase {
     }
 
     func test_assess_competentAndExcellentPass() {
-        let verdicts = single { $0.grades("C1", [2014: .competent, 2015: .excellent, 2016: .excellent]) }
+        let verdicts = single(configure: { $0.grades("C1", [2014: .competent, 2015: .excellent, 2016: .excellent]) })
         XCTAssertNil(verdicts.verdict(.assess))
     }
 
     func test_assess_basicallyCompetentFails() {
-        let verdicts = single { $0.grades("C1", [2014: .competent, 2015: .basicallyCompetent, 2016: .excellent]) }
+        let verdicts = single(configure: { $0.grades("C1", [2014: .competent, 2015: .basicallyCompetent, 2016: .excellent]) })
         XCTAssertEqual(verdicts.verdict(.assess), .fail)
     }
 
     func test_assess_incompetentFails() {
-        let verdicts = single { $0.grades("C1", [2014: .incompetent, 2015: .competent, 2016: .competent]) }
+        let verdicts = single(configure: { $0.grades("C1", [2014: .incompetent, 2015: .competent, 2016: .competent]) })
         XCTAssertEqual(verdicts.verdict(.assess), .fail)
     }
 
     func test_assess_ungradedFails() {
-        let verdicts = single { $0.grades("C1", [2014: .competent, 2015: .competent, 2016: .ungraded]) }
+        let verdicts = single(configure: { $0.grades("C1", [2014: .competent, 2015: .competent, 2016: .ungraded]) })
         XCTAssertEqual(verdicts.verdict(.assess), .fail)
     }
 
     func test_assess_missingYearFails() {
-        let verdicts = single { $0.grades("C1", [2014: .competent, 2016: .competent]) }
+        let verdicts = single(configure: { $0.grades("C1", [2014: .competent, 2016: .competent]) })
         XCTAssertEqual(verdicts.verdict(.assess), .fail)
     }
 
     func test_assess_noGradesAtAllFails() {
-        let verdicts = single { $0.grades("C1", [:]) }
+        let verdicts = single(configure: { $0.grades("C1", [:]) })
         XCTAssertEqual(verdicts.verdict(.assess), .fail)
     }
 
     func test_assess_yearsOutsideTheWindowAreIgnored() {
         // 2013 and 2017 are outside 2014–2016: a bad grade there does not matter, and they do not stand in for 2014.
-        let passing = single { $0.grades("C1", [2013: .incompetent, 2014: .competent, 2015: .competent, 2016: .competent, 2017: .ungraded]) }
+        let passing = single(configure: { $0.grades("C1", [2013: .incompetent, 2014: .competent, 2015: .competent, 2016: .competent, 2017: .ungraded]) })
         XCTAssertNil(passing.verdict(.assess))
-        let shifted = single { $0.grades("C1", [2015: .competent, 2016: .competent, 2017: .competent]) }
+        let shifted = single(configure: { $0.grades("C1", [2015: .competent, 2016: .competent, 2017: .competent]) })
         XCTAssertEqual(shifted.verdict(.assess), .fail, "2014 is missing")
     }
 
     func test_assess_yearsOverride() {
-        let verdicts = single {
+        let verdicts = single(configure: {
             $0.grades("C1", [2015: .competent, 2016: .competent, 2017: .excellent])
               .rules { $0.assessmentYears = [2015, 2016, 2017] }
-        }
+        })
         XCTAssertNil(verdicts.verdict(.assess))
     }
 
     func test_assess_oneRowForSeveralBadYears() {
-        let verdicts = single { $0.grades("C1", [2014: .basicallyCompetent, 2015: .ungraded]) }
+        let verdicts = single(configure: { $0.grades("C1", [2014: .basicallyCompetent, 2015: .ungraded]) })
         XCTAssertEqual(verdicts.only(.assess).count, 1)
     }
 
@@ -265,7 +265,7 @@ final class PersonRulesTests: XCTestCase {
             $0.healthOK = false
             $0.identity = .worker
             $0.flags = [.canvassing, .dismissedWorkStyle]
-        }, birth: "1960-11") { $0.grades("C1", [:]) }
+        }, birth: "1960-09") { $0.grades("C1", [:]) }
         XCTAssertEqual(Set(verdicts.rules),
                        [.identity, .assess, .term, .education, .training, .health, .exclude, .workStyle])
         XCTAssertEqual(verdicts.count, 8)

@@ -71,6 +71,14 @@ final class ScenarioBuilder {
         return self
     }
 
+    /// Changes a cadre already added.
+    @discardableResult
+    func modifyCadre(_ id: String, _ tweak: (inout Cadre) -> Void) -> ScenarioBuilder {
+        let offset = base.cadres.firstIndex { $0.id == id }!
+        tweak(&base.cadres[offset])
+        return self
+    }
+
     /// Sets a cadre's grades exactly (only these years; no automatic `competent`).
     @discardableResult
     func grades(_ cadreID: String, _ grades: [Int: AssessmentGrade]) -> ScenarioBuilder {

@@ -136,6 +136,24 @@ final class ValuesTests: XCTestCase {
         XCTAssertEqual(Hundredths.format(fraction: Fraction(1, 3), decimals: 2), "0.33")
     }
 
+    // MARK: rule catalog (IDs are part of the contract)
+
+    func test_ruleIDs_areTheSpecsStableIDs() {
+        XCTAssertEqual(RuleID.allCases.map(\.rawValue), [
+            "E-IDENTITY", "E-ASSESS", "E-TERM", "E-EDU", "E-TRAIN", "E-HEALTH", "E-EXCLUDE", "E-EVAL", "E-WORKSTYLE", "E-APPLY",
+            "P-OWNUNIT", "P-SCOPE", "P-TOWN5", "P-REQUIRE", "P-LEVEL", "E-RANK",
+            "C-MIN2", "C-JUDGES", "C-PASS", "C-RATIO", "C-NOTICE", "C-TRANSFER",
+            "R-DUE", "R-EXEMPT", "Q-OFFER", "Q-DISMISSED", "Q-DUE",
+        ])
+    }
+
+    func test_verdictWords_areTheContracts() {
+        XCTAssertEqual(VerdictKind.fail.rawValue, "fail")
+        XCTAssertEqual(VerdictKind.flag.rawValue, "flag")
+        XCTAssertLessThan(VerdictKind.flag, VerdictKind.fail, "fail is the worse verdict")
+        XCTAssertEqual([QuotaCheck.Record.Verdict.ok, .flag, .fail].map(\.rawValue), ["ok", "flag", "fail"])
+    }
+
     // MARK: ids
 
     func test_idPrecedes_comparesAsText() {
