@@ -39,7 +39,7 @@ public struct Explanation: Sendable {
     func verdictSentence(_ verdict: Verdict) -> String {
         let kind = verdict.verdict == .fail ? say("不符合", "fails") : say("提示", "is flagged by")
         let summary = zh ? verdict.rule.chineseSummary : verdict.rule.summary
-        return zh ? "\(kind) \(verdict.rule.rawValue)（\(verdict.rule.clause)：\(summary)）：\(verdict.detail)。"
+        return zh ? "\(kind) \(verdict.rule.rawValue)（\(verdict.rule.clause)：\(summary)）：\(verdict.detailChinese)。"
                   : "\(kind) \(verdict.rule.rawValue) (\(verdict.rule.clause): \(summary)): \(verdict.detail)."
     }
 

@@ -163,10 +163,16 @@ public struct Verdict: Sendable, Equatable {
     public var verdict: VerdictKind
     /// The facts, e.g. "35 months to retirement < 36".
     public var detail: String
+    /// The same facts in Chinese, e.g. "距退休35个月，不足36个月".
+    public var detailChinese: String
 
-    public init(cadreID: String, positionID: String? = nil, rule: RuleID, verdict: VerdictKind, detail: String) {
+    public init(cadreID: String, positionID: String? = nil, rule: RuleID, verdict: VerdictKind, detail: String, chinese: String? = nil) {
         self.cadreID = cadreID; self.positionID = positionID; self.rule = rule; self.verdict = verdict; self.detail = detail
+        self.detailChinese = chinese ?? detail
     }
+
+    /// The detail in a language.
+    public func detail(in language: Language) -> String { language == .zh ? detailChinese : detail }
 
     /// Report order: cadre, then person-level before pair-level, position, rule order.
     public static func reportOrder(_ lhs: Verdict, _ rhs: Verdict) -> Bool {

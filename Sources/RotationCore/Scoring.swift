@@ -28,7 +28,7 @@ public struct InterviewScoring: Sendable {
         var verdicts: [Verdict] = []
         guard !rows.isEmpty else {
             verdicts.append(Verdict(cadreID: cadreID, positionID: positionID, rule: .pass, verdict: .fail,
-                                    detail: "no interview score (not interviewed)"))
+                                    detail: "no interview score (not interviewed)", chinese: "无面试成绩（未参加面试）"))
             return Outcome(scoreHundredths: nil, exactScore: nil, judgesCounted: 0, judgesRecused: 0, verdicts: verdicts)
         }
         // C-JUDGES: count after recusal.
@@ -37,7 +37,8 @@ public struct InterviewScoring: Sendable {
         let recusalNote = recused > 0 ? " (\(recused) recused)" : ""
         if counted.count < rules.judgesMin || counted.count > rules.judgesMax {
             verdicts.append(Verdict(cadreID: cadreID, positionID: positionID, rule: .judges, verdict: .flag,
-                                    detail: "\(counted.count) judges after recusal\(recusalNote), outside \(rules.judgesMin)–\(rules.judgesMax)"))
+                                    detail: "\(counted.count) judges after recusal\(recusalNote), outside \(rules.judgesMin)–\(rules.judgesMax)",
+                                    chinese: "回避后评委\(counted.count)人\(recused > 0 ? "（\(recused)人回避）" : "")，不在\(rules.judgesMin)—\(rules.judgesMax)人之内"))
         }
         // Aggregate exactly.
         let kept: ArraySlice<Fraction>
@@ -52,14 +53,16 @@ public struct InterviewScoring: Sendable {
         }
         guard counted.count >= needed else {
             verdicts.append(Verdict(cadreID: cadreID, positionID: positionID, rule: .pass, verdict: .fail,
-                                    detail: "no interview score: \(counted.count) judges left after recusal, \(rules.aggregate.rawValue) needs at least \(needed)"))
+                                    detail: "no interview score: \(counted.count) judges left after recusal, \(rules.aggregate.rawValue) needs at least \(needed)",
+                                    chinese: "回避后仅余评委\(counted.count)人，不足\(needed)人，无法计算面试成绩"))
             return Outcome(scoreHundredths: nil, exactScore: nil, judgesCounted: counted.count, judgesRecused: recused, verdicts: verdicts)
         }
         let exact = InterviewScoring.mean(kept)
         let rounded = Hundredths.roundHalfUp(exact, decimals: rules.scoreDecimals)
         if Fraction(rounded, 100) < rules.passMark {
             verdicts.append(Verdict(cadreID: cadreID, positionID: positionID, rule: .pass, verdict: .fail,
-                                    detail: "score \(Hundredths.format(rounded, decimals: rules.scoreDecimals)) < pass mark \(InterviewScoring.describe(rules.passMark))"))
+                                    detail: "score \(Hundredths.format(rounded, decimals: rules.scoreDecimals)) < pass mark \(InterviewScoring.describe(rules.passMark))",
+                                    chinese: "面试成绩\(Hundredths.format(rounded, decimals: rules.scoreDecimals))分，低于合格分\(InterviewScoring.describe(rules.passMark))分"))
         }
         return Outcome(scoreHundredths: rounded, exactScore: exact, judgesCounted: counted.count, judgesRecused: recused, verdicts: verdicts)
     }

@@ -101,10 +101,10 @@ public struct RunFolder: Sendable {
 
     public func eligibilityCSV() -> String {
         CSVWriter.render(
-            header: ["cadre_id", "position_id", "rule", "verdict", "detail", "clause", "cadre_name"],
+            header: ["cadre_id", "position_id", "rule", "verdict", "detail", "clause", "cadre_name", "detail_zh"],
             rows: adjudication.allVerdicts.map { verdict in
                 [verdict.cadreID, verdict.positionID ?? "", verdict.rule.rawValue, verdict.verdict.rawValue, verdict.detail,
-                 verdict.rule.clause, index.cadres[verdict.cadreID]?.name ?? ""]
+                 verdict.rule.clause, index.cadres[verdict.cadreID]?.name ?? "", verdict.detailChinese]
             })
     }
 
@@ -182,7 +182,8 @@ public struct RunFolder: Sendable {
             ("eligibility", .array(adjudication.allVerdicts.map { verdict in
                 .object([("cadre_id", .string(verdict.cadreID)), ("position_id", .optional(verdict.positionID)),
                          ("rule", .string(verdict.rule.rawValue)), ("verdict", .string(verdict.verdict.rawValue)),
-                         ("detail", .string(verdict.detail)), ("clause", .string(verdict.rule.clause))])
+                         ("detail", .string(verdict.detail)), ("detail_zh", .string(verdict.detailChinese)),
+                         ("clause", .string(verdict.rule.clause))])
             })),
             ("rotation_due", .array(adjudication.rotationDue.map { record in
                 .object([("cadre_id", .string(record.cadreID)), ("rule", .string(record.rule.rawValue)),

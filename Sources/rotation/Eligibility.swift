@@ -72,7 +72,7 @@ struct EligibilityReport {
                 current = verdict.cadreID
             }
             let position = verdict.positionID.map { zh ? " 职位 \($0)" : " position \($0)" } ?? ""
-            lines.append("  \(verdictWord(verdict.verdict)) \(verdict.rule.rawValue)\(position) [\(verdict.rule.clause)]: \(verdict.detail)")
+            lines.append("  \(verdictWord(verdict.verdict)) \(verdict.rule.rawValue)\(position) [\(verdict.rule.clause)]: \(verdict.detail(in: language))")
         }
         if verdicts.isEmpty { lines.append(zh ? "没有不符合或提示的规则。" : "No rule failed or flagged.") }
         lines.append("")
@@ -94,9 +94,9 @@ struct EligibilityReport {
 
     func csv() -> String {
         CSVWriter.render(
-            header: ["cadre_id", "position_id", "rule", "verdict", "detail", "clause", "cadre_name"],
+            header: ["cadre_id", "position_id", "rule", "verdict", "detail", "clause", "cadre_name", "detail_zh"],
             rows: verdicts.map { [$0.cadreID, $0.positionID ?? "", $0.rule.rawValue, $0.verdict.rawValue, $0.detail,
-                                  $0.rule.clause, adjudication.index.cadres[$0.cadreID]?.name ?? ""] })
+                                  $0.rule.clause, adjudication.index.cadres[$0.cadreID]?.name ?? "", $0.detailChinese] })
     }
 
     func json() -> JSONValue {
@@ -104,7 +104,7 @@ struct EligibilityReport {
             ("verdicts", .array(verdicts.map { verdict in
                 .object([("cadre_id", .string(verdict.cadreID)), ("position_id", .optional(verdict.positionID)),
                          ("rule", .string(verdict.rule.rawValue)), ("verdict", .string(verdict.verdict.rawValue)),
-                         ("detail", .string(verdict.detail)), ("clause", .string(verdict.rule.clause))])
+                         ("detail", .string(verdict.detail(in: language))), ("clause", .string(verdict.rule.clause))])
             })),
             ("summary", .array(summary().map { row in
                 .object([("rule", .string(row.rule.rawValue)), ("fail", .integer(row.fail)), ("flag", .integer(row.flag)),
