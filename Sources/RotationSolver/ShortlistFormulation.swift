@@ -103,28 +103,14 @@ public struct ShortlistFormulation: Sendable {
     ///
     /// - Complexity: O(pairs · α) with union–find; groups ordered by their first position id.
     public func components() -> [Set<String>] {
-        var parent = Array(positions.indices)
-        func root(_ node: Int) -> Int {
-            var current = node
-            while parent[current] != current {
-                parent[current] = parent[parent[current]]
-                current = parent[current]
-            }
-            return current
-        }
+        var sets = UnionFind(count: positions.count)
         let offset = Dictionary(uniqueKeysWithValues: positions.enumerated().map { ($1.positionID, $0) })
         var firstPositionOfCadre: [String: Int] = [:]
         for pair in pairs {
             guard let here = offset[pair.positionID] else { continue }
-            if let there = firstPositionOfCadre[pair.cadreID] {
-                parent[root(here)] = root(there)
-            } else {
-                firstPositionOfCadre[pair.cadreID] = here
-            }
+            if let there = firstPositionOfCadre[pair.cadreID] { sets.union(here, there) } else { firstPositionOfCadre[pair.cadreID] = here }
         }
-        var groups: [Int: Set<String>] = [:]
-        for (index, position) in positions.enumerated() { groups[root(index), default: []].insert(position.positionID) }
-        return groups.values.sorted { idPrecedes($0.min(by: idPrecedes)!, $1.min(by: idPrecedes)!) }
+        return sets.groups().map { Set($0.map { positions[$0].positionID }) }
     }
 
     /// Column layout of a built model.

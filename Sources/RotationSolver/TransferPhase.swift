@@ -192,20 +192,12 @@ public struct TransferPhase: Sendable {
     ///
     /// - Complexity: O(pairs · α) with union–find.
     func components() -> [[Int]] {
-        var parent = Array(pairs.indices)
-        func root(_ node: Int) -> Int {
-            var current = node
-            while parent[current] != current {
-                parent[current] = parent[parent[current]]
-                current = parent[current]
-            }
-            return current
-        }
+        var sets = UnionFind(count: pairs.count)
         var byUnitPair: [UnitPair: [Int]] = [:]
         for (k, pair) in pairs.enumerated() { byUnitPair[UnitPair(from: pair.fromUnitID, to: pair.toUnitID), default: []].append(k) }
         var firstOf: [String: Int] = [:]
         func link(_ key: String, _ k: Int) {
-            if let first = firstOf[key] { parent[root(k)] = root(first) } else { firstOf[key] = k }
+            if let first = firstOf[key] { sets.union(k, first) } else { firstOf[key] = k }
         }
         for (k, pair) in pairs.enumerated() {
             link("c\u{1}" + pair.cadreID, k)
@@ -214,9 +206,7 @@ public struct TransferPhase: Sendable {
         for (unitPair, members) in byUnitPair where members.count > (allowance[unitPair] ?? 0) {
             for k in members { link("u\u{1}" + unitPair.from + "\u{1}" + unitPair.to, k) }
         }
-        var groups: [Int: [Int]] = [:]
-        for k in pairs.indices { groups[root(k), default: []].append(k) }
-        return groups.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+        return sets.groups()
     }
 
     /// Solves the three levels (with `place_all_due` as a hard requirement when set), component by component.
