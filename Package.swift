@@ -54,13 +54,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmark of the optimizer on generated scenarios: `swift run -c release rotation-bench [--quick]`.
+        .executableTarget(name: "rotation-bench", dependencies: ["RotationCore", "RotationSolver", "LinearProgramming"], path: "Sources/rotation-bench"),
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
         .testTarget(name: "RotationCoreTests", dependencies: ["RotationCore"]),
         .testTarget(name: "RotationIOTests", dependencies: ["RotationIO", "RotationCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RotationSolverTests", dependencies: ["RotationSolver", "RotationCore", "LinearProgramming"]),
         .testTarget(name: "RotationReportsTests", dependencies: ["RotationReports", "RotationIO", "RotationCore"],
-                    resources: [.copy("Golden")]),
-        .testTarget(name: "RotationCLITests", dependencies: ["rotation"], resources: [.copy("Golden")]),
+                    exclude: ["Golden"]),
+        .testTarget(name: "RotationCLITests", dependencies: ["rotation"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v5]
 )

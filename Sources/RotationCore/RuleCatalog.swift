@@ -127,7 +127,7 @@ public enum RuleID: String, Sendable, CaseIterable, Comparable {
         case .rank: return "科员满三年（不含试用期）、中层副职满两年"
         case .min2: return "符合条件的报名人数不足2人的，不再进行跨部门竞争上岗"
         case .judges: return "评委一般为5—7人，符合回避制度规定"
-        case .pass: return "面试合格分为60分，不合格者不能列入考察对象"
+        case .pass: return "面试成绩达到合格分（通知为60分），不合格者不能列入考察对象"
         case .ratio: return "按1:2的比例提出差额建议名单"
         case .notice: return "拟任人选公示5个工作日"
         case .transfer: return "竞争上岗结束后视情实施组织调动"

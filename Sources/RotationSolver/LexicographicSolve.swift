@@ -38,6 +38,22 @@ public struct LevelResult: Sendable, Equatable {
     public var seconds: Double
     /// Relative gap |bound − value| / max(1, |value|).
     public var gap: Double { Double(abs(bound - value)) / Double(max(1, abs(value))) }
+
+    /// The levels' values measured on the final solution. A later level may improve an earlier
+    /// level's time-limited value (it is held only at least at what was found); a value that
+    /// reaches its bound is then proven optimal. Infeasible levels are left as they are.
+    static func reconciled(_ levels: [(result: LevelResult, model: LinearModel)], with final: [Double]) -> [LevelResult] {
+        levels.map { level in
+            var result = level.result
+            guard result.status != .infeasible, !final.isEmpty, final.count == level.model.variables.count else { return result }
+            result.value = max(result.value, Int(level.model.objectiveValue(of: final).rounded()))
+            if result.value >= result.bound {
+                result.bound = result.value
+                if result.status == .timeLimit || result.status == .withinGap { result.status = .optimal }
+            }
+            return result
+        }
+    }
 }
 
 /// Solves a sequence of levels: each level's optimum is held as a constraint for the next.

@@ -84,6 +84,7 @@ public struct RotationOptimizer: Sendable {
                 var fixed: [ShortlistFormulation.FixedLevel] = []
                 var values: [Double]? = nil
                 var columns: ShortlistFormulation.Columns?
+                var solvedLevels: [(result: LevelResult, model: LinearModel)] = []
                 for level in ShortlistFormulation.Level.allCases {
                     var built = formulation.model(level: level, fixed: fixed)
                     built.model.name = "shortlist\(tag)_\(level.rawValue)"
@@ -95,7 +96,7 @@ public struct RotationOptimizer: Sendable {
                     }
                     values = solvedValues
                     columns = built.columns
-                    accumulator.add(solved.result)
+                    solvedLevels.append((solved.result, built.model))
                     fixed.append(.init(level: level, value: solved.result.value))
                 }
                 if let keep {
@@ -106,8 +107,9 @@ public struct RotationOptimizer: Sendable {
                         values = solvedValues
                         columns = built.columns
                     }
-                    accumulator.add(solved.result)
+                    solvedLevels.append((solved.result, built.model))
                 }
+                for result in LevelResult.reconciled(solvedLevels, with: values ?? []) { accumulator.add(result) }
                 if adjudication.scenario.mode == .preferences {
                     var built = formulation.model(level: .positionsCompeted, fixed: [], envy: false)
                     built.model.name = "price_of_fairness\(tag)"

@@ -246,13 +246,15 @@ public struct TransferPhase: Sendable {
         let placeAllDue = adjudication.scenario.transfer.placeAllDue
         var fixed: [(Level, Int)] = []
         var values: [Double]? = nil
+        var solvedLevels: [(result: LevelResult, model: LinearModel)] = []
+        defer { for result in LevelResult.reconciled(solvedLevels, with: values ?? []) { accumulator.add(result) } }
         for level in Level.allCases {
             var built = model(level: level, fixed: fixed, placeAllDue: placeAllDue)
             built.name = "transfer\(tag)_\(level.rawValue)"
             // Placing nobody is feasible unless place_all_due: the fallback if time runs out first.
             let fallback = values ?? (placeAllDue ? nil : Array(repeating: 0, count: built.variables.count))
             let solved = try solver.solve(phase: "transfer", name: level.rawValue, model: built, fallback: fallback)
-            accumulator.add(solved.result)
+            solvedLevels.append((solved.result, built))
             guard let solvedValues = solved.values else {
                 if solved.result.status == .infeasible && placeAllDue && level == .duePlaced { return nil }
                 throw SolverFailure.unexpected("the transfer model \(built.name) has no solution; placing nobody is feasible, so this is a bug")
@@ -264,7 +266,7 @@ public struct TransferPhase: Sendable {
             var built = model(level: nil, fixed: fixed, placeAllDue: placeAllDue)
             built.name = "transfer\(tag)_persistence"
             let solved = try solver.solve(phase: "transfer", name: "persistence", model: built, fallback: values)
-            accumulator.add(solved.result)
+            solvedLevels.append((solved.result, built))
             if let solvedValues = solved.values { values = solvedValues }
         }
         return values

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import ArgumentParser
+import Foundation
 
 /// `rotation`: the cross-department rotation of mid-level cadres by competition (跨部门竞争上岗).
 @main
@@ -13,6 +14,20 @@ struct Rotation: ParsableCommand {
         3 solve stopped at its time limit, 4 place_all_due is infeasible.
         """,
         version: "0.1.0",
-        subcommands: [Solve.self, Validate.self, Eligibility.self, Explain.self, Init.self]
+        subcommands: [Solve.self, Validate.self, Eligibility.self, Explain.self, Init.self, Compare.self, Export.self]
     )
+
+    /// Runs the command; usage errors exit 2 (the contract's "bad input or usage"), not 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

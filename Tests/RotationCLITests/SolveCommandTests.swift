@@ -96,8 +96,7 @@ final class SolveCommandTests: XCTestCase {
 
     func testTimeLimitOptionIsValidated() throws {
         let result = try CLI.run(["solve", CLI.sample.path, "--out", "/tmp/never", "--time-limit", "-1"])
-        XCTAssertEqual(result.status, 64 == result.status ? 64 : result.status)
-        XCTAssertNotEqual(result.status, 0)
+        XCTAssertEqual(result.status, 2, "usage errors exit 2")
         XCTAssertTrue(result.stderr.contains("--time-limit"), result.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: "/tmp/never"))
     }
@@ -164,5 +163,40 @@ final class SolveCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 2)
         XCTAssertTrue(result.stderr.contains("is not a run folder"), result.stderr)
         XCTAssertEqual(try CLI.read(folder.appendingPathComponent("notes.txt")), "keep me")
+    }
+
+    /// The sample saved as GB18030 (what Chinese Excel writes) solves to the same run.
+    func testGB18030CopyOfTheSampleGivesTheSameRun() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = try CLI.copyOfSample(into: folder)
+        for name in try FileManager.default.contentsOfDirectory(atPath: scenario.path) where name.hasSuffix(".csv") {
+            let url = scenario.appendingPathComponent(name)
+            let converter = Process()
+            converter.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+            converter.arguments = ["-f", "UTF-8", "-t", "GB18030", url.path]
+            let pipe = Pipe()
+            converter.standardOutput = pipe
+            try converter.run()
+            let bytes = pipe.fileHandleForReading.readDataToEndOfFile()
+            converter.waitUntilExit()
+            XCTAssertEqual(converter.terminationStatus, 0)
+            try bytes.write(to: url)
+        }
+        let utf8Run = folder.appendingPathComponent("utf8")
+        let gbRun = folder.appendingPathComponent("gb")
+        XCTAssertEqual(try CLI.run(["solve", CLI.sample.path, "--out", utf8Run.path]).status, 0)
+        let result = try CLI.run(["solve", scenario.path, "--out", gbRun.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        for name in Self.runFiles where name != "audit.json" {
+            XCTAssertEqual(try CLI.read(utf8Run.appendingPathComponent(name)), try CLI.read(gbRun.appendingPathComponent(name)), name)
+        }
+        XCTAssertTrue(try CLI.read(gbRun.appendingPathComponent("audit.json")).contains("\"encoding\": \"gb18030\""))
+    }
+
+    func testMissingOutIsAUsageErrorWithExitTwo() throws {
+        let result = try CLI.run(["solve", CLI.sample.path])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("--out"), result.stderr)
     }
 }

@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import RotationCore
+import RotationIO
+
+/// A table for a spreadsheet: the CSV export writes the shortlist sheet, the xlsx export all of them.
+public struct Sheet: Sendable {
+    public enum Cell: Sendable, Equatable {
+        /// Written as text, never as a formula (names, ids, codes, details).
+        case text(String)
+        /// A score or fit, `hundredths / 100`, shown with `decimals` decimals.
+        case number(hundredths: Int, decimals: Int)
+        case integer(Int)
+        case empty
+
+        /// The cell as CSV text (scores with their decimals).
+        public var text: String {
+            switch self {
+            case .text(let value): return value
+            case let .number(hundredths, decimals): return Hundredths.format(hundredths, decimals: decimals)
+            case .integer(let value): return "\(value)"
+            case .empty: return ""
+            }
+        }
+    }
+
+    /// The sheet's name in the workbook (≤ 31 characters, none of []:*?/\).
+    public var name: String
+    public var header: [String]
+    public var rows: [[Cell]]
+
+    /// Column widths in Excel's units (about one per Latin character, two per Chinese one), 6…60.
+    public var widths: [Double] {
+        header.indices.map { column in
+            let cells = [TextWidth.of(header[column])] + rows.map { column < $0.count ? TextWidth.of($0[column].text) : 0 }
+            return Double(min(60, max(6, (cells.max() ?? 6) + 2)))
+        }
+    }
+}
+
+/// The export sheets of a run: shortlist, placements, withdrawn, ties, eligibility, rotation due, quota.
+public struct RunSheets: Sendable {
+    public let run: RunData
+    public let words: Words
+
+    public init(run: RunData, language: Language? = nil) {
+        self.run = run
+        self.words = Words(language ?? run.language)
+    }
+
+    func say(_ chinese: String, _ english: String) -> String { words.say(chinese, english) }
+
+    public func all() -> [Sheet] {
+        [shortlist(), placements(), withdrawn(), ties(), eligibility(), rotationDue(), quota()]
+    }
+
+    func score(_ hundredths: Int) -> Sheet.Cell { .number(hundredths: hundredths, decimals: run.scoreDecimals) }
+
+    /// The shortlist with human columns: position, unit, rank, cadre, current unit and post, score, role, note.
+    public func shortlist() -> Sheet {
+        Sheet(
+            name: say("差额名单", "Shortlist"),
+            header: [say("职位代码", "Position ID"), say("职位名称", "Position"), say("用人单位", "Unit"), say("名次", "Rank"),
+                     say("人员编号", "Cadre ID"), say("姓名", "Name"), say("现工作单位", "Current unit"), say("现任职务", "Current post"),
+                     say("面试成绩", "Interview score"), say("人选类别", "Role"), say("备注", "Note")],
+            rows: run.shortlist.map { entry in
+                let position = run.positionByID[entry.positionID]
+                let (unit, post) = run.currentPost(of: entry.cadreID, words)
+                return [.text(entry.positionID), .text(position?.title ?? ""), .text(position.map { run.unitName($0.unitID) } ?? ""),
+                        .integer(entry.rank), .text(entry.cadreID), .text(run.cadreName(entry.cadreID)), .text(unit), .text(post),
+                        score(entry.scoreHundredths), .text(words.role(entry.role)), .text(entry.note)]
+            })
+    }
+
+    public func placements() -> Sheet {
+        Sheet(
+            name: say("人选安排", "Placements"),
+            header: [say("人员编号", "Cadre ID"), say("姓名", "Name"), say("原单位", "From unit"), say("现任职务", "Current post"),
+                     say("调入单位", "To unit"), say("职位代码", "Position ID"), say("职位名称", "Position"), say("方式", "By"),
+                     say("面试成绩／匹配度", "Score / fit")],
+            rows: run.placements.map { placement in
+                [.text(placement.cadreID), .text(run.cadreName(placement.cadreID)), .text(run.unitName(placement.fromUnitID)),
+                 .text(run.currentPost(of: placement.cadreID, words).post), .text(run.unitName(placement.toUnitID)),
+                 .text(placement.positionID), .text(run.positionTitle(placement.positionID)), .text(words.phase(placement.phase)),
+                 .number(hundredths: placement.scoreHundredths, decimals: placement.isTransfer ? 2 : run.scoreDecimals)]
+            })
+    }
+
+    public func withdrawn() -> Sheet {
+        Sheet(
+            name: say("撤回职位", "Withdrawn"),
+            header: [say("职位代码", "Position ID"), say("职位名称", "Position"), say("用人单位", "Unit"), say("规则", "Rule"),
+                     say("条款", "Clause"), say("规则内容", "Rule summary"), say("情况说明", "Details")],
+            rows: run.withdrawn.map { entry in
+                [.text(entry.positionID), .text(run.positionTitle(entry.positionID)),
+                 .text(run.positionByID[entry.positionID].map { run.unitName($0.unitID) } ?? ""), .text(entry.rule),
+                 .text(words.ruleClause(entry.rule)), .text(words.ruleSummary(entry.rule)), .text(entry.detail)]
+            })
+    }
+
+    public func ties() -> Sheet {
+        Sheet(
+            name: say("同分排序", "Ties"),
+            header: [say("职位代码", "Position ID"), say("职位名称", "Position"), say("面试成绩", "Score"),
+                     say("排名在前人员编号", "Ranked above (ID)"), say("姓名", "Name"), say("排名在后人员编号", "Ranked below (ID)"),
+                     say("姓名", "Name"), say("决定因素", "Deciding key"), say("在前者取值", "Value above"), say("在后者取值", "Value below")],
+            rows: run.ties.map { tie in
+                [.text(tie.positionID), .text(run.positionTitle(tie.positionID)), score(tie.scoreHundredths), .text(tie.cadreID),
+                 .text(run.cadreName(tie.cadreID)), .text(tie.otherCadreID), .text(run.cadreName(tie.otherCadreID)),
+                 .text(words.tieKey(tie.key)), .text(tie.cadreValue ?? ""), .text(tie.otherValue ?? "")]
+            })
+    }
+
+    public func eligibility() -> Sheet {
+        Sheet(
+            name: say("资格审查", "Eligibility"),
+            header: [say("人员编号", "Cadre ID"), say("姓名", "Name"), say("现单位", "Unit"), say("职位代码", "Position ID"),
+                     say("规则", "Rule"), say("条款", "Clause"), say("规则内容", "Rule summary"), say("结论", "Verdict"),
+                     say("情况说明", "Details")],
+            rows: run.eligibility.map { verdict in
+                [.text(verdict.cadreID), .text(run.cadreName(verdict.cadreID)),
+                 .text(run.cadreByID[verdict.cadreID].map { run.unitName($0.unitID) } ?? ""), .text(verdict.positionID ?? ""),
+                 .text(verdict.rule), .text(verdict.clause.isEmpty ? words.ruleClause(verdict.rule) : verdict.clause),
+                 .text(words.ruleSummary(verdict.rule)), .text(words.verdict(verdict.verdict)), .text(verdict.detail(words))]
+            })
+    }
+
+    public func rotationDue() -> Sheet {
+        let placed = Dictionary(run.placements.map { ($0.cadreID, $0) }, uniquingKeysWith: { first, _ in first })
+        return Sheet(
+            name: say("应轮岗", "Rotation due"),
+            header: [say("人员编号", "Cadre ID"), say("姓名", "Name"), say("现单位", "Unit"), say("现任职务", "Current post"),
+                     say("规则", "Rule"), say("任现职月数", "Months in post"), say("距退休月数", "Months to retirement"),
+                     say("免于轮岗", "Exempt"), say("原因", "Reason"), say("安排", "Outcome")],
+            rows: run.rotationDue.map { record in
+                let (unit, post) = run.currentPost(of: record.cadreID, words)
+                let outcome = placed[record.cadreID].map { words.phase($0.phase) + say("：", ": ") + run.positionPhrase($0.positionID, words) }
+                    ?? (record.exempt ? say("免于轮岗", "exempt") : say("未安排", "not placed"))
+                return [.text(record.cadreID), .text(run.cadreName(record.cadreID)), .text(unit), .text(post), .text(record.rule),
+                        record.months.map { .integer($0) } ?? .empty, record.monthsToRetirement.map { .integer($0) } ?? .empty,
+                        .text(words.yesNo(record.exempt)), .text(record.reasons.joined(separator: "; ")), .text(outcome)]
+            })
+    }
+
+    public func quota() -> Sheet {
+        Sheet(
+            name: say("职数核查", "Quota"),
+            header: [say("单位代码", "Unit ID"), say("单位名称", "Unit"), say("核定中层职数", "Approved posts"), say("推出职位", "Offered"),
+                     say("规则", "Rule"), say("结论", "Verdict"), say("情况说明", "Details")],
+            rows: run.quota.map { record in
+                [.text(record.unitID), .text(run.unitName(record.unitID)), .integer(record.approvedPosts), .integer(record.offered),
+                 .text(record.rule), .text(words.verdict(record.verdict)), .text(record.detail)]
+            })
+    }
+}
+
+/// CSV for Excel: UTF-8 with a byte-order mark, CRLF line ends, RFC 4180 quoting, and every cell a
+/// spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) prefixed with `'`.
+public enum SpreadsheetCSV {
+    /// Neutralises a cell that Excel, LibreOffice or Sheets would evaluate (CSV injection).
+    public static func neutralise(_ field: String) -> String {
+        guard let first = field.unicodeScalars.first else { return field }
+        switch first {
+        case "=", "+", "-", "@", "\t", "\r": return "'" + field
+        default: return field
+        }
+    }
+
+    public static func render(_ sheet: Sheet) -> String {
+        var output = "\u{FEFF}"
+        output += line(sheet.header)
+        for row in sheet.rows { output += line(row.map(\.text)) }
+        return output
+    }
+
+    static func line(_ fields: [String]) -> String {
+        fields.map { CSVWriter.escape(neutralise($0)) }.joined(separator: ",") + "\r\n"
+    }
+}

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import ArgumentParser
+import Foundation
+import RotationCore
+import RotationReports
+
+/// `rotation compare A B`: what changed between two runs (or two scenarios, solved here first).
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare two runs: shortlists per position, placements per cadre, findings, and the headline metrics.",
+        discussion: """
+        A and B are run folders (with result.json, as written by `rotation solve`) or scenario folders \
+        (with scenario.yaml), which are solved first in memory exactly as `solve` would, nothing written. \
+        Exit 0 whether or not they differ (with --exit-code: 1 when they differ, like diff); 2 for bad input.
+        Example: rotation compare RUN/before RUN/after --format html --out compare.html
+        """
+    )
+
+    @Argument(help: "Run A (the reference): a run folder or a scenario folder.")
+    var a: String
+
+    @Argument(help: "Run B: a run folder or a scenario folder.")
+    var b: String
+
+    @Option(help: "Output: text (a table for the terminal, the default), md, html or json.")
+    var format: CompareFormat = .text
+
+    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
+    var out: String?
+
+    @Option(help: "Language of the labels: zh or en (default: B's result.json language).")
+    var lang: Language?
+
+    @Flag(help: "Exit 1 when the runs differ, 0 when they do not (like diff).")
+    var exitCode = false
+
+    @Option(help: "For scenario folders: time limit per solve, in seconds (default: the scenario's).")
+    var timeLimit: Double?
+
+    @Option(help: "For scenario folders: relative MIP gap accepted as optimal (default: the scenario's).")
+    var mipGap: Double?
+
+    func run() throws {
+        let settings = RunSource.SolveSettings(timeLimitSeconds: timeLimit, mipGap: mipGap)
+        let runs: [LoadedRun]
+        do {
+            runs = try [a, b].map { try RunSource.load($0, settings: settings) }
+        } catch let error as ReportError {
+            Console.error("rotation compare: \(error)")
+            throw ExitCode(2)
+        }
+        for run in runs { for warning in run.warnings { Console.error(warning) } }
+        let comparison = Comparison(a: runs[0], b: runs[1], language: lang)
+        let text: String
+        switch format {
+        case .text: text = TextRenderer.render(comparison.document(), colour: Terminal.colourAllowed(out: out))
+        case .md: text = MarkdownRenderer.render(comparison.document())
+        case .html: text = HTMLRenderer.render(comparison.document())
+        case .json: text = comparison.json().rendered()
+        }
+        try Console.emit(text, to: out)
+        if exitCode && comparison.hasDifferences { throw ExitCode(1) }
+    }
+}
+
+/// `--format` of `compare`.
+enum CompareFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, md, html, json
+}
+
+/// Colour only for a person at a terminal: standard output is a TTY and NO_COLOR is unset.
+enum Terminal {
+    static func colourAllowed(out: String?) -> Bool {
+        guard out == nil || out == "-" else { return false }
+        guard ProcessInfo.processInfo.environment["NO_COLOR"] == nil else { return false }
+        return isatty(STDOUT_FILENO) != 0
+    }
+}

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import ArgumentParser
+import Foundation
+import RotationCore
+import RotationIO
+import RotationReports
+
+/// `rotation export RUN --format F --out PATH`: the run for Excel, for the committee, or for the public notice.
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export a run: csv or xlsx for Excel, html/md/json report for the committee, notice (公示) for the public.",
+        discussion: """
+        csv: the shortlist, UTF-8 with BOM for Excel, formula-like cells neutralised with a leading '. \
+        xlsx: one workbook (shortlist, placements, withdrawn, ties, eligibility, rotation due, quota). \
+        html: a printable A4 report (shortlists, transfers, moves between units, withdrawals, ties, \
+        eligibility by rule); md and json hold the same content. notice: the public notice (公示) of the \
+        proposed appointments as a printable page, with no scores, assessments or other private data. \
+        RUN may also be a scenario folder, solved first in memory.
+        Example: rotation export RUN/fenghua-2017 --format xlsx --out 结果.xlsx
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The run folder (written by `rotation solve`), or a scenario folder.", valueName: "run"))
+    var folder: String
+
+    @Option(help: "csv, xlsx, json, md, html or notice.")
+    var format: ExportFormat
+
+    @Option(name: .shortAndLong, help: "The file to write (atomically); standard output when omitted or '-' (not for xlsx).")
+    var out: String?
+
+    @Option(help: "Language of the labels: zh or en (default: the run's language).")
+    var lang: Language?
+
+    func run() throws {
+        if format == .xlsx && (out == nil || out == "-") {
+            Console.error("rotation export: --format xlsx needs --out FILE.xlsx (a workbook cannot go to standard output)")
+            throw ExitCode(2)
+        }
+        let loaded: LoadedRun
+        do {
+            loaded = try RunSource.load(folder)
+        } catch let error as ReportError {
+            Console.error("rotation export: \(error)")
+            throw ExitCode(2)
+        }
+        for warning in loaded.warnings { Console.error(warning) }
+        let data = loaded.data
+        switch format {
+        case .csv: try Console.emit(SpreadsheetCSV.render(RunSheets(run: data, language: lang).shortlist()), to: out)
+        case .json: try Console.emit(RunReport(run: data, language: lang).json().rendered(), to: out)
+        case .md: try Console.emit(MarkdownRenderer.render(RunReport(run: data, language: lang).document()), to: out)
+        case .html: try Console.emit(HTMLRenderer.render(RunReport(run: data, language: lang).document()), to: out)
+        case .notice: try Console.emit(PublicNotice(run: data, language: lang).html(), to: out)
+        case .xlsx:
+            let created = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) } ?? XLSXExport.defaultCreated(data)
+            do {
+                try XLSXExport.write(RunSheets(run: data, language: lang).all(), title: data.scenario, created: created,
+                                     to: URL(fileURLWithPath: out ?? ""))
+            } catch let error as ReportError {
+                Console.error("rotation export: \(error)")
+                throw ExitCode(2)
+            }
+        }
+    }
+}
+
+/// `--format` of `export`.
+enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+    case csv, xlsx, json, md, html, notice
+}

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Foundation
+import XCTest
+@testable import RotationReports
+
+/// `rotation compare` and `rotation export` as a person runs them: exit codes, files written.
+/// Skipped when the `rotation` executable has not been built beside the tests.
+final class CommandTests: XCTestCase {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var executable: URL? {
+        var folder = Bundle.main.bundleURL
+        if folder.pathExtension == "xctest" { folder.deleteLastPathComponent() }
+        for candidate in [folder.appendingPathComponent("rotation"), Bundle(for: CommandTests.self).bundleURL
+            .deletingLastPathComponent().appendingPathComponent("rotation")] where FileManager.default.isExecutableFile(atPath: candidate.path) {
+            return candidate
+        }
+        return nil
+    }
+
+    func rotation(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        guard let executable = CommandTests.executable else { throw XCTSkip("the rotation executable is not built beside the tests") }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "SOURCE_DATE_EPOCH")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    func testCompareExitCodes() throws {
+        let folder = try Sample.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let a = folder.appendingPathComponent("a").path, b = folder.appendingPathComponent("b").path
+        XCTAssertEqual(try rotation(["solve", Sample.scenario.path, "--out", a]).status, 0)
+        XCTAssertEqual(try rotation(["solve", try Sample.passMark75(in: folder).path, "--out", b]).status, 0)
+
+        let same = try rotation(["compare", a, a, "--exit-code"])
+        XCTAssertEqual(same.status, 0, same.stderr)
+        XCTAssertTrue(same.stdout.contains("两次运行结果相同"))
+        XCTAssertFalse(same.stdout.contains("\u{1B}["), "no colour when standard output is not a terminal")
+        XCTAssertEqual(try rotation(["compare", a, b]).status, 0, "differences exit 0 without --exit-code")
+        let differ = try rotation(["compare", a, b, "--exit-code"])
+        XCTAssertEqual(differ.status, 1)
+        XCTAssertTrue(differ.stdout.contains("SJJ-04"))
+        // A run folder and the scenario it came from compare equal.
+        XCTAssertEqual(try rotation(["compare", a, Sample.scenario.path, "--exit-code"]).status, 0)
+
+        let missing = try rotation(["compare", a, folder.appendingPathComponent("nowhere").path])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("no such folder"), missing.stderr)
+        let notRun = try rotation(["compare", folder.path, a])
+        XCTAssertEqual(notRun.status, 2)
+        XCTAssertTrue(notRun.stderr.contains("neither a run folder"), notRun.stderr)
+
+        let out = folder.appendingPathComponent("compare.json")
+        XCTAssertEqual(try rotation(["compare", a, b, "--format", "json", "--out", out.path]).status, 0)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as? [String: Any]
+        XCTAssertEqual(json?["differs"] as? Bool, true)
+    }
+
+    func testExportEveryFormat() throws {
+        let folder = try Sample.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = folder.appendingPathComponent("run").path
+        XCTAssertEqual(try rotation(["solve", Sample.scenario.path, "--out", run]).status, 0)
+        // The run folder reads back to what the library solved in memory.
+        let reread = try RunData.load(folder: URL(fileURLWithPath: run))
+        XCTAssertEqual(reread.shortlist, Sample.run.data.shortlist)
+        XCTAssertEqual(reread.ties, Sample.run.data.ties)
+        XCTAssertEqual(reread.passMark, Sample.run.data.passMark)
+
+        for format in ["csv", "xlsx", "json", "md", "html", "notice"] {
+            let out = folder.appendingPathComponent("export.\(format)")
+            let result = try rotation(["export", run, "--format", format, "--out", out.path])
+            XCTAssertEqual(result.status, 0, "\(format): \(result.stderr)")
+            XCTAssertTrue(FileManager.default.fileExists(atPath: out.path), format)
+        }
+        let html = try String(contentsOf: folder.appendingPathComponent("export.html"), encoding: .utf8)
+        XCTAssertEqual(html, HTMLRenderer.render(RunReport(run: Sample.run.data).document()), "the CLI writes what the library renders")
+        let english = try rotation(["export", run, "--format", "md", "--lang", "en"])
+        XCTAssertEqual(english.status, 0)
+        XCTAssertTrue(english.stdout.contains("Shortlists and proposed appointees"))
+
+        let noOut = try rotation(["export", run, "--format", "xlsx"])
+        XCTAssertEqual(noOut.status, 2)
+        XCTAssertTrue(noOut.stderr.contains("--out"), noOut.stderr)
+        let notRun = try rotation(["export", folder.path, "--format", "csv"])
+        XCTAssertEqual(notRun.status, 2)
+    }
+}
