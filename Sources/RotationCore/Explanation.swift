@@ -109,7 +109,7 @@ public struct Explanation: Sendable {
             return lines
         }
         if let withdrawal = plan.withdrawn.first(where: { $0.positionID == positionID }), withdrawal.rule == .min2 {
-            lines.append(say("  该职位符合条件的报名人数不足，不再进行跨部门竞争上岗（C-MIN2：\(withdrawal.detail)）。",
+            lines.append(say("  该职位符合条件的报名人数不足，不再进行跨部门竞争上岗（C-MIN2：\(withdrawal.detailChinese)）。",
                              "  The position was withdrawn: too few eligible applicants (C-MIN2: \(withdrawal.detail))."))
             return lines
         }
@@ -148,7 +148,7 @@ public struct Explanation: Sendable {
                 ? say("  列为考察对象第1名，拟任人选。", "  Shortlisted at rank 1: the proposed appointee.")
                 : say("  列为差额考察对象第\(entry.rank)名（备选）。", "  Shortlisted at rank \(entry.rank): alternate."))
         } else if let withdrawal = plan.withdrawn.first(where: { $0.positionID == positionID }) {
-            lines.append(say("  该职位未产生考察对象（\(withdrawal.rule.rawValue)：\(withdrawal.detail)）。",
+            lines.append(say("  该职位未产生考察对象（\(withdrawal.rule.rawValue)：\(withdrawal.detailChinese)）。",
                              "  The position has no shortlist (\(withdrawal.rule.rawValue): \(withdrawal.detail))."))
         } else if order.contains(where: { $0.cadreID == cadre.id }) {
             let ratio = adjudication.scenario.rules.shortlistRatio

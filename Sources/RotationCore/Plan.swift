@@ -23,9 +23,45 @@ public struct Plan: Sendable, Equatable {
         public var positionID: String
         public var rule: RuleID
         public var detail: String
-        public init(positionID: String, rule: RuleID, detail: String) {
-            self.positionID = positionID; self.rule = rule; self.detail = detail
+        public var detailChinese: String
+        public init(positionID: String, rule: RuleID, detail: String, chinese: String? = nil) {
+            self.positionID = positionID; self.rule = rule; self.detail = detail; self.detailChinese = chinese ?? detail
         }
+
+        /// C-MIN2: fewer eligible applicants than `min_applicants`.
+        public static func tooFewApplicants(_ positionID: String, applicants: Int, minimum: Int) -> Withdrawal {
+            Withdrawal(positionID: positionID, rule: .min2,
+                       detail: "\(applicants) eligible applicant\(applicants == 1 ? "" : "s") < \(minimum)",
+                       chinese: "符合条件的报名人数\(applicants)人，不足\(minimum)人")
+        }
+
+        /// C-PASS: nobody passed the interview.
+        public static func nobodyPassed(_ positionID: String, applicants: Int) -> Withdrawal {
+            Withdrawal(positionID: positionID, rule: .pass,
+                       detail: "none of \(applicants) eligible applicants passed the interview",
+                       chinese: "\(applicants)名符合条件的报名人均未达到面试合格分")
+        }
+
+        /// C-RATIO: fewer passed than the ratio (withdrawn under `short_shortlist: withdraw`, or in preferences mode).
+        public static func tooFewPassed(_ positionID: String, passed: Int, ratio: Int, mode: Mode) -> Withdrawal {
+            mode == .competition
+                ? Withdrawal(positionID: positionID, rule: .ratio, detail: "\(passed) passed < \(ratio) (short_shortlist: withdraw)",
+                             chinese: "面试合格\(passed)人，不足1:\(ratio)差额人数（short_shortlist: withdraw）")
+                : Withdrawal(positionID: positionID, rule: .ratio, detail: "\(passed) passed < \(ratio): cannot be competed",
+                             chinese: "面试合格\(passed)人，不足1:\(ratio)差额人数，无法开展竞争上岗")
+        }
+
+        /// C-RATIO in preferences mode: could be competed, but the optimal plan does not.
+        public static func notChosen(_ positionID: String) -> Withdrawal {
+            Withdrawal(positionID: positionID, rule: .ratio,
+                       detail: "not competed in the optimal plan (its passed applicants are shortlisted for positions they prefer)",
+                       chinese: "最优方案中未开展竞争（其面试合格者已列入其更优先志愿职位的考察对象）")
+        }
+    }
+
+    /// The note of a list shorter than the ratio (kept under `short_shortlist: keep`).
+    public static func shortListNote(size: Int, ratio: Int) -> String {
+        size < ratio ? "C-RATIO short list: \(size) passed < \(ratio)" : ""
     }
 
     public struct Placement: Sendable, Equatable {
@@ -69,9 +105,8 @@ public struct Plan: Sendable, Equatable {
 extension Adjudication {
     /// The withdrawals that the rules decide before any optimization (C-MIN2).
     public var minimumApplicantWithdrawals: [Plan.Withdrawal] {
-        withdrawnForTooFewApplicants.map { entry in
-            Plan.Withdrawal(positionID: entry.positionID, rule: .min2,
-                            detail: "\(entry.applicants) eligible applicant\(entry.applicants == 1 ? "" : "s") < \(scenario.rules.minApplicants)")
+        withdrawnForTooFewApplicants.map {
+            .tooFewApplicants($0.positionID, applicants: $0.applicants, minimum: scenario.rules.minApplicants)
         }
     }
 
@@ -84,18 +119,15 @@ extension Adjudication {
         for positionID in competedPositions {
             let order = ranked[positionID] ?? []
             if order.isEmpty {
-                let applicantCount = applicants[positionID]?.count ?? 0
-                plan.withdrawn.append(Plan.Withdrawal(positionID: positionID, rule: .pass,
-                                                      detail: "none of \(applicantCount) eligible applicants passed the interview"))
+                plan.withdrawn.append(.nobodyPassed(positionID, applicants: applicants[positionID]?.count ?? 0))
                 continue
             }
             if order.count < ratio && scenario.rules.shortShortlist == .withdraw {
-                plan.withdrawn.append(Plan.Withdrawal(positionID: positionID, rule: .ratio,
-                                                      detail: "\(order.count) passed < \(ratio) (short_shortlist: withdraw)"))
+                plan.withdrawn.append(.tooFewPassed(positionID, passed: order.count, ratio: ratio, mode: .competition))
                 continue
             }
-            let note = order.count < ratio ? "C-RATIO short list: \(order.count) passed < \(ratio)" : ""
-            appendList(to: &plan, positionID: positionID, cadres: Array(order.prefix(ratio).map(\.cadreID)), note: note)
+            appendList(to: &plan, positionID: positionID, cadres: Array(order.prefix(ratio).map(\.cadreID)),
+                       note: Plan.shortListNote(size: order.count, ratio: ratio))
         }
         plan.normalize()
         return plan

@@ -70,11 +70,11 @@ public struct RunFolder: Sendable {
 
     public func withdrawnCSV() -> String {
         CSVWriter.render(
-            header: ["position_id", "rule", "detail", "position_title", "unit_name"],
+            header: ["position_id", "rule", "detail", "position_title", "unit_name", "detail_zh"],
             rows: report.plan.withdrawn.map { entry in
                 let position = index.positions[entry.positionID]
                 return [entry.positionID, entry.rule.rawValue, entry.detail, position?.title ?? "",
-                        position.flatMap { index.units[$0.unitID]?.name } ?? ""]
+                        position.flatMap { index.units[$0.unitID]?.name } ?? "", entry.detailChinese]
             })
     }
 
@@ -167,7 +167,7 @@ public struct RunFolder: Sendable {
             })),
             ("withdrawn", .array(report.plan.withdrawn.map { entry in
                 .object([("position_id", .string(entry.positionID)), ("rule", .string(entry.rule.rawValue)),
-                         ("detail", .string(entry.detail))])
+                         ("detail", .string(entry.detail)), ("detail_zh", .string(entry.detailChinese))])
             })),
             ("placements", .array(report.plan.placements.map { placement in
                 .object([("cadre_id", .string(placement.cadreID)), ("from_unit_id", .string(placement.fromUnitID)),

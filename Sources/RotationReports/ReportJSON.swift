@@ -36,7 +36,7 @@ extension RunReport {
         let withdrawn: [JSONValue] = run.withdrawn.map { entry in
             .object(position(entry.positionID) + [
                 ("rule", .string(entry.rule)), ("clause", .string(words.ruleClause(entry.rule))),
-                ("rule_summary", .string(words.ruleSummary(entry.rule))), ("detail", .string(entry.detail)),
+                ("rule_summary", .string(words.ruleSummary(entry.rule))), ("detail", .string(entry.detail(words))),
             ])
         }
         let ties: [JSONValue] = run.ties.map { tie in

@@ -46,6 +46,11 @@ public struct RunData: Sendable {
         public var positionID: String
         public var rule: String
         public var detail: String
+        /// `detail_zh` (the English detail in runs written before it existed).
+        public var detailChinese: String = ""
+
+        /// The detail in the report's language.
+        public func detail(_ words: Words) -> String { words.zh && !detailChinese.isEmpty ? detailChinese : detail }
     }
 
     public struct Placement: Sendable, Equatable {
@@ -225,7 +230,8 @@ public struct RunData: Sendable {
         withdrawn = try reader.array(object, "withdrawn").map { item in
             let row = try reader.object(item, "withdrawn")
             return Withdrawal(positionID: try reader.string(row, "position_id"), rule: try reader.string(row, "rule"),
-                              detail: try reader.string(row, "detail", default: ""))
+                              detail: try reader.string(row, "detail", default: ""),
+                              detailChinese: try reader.string(row, "detail_zh", default: ""))
         }
         placements = try reader.array(object, "placements").map { item in
             let row = try reader.object(item, "placements")

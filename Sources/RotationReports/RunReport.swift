@@ -213,7 +213,7 @@ public struct RunReport: Sendable {
         let rows = run.withdrawn.map { entry in
             Document.Row([entry.positionID, run.positionByID[entry.positionID].map { run.unitName($0.unitID) } ?? "",
                           run.positionTitle(entry.positionID), entry.rule, words.ruleClause(entry.rule),
-                          reason(rule: entry.rule, detail: entry.detail)])
+                          reason(rule: entry.rule, detail: entry.detail(words))])
         }
         return Document.Section(say("五、未开展竞争上岗的职位", "5. Positions withdrawn"), [
             .table(Document.Table(header: header, rows: rows, nowrapColumns: [0, 3], empty: say("所有推出职位均开展了竞争上岗。", "Every offered position was competed."))),

@@ -93,7 +93,7 @@ public struct RunSheets: Sendable {
             rows: run.withdrawn.map { entry in
                 [.text(entry.positionID), .text(run.positionTitle(entry.positionID)),
                  .text(run.positionByID[entry.positionID].map { run.unitName($0.unitID) } ?? ""), .text(entry.rule),
-                 .text(words.ruleClause(entry.rule)), .text(words.ruleSummary(entry.rule)), .text(entry.detail)]
+                 .text(words.ruleClause(entry.rule)), .text(words.ruleSummary(entry.rule)), .text(entry.detail(words))]
             })
     }
 

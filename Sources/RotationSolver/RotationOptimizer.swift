@@ -198,26 +198,20 @@ public struct RotationOptimizer: Sendable {
         for positionID in adjudication.competedPositions {
             let passed = adjudication.ranked[positionID] ?? []
             if passed.isEmpty {
-                let count = adjudication.applicants[positionID]?.count ?? 0
-                plan.withdrawn.append(.init(positionID: positionID, rule: .pass,
-                                            detail: "none of \(count) eligible applicants passed the interview"))
+                plan.withdrawn.append(.nobodyPassed(positionID, applicants: adjudication.applicants[positionID]?.count ?? 0))
                 continue
             }
             guard let position = formulated[positionID] else {
-                let detail = scenario.mode == .competition
-                    ? "\(passed.count) passed < \(ratio) (short_shortlist: withdraw)"
-                    : "\(passed.count) passed < \(ratio): cannot be competed"
-                plan.withdrawn.append(.init(positionID: positionID, rule: .ratio, detail: detail))
+                plan.withdrawn.append(.tooFewPassed(positionID, passed: passed.count, ratio: ratio, mode: scenario.mode))
                 continue
             }
             let list = (chosen[positionID] ?? []).sorted { $0.rank < $1.rank }.map(\.cadreID)
             if list.isEmpty {
-                plan.withdrawn.append(.init(positionID: positionID, rule: .ratio,
-                                            detail: "not competed in the optimal plan (its passed applicants are shortlisted for positions they prefer)"))
+                plan.withdrawn.append(.notChosen(positionID))
                 continue
             }
-            let note = position.listSize < ratio ? "C-RATIO short list: \(position.listSize) passed < \(ratio)" : ""
-            adjudication.appendList(to: &plan, positionID: positionID, cadres: list, note: note)
+            adjudication.appendList(to: &plan, positionID: positionID, cadres: list,
+                                    note: Plan.shortListNote(size: position.listSize, ratio: ratio))
         }
         plan.normalize()
         return plan

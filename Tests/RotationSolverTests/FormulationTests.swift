@@ -199,8 +199,12 @@ final class FormulationTests: XCTestCase {
         let withEnvy = formulation.model(level: .positionsCompeted, fixed: []).model
         let without = formulation.model(level: .positionsCompeted, fixed: [], envy: false).model
         XCTAssertTrue(ModelView(without).rows(prefix: "envy_").isEmpty)
-        XCTAssertEqual(Set(ModelView(without).model.constraints.map(\.name)), ["list_PA", "list_PB", "one_c1", "one_c3"])
-        XCTAssertEqual(without.variables.filter { $0.kind == .binary }.count, 7)
+        // Only the list and one-per-cadre rows remain, over the x and z columns alone.
+        XCTAssertTrue(without.constraints.allSatisfy { $0.name.hasPrefix("list_") || $0.name.hasPrefix("one_") },
+                      "\(without.constraints.map(\.name))")
+        XCTAssertTrue(Set(["list_PA", "list_PB", "one_c1", "one_c3"]).isSubset(of: Set(without.constraints.map(\.name))))
+        XCTAssertEqual(without.variables.count, 7)
+        XCTAssertTrue(without.variables.allSatisfy { $0.kind == .binary })
         XCTAssertGreaterThan(withEnvy.constraints.count, without.constraints.count)
     }
 
