@@ -58,6 +58,10 @@ public struct TransferConflict: Sendable, Equatable {
 public struct RotationOptimizer: Sendable {
     public let options: SolveOptions
 
+    /// Components with at most this many passed pairs are solved with GLPK (and cross-checked against
+    /// deferred acceptance); larger ones whose deferred acceptance fills every list take that proven optimum.
+    public static let largestCrossCheckedComponent = 600
+
     public init(options: SolveOptions) { self.options = options }
 
     /// Solves, extracts and re-checks; throws `SolverFailure` on a bug, never returns an unchecked plan.
@@ -77,10 +81,40 @@ public struct RotationOptimizer: Sendable {
             var chosen: [String: [(rank: Int, cadreID: String)]] = [:]
             var accumulator = LevelAccumulator()
             var withoutEnvyTotal = 0
+            var combinatorialComponents = 0
             let groups = whole.components()
             for (number, group) in groups.enumerated() {
                 let formulation = whole.restricted(to: group)
                 let tag = groups.count == 1 ? "" : "_c\(number + 1)"
+                let started = Date()
+                let accepted = DeferredAcceptance.run(formulation)
+                if accepted.allFull && formulation.pairs.count > Self.largestCrossCheckedComponent {
+                    // Proven optimal by structure (see DeferredAcceptance); too large to be worth GLPK's time.
+                    let seconds = Date().timeIntervalSince(started)
+                    let selected = Set(accepted.selected)
+                    let isSelected = formulation.pairs.indices.map { selected.contains($0) }
+                    let competed = Array(repeating: true, count: formulation.positions.count)
+                    func proven(_ phase: String, _ name: String, _ value: Int) {
+                        accumulator.add(LevelResult(phase: phase, name: name, value: value, bound: value, status: .optimal, seconds: seconds))
+                    }
+                    for level in ShortlistFormulation.Level.allCases {
+                        proven("shortlist", level.rawValue, formulation.value(of: level, selected: isSelected, competed: competed))
+                    }
+                    if let keep {
+                        proven("shortlist", "persistence", accepted.selected.filter {
+                            keep.contains(Adjudication.PairKey(formulation.pairs[$0].cadreID, formulation.pairs[$0].positionID))
+                        }.count)
+                    }
+                    if adjudication.scenario.mode == .preferences {
+                        proven("price_of_fairness", "positions_competed_without_envy", formulation.positions.count)
+                        withoutEnvyTotal += formulation.positions.count
+                    }
+                    for k in accepted.selected {
+                        chosen[formulation.pairs[k].positionID, default: []].append((formulation.pairs[k].rankIndex, formulation.pairs[k].cadreID))
+                    }
+                    combinatorialComponents += 1
+                    continue
+                }
                 var fixed: [ShortlistFormulation.FixedLevel] = []
                 var values: [Double]? = nil
                 var columns: ShortlistFormulation.Columns?
@@ -120,8 +154,15 @@ public struct RotationOptimizer: Sendable {
                     accumulator.add(solved.result)
                 }
                 if let values, let columns {
+                    var selectedByGLPK: [Int] = []
                     for (k, pair) in formulation.pairs.enumerated() where values[columns.pairColumns[k]] > 0.5 {
                         chosen[pair.positionID, default: []].append((pair.rankIndex, pair.cadreID))
+                        selectedByGLPK.append(k)
+                    }
+                    // Two independent proofs must agree when deferred acceptance fills every list.
+                    let finished = solvedLevels.allSatisfy { $0.result.status == .optimal || $0.result.status == .trivial }
+                    if accepted.allFull && finished && selectedByGLPK != accepted.selected {
+                        throw SolverFailure.unexpected("GLPK's optimum for \(tag.isEmpty ? "the shortlist" : "component" + tag) differs from deferred acceptance's, which is provably the same optimum; this is a bug")
                     }
                 }
             }

@@ -199,17 +199,23 @@ public struct ShortlistFormulation: Sendable {
         return (model, Columns(pairColumns: pairColumns, positionColumns: positionColumns))
     }
 
+    /// Positions with more passed applicants than this write "ranked above" as running sums (O(n)
+    /// coefficients); smaller ones list the terms directly (O(n²), but GLPK's simplex and branching
+    /// are far faster on them: `rotation-bench` measured 0.03 s against 31 s at 1,000 cadres).
+    public static let largestDirectEnvyList = 24
+
     /// No justified envy: size·Σ_{j' : p(i,j') ≤ p(i,j)} x[i,j'] + above[i,j] − size·z[j] ≥ 0,
-    /// where above[i,j] = Σ_{i' ranked above i for j} x[i',j] is a continuous column defined by
-    /// the running sum above[k+1] = above[k] + x[k] along the rank order.
+    /// where above[i,j] = Σ_{i' ranked above i for j} x[i',j]: listed term by term for short rank
+    /// lists, and for long ones a continuous column defined by the running sum above[k+1] = above[k] + x[k].
     func addEnvyRows(to model: inout LinearModel, pairColumns: [Int], positionColumns: [Int],
                      pairsOfPosition: [[Int]], pairsOfCadre: [String: [Int]]) {
         for (p, position) in positions.enumerated() {
             let ordered = pairsOfPosition[p].sorted { pairs[$0].rankIndex < pairs[$1].rankIndex }
+            let runningSums = ordered.count > Self.largestDirectEnvyList
             var aboveColumn: Int?
             for (place, k) in ordered.enumerated() {
                 let pair = pairs[k]
-                if place > 0 {
+                if runningSums && place > 0 {
                     let previous = ordered[place - 1]
                     let column = model.addVariable(
                         name: "above_\(ModelNames.clean(pair.cadreID))_\(ModelNames.clean(position.positionID))",
@@ -225,7 +231,11 @@ public struct ShortlistFormulation: Sendable {
                 for other in pairsOfCadre[pair.cadreID] ?? [] where pairs[other].preference <= pair.preference {
                     terms.append(LinearModel.Term(pairColumns[other], size))
                 }
-                if let above = aboveColumn { terms.append(LinearModel.Term(above, 1)) }
+                if let above = aboveColumn {
+                    terms.append(LinearModel.Term(above, 1))
+                } else if !runningSums {
+                    for higher in ordered[..<place] { terms.append(LinearModel.Term(pairColumns[higher], 1)) }
+                }
                 terms.append(LinearModel.Term(positionColumns[p], -size))
                 model.addConstraint(name: "envy_\(ModelNames.clean(pair.cadreID))_\(ModelNames.clean(position.positionID))",
                                     terms: terms, lower: 0)

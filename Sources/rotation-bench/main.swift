@@ -241,9 +241,10 @@ for spec in specs {
 }
 
 print("")
-print("Compact cumulative no-envy rows vs naive O(applicants²) rows — level 1 (positions competed), whole model, one GLPK solve each:")
-print([pad("scenario", 14), pad("compact nnz", 12), pad("naive nnz", 12), pad("nnz ratio", 10),
-       pad("compact s", 10), pad("naive s", 10), pad("time ratio", 11), pad("compact", 18), "naive"].joined(separator: " "))
+print("Compact cumulative no-envy rows vs naive O(applicants²) rows — level 1 (positions competed), whole model, one GLPK solve each")
+print("(nnz n/c = naive ÷ compact non-zeros; time c/n = compact ÷ naive seconds, > 1 when the compact rows are slower):")
+print([pad("scenario", 14), pad("compact nnz", 12), pad("naive nnz", 12), pad("nnz n/c", 10),
+       pad("compact s", 10), pad("naive s", 10), pad("time c/n", 11), pad("compact", 18), "naive"].joined(separator: " "))
 let solver = GLPKSolver(options: SolverOptions(timeLimitSeconds: timeLimit, messageLevel: .off))
 for (label, formulation) in compactRows where formulation.pairs.count <= (quick ? 4000 : 12000) {
     let compact = formulation.model(level: .positionsCompeted, fixed: []).model
@@ -261,13 +262,13 @@ for (label, formulation) in compactRows where formulation.pairs.count <= (quick 
     }
     print([pad(label, 14), pad("\(compact.nonZeroCount)", 12), pad("\(naive.nonZeroCount)", 12),
            pad(fmt(Double(naive.nonZeroCount) / Double(max(compact.nonZeroCount, 1))), 10),
-           pad(fmt(compactSeconds), 10), pad(fmt(naiveSeconds), 10), pad(fmt(naiveSeconds / max(compactSeconds, 1e-6)), 11),
+           pad(fmt(compactSeconds), 10), pad(fmt(naiveSeconds), 10), pad(fmt(compactSeconds / max(naiveSeconds, 1e-6)), 11),
            pad(compactSolution.map(describe) ?? "error", 18), naiveSolution.map(describe) ?? "error"].joined(separator: " "))
 }
 
 print("")
 print("Pure transfer matching (maximise vacancies filled, no caps): GLPK MILP vs BipartiteMatching.maximumCardinality:")
-print([pad("scenario", 14), pad("edges", 8), pad("MILP s", 8), pad("matching s", 11), pad("ratio", 8), pad("MILP", 22), "matching"].joined(separator: " "))
+print([pad("scenario", 14), pad("edges", 8), pad("MILP s", 8), pad("matching s", 11), pad("MILP/match", 11), pad("MILP", 22), "matching"].joined(separator: " "))
 for (label, phase) in transferPhases {
     let cadres = Dictionary(uniqueKeysWithValues: phase.candidates.enumerated().map { ($1, $0) })
     let vacancies = Dictionary(uniqueKeysWithValues: phase.vacancies.enumerated().map { ($1, $0) })
@@ -293,5 +294,5 @@ for (label, phase) in transferPhases {
         }
     }
     print([pad(label, 14), pad("\(edges.count)", 8), pad(fmt(milpSeconds), 8), pad(fmt(matchingSeconds), 11),
-           pad(fmt(milpSeconds / max(matchingSeconds, 1e-6)), 8), pad(milp.map(describe) ?? "error", 22), "\(matched)"].joined(separator: " "))
+           pad(fmt(milpSeconds / max(matchingSeconds, 1e-6)), 11), pad(milp.map(describe) ?? "error", 22), "\(matched)"].joined(separator: " "))
 }
