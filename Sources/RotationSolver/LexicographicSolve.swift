@@ -91,9 +91,15 @@ struct LexicographicSolver {
             let bound = Int((solution.bound ?? Double(value)).rounded(.down))
             return (solution.values, LevelResult(phase: phase, name: name, value: value, bound: max(bound, value), status: .withinGap, seconds: seconds))
         case .feasible:
-            let value = integral(solution.objective)
+            // Stopped at the time limit: keep GLPK's incumbent or the fallback, whichever is better.
+            var best = solution.values
+            var value = integral(solution.objective)
+            if let fallback, integral(model.objectiveValue(of: fallback)) > value {
+                best = fallback
+                value = integral(model.objectiveValue(of: fallback))
+            }
             let bound = Int((solution.bound ?? Double(value)).rounded(.down))
-            return (solution.values, LevelResult(phase: phase, name: name, value: value, bound: max(bound, value), status: .timeLimit, seconds: seconds))
+            return (best, LevelResult(phase: phase, name: name, value: value, bound: max(bound, value), status: .timeLimit, seconds: seconds))
         case .noSolution:
             // Out of time before a first solution: keep the previous level's solution, which is feasible here.
             guard let fallback else {

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import Foundation
 import LinearProgramming
 import RotationCore
 
@@ -147,7 +148,7 @@ public struct TransferPhase: Sendable {
         for unitPair in byUnitPair.keys.sorted() {
             let members = byUnitPair[unitPair]!
             let limit = allowance[unitPair] ?? 0
-            guard members.count > limit else { continue }
+            guard capCanBind(members, limit: limit) else { continue }
             model.addConstraint(name: "cap_\(ModelNames.clean(unitPair.from))_\(ModelNames.clean(unitPair.to))",
                                 terms: members.map { .init(columns[$0], 1) }, upper: Double(limit))
         }
@@ -203,7 +204,7 @@ public struct TransferPhase: Sendable {
             link("c\u{1}" + pair.cadreID, k)
             link("p\u{1}" + pair.positionID, k)
         }
-        for (unitPair, members) in byUnitPair where members.count > (allowance[unitPair] ?? 0) {
+        for (unitPair, members) in byUnitPair where capCanBind(members, limit: allowance[unitPair] ?? 0) {
             for k in members { link("u\u{1}" + unitPair.from + "\u{1}" + unitPair.to, k) }
         }
         return sets.groups()
@@ -222,8 +223,44 @@ public struct TransferPhase: Sendable {
         for (number, group) in groups.enumerated() {
             let part = restricted(to: group)
             let tag = groups.count == 1 ? "" : "_c\(number + 1)"
-            guard let values = try part.solveLevels(using: &solver, tag: tag, accumulator: &accumulator) else {
-                return Result(outcome: .infeasible(try conflict()), placements: [], levels: accumulator.results)
+            let values: [Double]
+            if !part.capBinds {
+                // A pure matching: solved exactly by the Hungarian method; small ones also by GLPK, and the two must agree.
+                let started = Date()
+                let matched = part.lexicographicMatching()
+                let seconds = Date().timeIntervalSince(started)
+                if placeAllDue && part.levelValue(.duePlaced, of: matched) < part.dueCandidates.count {
+                    return Result(outcome: .infeasible(try conflict()), placements: [], levels: accumulator.results)
+                }
+                if part.pairs.count <= RotationOptimizer.largestCrossCheckedComponent {
+                    var checked = LevelAccumulator()
+                    guard let glpkValues = try part.solveLevels(using: &solver, tag: tag, accumulator: &checked) else {
+                        throw SolverFailure.unexpected("GLPK finds place_all_due infeasible where the matching places every due cadre; this is a bug")
+                    }
+                    let glpkSelection = glpkValues.map { $0 > 0.5 }
+                    for level in Level.allCases where checked.results.first(where: { $0.name == level.rawValue })?.status == .optimal
+                        && part.levelValue(level, of: glpkSelection) != part.levelValue(level, of: matched) {
+                        throw SolverFailure.unexpected("GLPK and the Hungarian method disagree on transfer level \(level.rawValue); this is a bug")
+                    }
+                    for result in checked.results { accumulator.add(result) }
+                    values = glpkValues
+                } else {
+                    for level in Level.allCases {
+                        let value = part.levelValue(level, of: matched)
+                        accumulator.add(LevelResult(phase: "transfer", name: level.rawValue, value: value, bound: value,
+                                                    status: .optimal, seconds: seconds))
+                    }
+                    if !keep.isEmpty {
+                        let kept = zip(part.pairs, matched).filter { $1 && keep.contains(Adjudication.PairKey($0.cadreID, $0.positionID)) }.count
+                        accumulator.add(LevelResult(phase: "transfer", name: "persistence", value: kept, bound: kept, status: .optimal, seconds: 0))
+                    }
+                    values = matched.map { $0 ? 1 : 0 }
+                }
+            } else {
+                guard let solved = try part.solveLevels(using: &solver, tag: tag, accumulator: &accumulator) else {
+                    return Result(outcome: .infeasible(try conflict()), placements: [], levels: accumulator.results)
+                }
+                values = solved
             }
             for (k, pair) in part.pairs.enumerated() where values[k] > 0.5 {
                 placements.append(Plan.Placement(cadreID: pair.cadreID, fromUnitID: pair.fromUnitID, positionID: pair.positionID,
@@ -241,6 +278,81 @@ public struct TransferPhase: Sendable {
                       placements: placements, levels: accumulator.results)
     }
 
+    /// Whether a unit pair's cap can bind on these pairs: more transfers could happen between the two
+    /// units (at most min(distinct cadres, distinct vacancies)) than the cap allows.
+    func capCanBind(_ members: [Int], limit: Int) -> Bool {
+        guard members.count > limit else { return false }
+        let cadres = Set(members.map { pairs[$0].cadreID }).count
+        let vacancies = Set(members.map { pairs[$0].positionID }).count
+        return min(cadres, vacancies) > limit
+    }
+
+    /// Whether some unit-pair cap can bind in this phase.
+    var capBinds: Bool {
+        var byUnitPair: [UnitPair: [Int]] = [:]
+        for (k, pair) in pairs.enumerated() { byUnitPair[UnitPair(from: pair.fromUnitID, to: pair.toUnitID), default: []].append(k) }
+        return byUnitPair.contains { capCanBind($0.value, limit: allowance[$0.key] ?? 0) }
+    }
+
+    /// A level's value for a selection of pairs (persistence for nil).
+    func levelValue(_ level: Level?, of selected: [Bool]) -> Int {
+        zip(coefficients(of: level), selected).reduce(0) { $0 + ($1.1 ? $1.0 : 0) }
+    }
+
+    /// The lexicographic optimum of (due placed, vacancies filled, fit, baseline pairs kept) when no
+    /// cap binds: one maximum-weight matching whose integer weights rank the levels exactly
+    /// (each level's weight exceeds everything the later levels can add up to).
+    func lexicographicMatching() -> [Bool] {
+        let cadreIndex = Dictionary(uniqueKeysWithValues: candidates.enumerated().map { ($1, $0) })
+        let vacancyIndex = Dictionary(uniqueKeysWithValues: vacancies.enumerated().map { ($1, $0) })
+        let most = Int64(min(candidates.count, vacancies.count))
+        let keepWeight: Int64 = 1
+        let fitWeight = most + 1
+        let fillWeight = 10_000 * most * fitWeight + most + 1
+        let dueWeight = (most + 1) * fillWeight
+        var edges: [(row: Int, column: Int, weight: Int64)] = []
+        for pair in pairs {
+            let weight = (pair.cadreIsDue ? dueWeight : 0) + fillWeight + Int64(pair.fitHundredths) * fitWeight
+                + (keep.contains(Adjudication.PairKey(pair.cadreID, pair.positionID)) ? keepWeight : 0)
+            edges.append((cadreIndex[pair.cadreID]!, vacancyIndex[pair.positionID]!, weight))
+        }
+        let match = HungarianMatching.maximumWeight(rows: candidates.count, columns: vacancies.count, edges: edges)
+        return pairs.map { match[cadreIndex[$0.cadreID]!] == vacancyIndex[$0.positionID]! }
+    }
+
+    /// Drops the pairs of a selection that exceed a unit pair's cap, keeping the heaviest (due first, then fit).
+    func trimmedToCaps(_ selected: [Bool]) -> [Bool] {
+        var result = selected
+        var byUnitPair: [UnitPair: [Int]] = [:]
+        for (k, pair) in pairs.enumerated() where selected[k] {
+            byUnitPair[UnitPair(from: pair.fromUnitID, to: pair.toUnitID), default: []].append(k)
+        }
+        for (unitPair, members) in byUnitPair {
+            let limit = allowance[unitPair] ?? 0
+            guard members.count > limit else { continue }
+            let ordered = members.sorted {
+                (pairs[$0].cadreIsDue ? 1 : 0, pairs[$0].fitHundredths, -$0) > (pairs[$1].cadreIsDue ? 1 : 0, pairs[$1].fitHundredths, -$1)
+            }
+            for k in ordered[limit...] { result[k] = false }
+        }
+        return result
+    }
+
+    /// A level's value can be no more than this (and level 1 no more than the uncapped matching's).
+    func upperBound(_ level: Level, uncapped: [Bool]?) -> Int {
+        let most = min(candidates.count, vacancies.count)
+        switch level {
+        case .duePlaced:
+            let trivial = min(dueCandidates.count, vacancies.count)
+            return uncapped.map { min(trivial, levelValue(.duePlaced, of: $0)) } ?? trivial
+        case .vacanciesFilled: return most
+        case .fit:
+            var best: [String: Int] = [:]
+            for pair in pairs { best[pair.positionID] = max(best[pair.positionID] ?? 0, pair.fitHundredths) }
+            return best.values.reduce(0, +)
+        }
+    }
+
     /// The levels of one component; nil when `place_all_due` makes it infeasible.
     func solveLevels(using solver: inout LexicographicSolver, tag: String, accumulator: inout LevelAccumulator) throws -> [Double]? {
         let placeAllDue = adjudication.scenario.transfer.placeAllDue
@@ -248,12 +360,15 @@ public struct TransferPhase: Sendable {
         var values: [Double]? = nil
         var solvedLevels: [(result: LevelResult, model: LinearModel)] = []
         defer { for result in LevelResult.reconciled(solvedLevels, with: values ?? []) { accumulator.add(result) } }
+        // Without the caps the problem is a matching: its optimum bounds level 1, and trimmed to the
+        // caps it is a good first solution should time run out.
+        let uncapped = lexicographicMatching()
         for level in Level.allCases {
             var built = model(level: level, fixed: fixed, placeAllDue: placeAllDue)
             built.name = "transfer\(tag)_\(level.rawValue)"
-            // Placing nobody is feasible unless place_all_due: the fallback if time runs out first.
-            let fallback = values ?? (placeAllDue ? nil : Array(repeating: 0, count: built.variables.count))
-            let solved = try solver.solve(phase: "transfer", name: level.rawValue, model: built, fallback: fallback)
+            let fallback = values ?? (placeAllDue ? nil : trimmedToCaps(uncapped).map { $0 ? 1.0 : 0.0 })
+            var solved = try solver.solve(phase: "transfer", name: level.rawValue, model: built, fallback: fallback)
+            solved.result.bound = min(solved.result.bound, upperBound(level, uncapped: level == .duePlaced ? uncapped : nil))
             solvedLevels.append((solved.result, built))
             guard let solvedValues = solved.values else {
                 if solved.result.status == .infeasible && placeAllDue && level == .duePlaced { return nil }
