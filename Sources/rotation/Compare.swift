@@ -34,14 +34,11 @@ struct Compare: ParsableCommand {
     @Flag(help: "Exit 1 when the runs differ, 0 when they do not (like diff).")
     var exitCode = false
 
-    @Option(help: "For scenario folders: time limit per solve, in seconds (default: the scenario's).")
-    var timeLimit: Double?
-
-    @Option(help: "For scenario folders: relative MIP gap accepted as optimal (default: the scenario's).")
-    var mipGap: Double?
+    /// For scenario folders.
+    @OptionGroup var limits: SolverLimitOptions
 
     func run() throws {
-        let settings = RunSource.SolveSettings(timeLimitSeconds: timeLimit, mipGap: mipGap)
+        let settings = RunSource.SolveSettings(timeLimitSeconds: limits.timeLimit, mipGap: limits.mipGap)
         let runs: [LoadedRun]
         do {
             runs = try [a, b].map { try RunSource.load($0, settings: settings) }

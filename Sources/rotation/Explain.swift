@@ -23,6 +23,8 @@ struct Explain: ParsableCommand {
     @Option(help: "zh or en (default: the scenario's language).")
     var lang: Language?
 
+    @OptionGroup var limits: SolverLimitOptions
+
     func run() throws {
         let loaded = try scenario.load()
         let adjudication = Adjudication(scenario: loaded.scenario)
@@ -34,7 +36,7 @@ struct Explain: ParsableCommand {
             Console.error("rotation: no position \"\(position)\" in \(scenario.scenario)/positions.csv")
             throw ExitCode(2)
         }
-        let settings = loaded.scenario.solver
+        let settings = limits.applied(to: loaded.scenario.solver)
         let report: SolveReport
         do {
             report = try RotationOptimizer(options: SolveOptions(timeLimitSeconds: settings.timeLimitSeconds, mipGap: settings.mipGap))

@@ -22,11 +22,7 @@ struct Solve: ParsableCommand {
     @Option(name: .shortAndLong, help: "The run folder to write (replaced if it is an earlier run).")
     var out: String
 
-    @Option(help: "Time limit for the whole solve, in seconds (default: scenario solver.time_limit_seconds, 60).")
-    var timeLimit: Double?
-
-    @Option(help: "Relative MIP gap accepted as optimal (default: scenario solver.mip_gap, 0).")
-    var mipGap: Double?
+    @OptionGroup var limits: SolverLimitOptions
 
     @Option(help: "An earlier run folder: among optimal plans, keep as many of its shortlist pairs as possible.")
     var baseline: String?
@@ -40,22 +36,11 @@ struct Solve: ParsableCommand {
     @Option(help: "A timestamp to record in audit.json (default: SOURCE_DATE_EPOCH if set, else none).")
     var now: String?
 
-    func validate() throws {
-        if let timeLimit, !(timeLimit > 0 && timeLimit <= 86_400) {
-            throw ValidationError("--time-limit must be between 0 and 86400 seconds, e.g. --time-limit 60")
-        }
-        if let mipGap, !(mipGap >= 0 && mipGap <= 1) {
-            throw ValidationError("--mip-gap must be between 0 and 1, e.g. --mip-gap 0.01 for 1%")
-        }
-    }
-
     func run() throws {
         let loaded = try scenario.load()
         Console.warnings(loaded)
         let baselinePlan = try baseline.map(BaselineReader.read)
-        var settings = loaded.scenario.solver
-        if let timeLimit { settings.timeLimitSeconds = timeLimit }
-        if let mipGap { settings.mipGap = mipGap }
+        let settings = limits.applied(to: loaded.scenario.solver)
 
         let adjudication = Adjudication(scenario: loaded.scenario)
         let report: SolveReport

@@ -24,6 +24,32 @@ struct ScenarioOptions: ParsableArguments {
     }
 }
 
+/// `--time-limit` and `--mip-gap`, shared by every command that solves.
+struct SolverLimitOptions: ParsableArguments {
+    @Option(help: "Time limit for the whole solve, in seconds (default: scenario solver.time_limit_seconds, 60).")
+    var timeLimit: Double?
+
+    @Option(help: "Relative MIP gap accepted as optimal (default: scenario solver.mip_gap, 0).")
+    var mipGap: Double?
+
+    func validate() throws {
+        if let timeLimit, !(timeLimit > 0 && timeLimit <= 86_400) {
+            throw ValidationError("--time-limit must be between 0 and 86400 seconds, e.g. --time-limit 60")
+        }
+        if let mipGap, !(mipGap >= 0 && mipGap <= 1) {
+            throw ValidationError("--mip-gap must be between 0 and 1, e.g. --mip-gap 0.01 for 1%")
+        }
+    }
+
+    /// The scenario's settings with these options applied.
+    func applied(to settings: SolverSettings) -> SolverSettings {
+        var result = settings
+        if let timeLimit { result.timeLimitSeconds = timeLimit }
+        if let mipGap { result.mipGap = mipGap }
+        return result
+    }
+}
+
 /// Output helpers: standard error for problems, standard output for results.
 enum Console {
     static func error(_ text: String) {
