@@ -10,7 +10,7 @@ sample:
 # Install what is missing and run every test.
 test:
 	./scripts/install-deps
-	swift test
+	swift test --disable-swift-testing
 
 build:
 	./scripts/install-deps
