@@ -56,8 +56,7 @@ public struct QuotaCheck: Sendable {
             // Q-DUE
             var heldByDue: [(position: String, holder: String)] = []
             for position in positions {
-                let holders = holders(of: position)
-                if let holder = holders.first(where: { dueNotExempt.contains($0) }) {
+                if let holder = (index.holders[position.id] ?? []).first(where: { dueNotExempt.contains($0) }) {
                     heldByDue.append((position.id, holder))
                 }
             }
@@ -73,13 +72,5 @@ public struct QuotaCheck: Sendable {
             }
         }
         return rows
-    }
-
-    /// The holders of a post: `holder_id`, or any cadre whose `position_id` is the post.
-    func holders(of position: Position) -> [String] {
-        var found = Set<String>()
-        if let holder = position.holderID { found.insert(holder) }
-        for cadre in scenario.cadres where cadre.positionID == position.id { found.insert(cadre.id) }
-        return found.sorted(by: idPrecedes)
     }
 }

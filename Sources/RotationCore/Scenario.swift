@@ -270,8 +270,8 @@ public struct ScenarioIndex: Sendable {
     public let cadres: [String: Cadre]
     public let evaluations: [String: EvaluationRecord]
     public let assessments: [String: [Int: AssessmentGrade]]
-    /// The post each cadre holds: `holder_id`, or the cadre's own `position_id`.
-    public let heldPositions: [String: [String]]
+    /// The holders of each post: its `holder_id`, and any cadre whose `position_id` is the post; by cadre id.
+    public let holders: [String: [String]]
 
     public init(_ scenario: Scenario) {
         units = Dictionary(scenario.units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -283,11 +283,11 @@ public struct ScenarioIndex: Sendable {
         assessments = grades
         var held: [String: Set<String>] = [:]
         for position in scenario.positions {
-            if let holder = position.holderID { held[holder, default: []].insert(position.id) }
+            if let holder = position.holderID { held[position.id, default: []].insert(holder) }
         }
         for cadre in scenario.cadres {
-            if let positionID = cadre.positionID { held[cadre.id, default: []].insert(positionID) }
+            if let positionID = cadre.positionID { held[positionID, default: []].insert(cadre.id) }
         }
-        heldPositions = held.mapValues { $0.sorted(by: idPrecedes) }
+        holders = held.mapValues { $0.sorted(by: idPrecedes) }
     }
 }

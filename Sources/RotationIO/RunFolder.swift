@@ -314,6 +314,7 @@ public struct RunFolder: Sendable {
                 ("backend", .string("GLPK \(GLPK.version): glp_simplex (dual, long-step ratio test) then glp_intopt")),
                 ("time_limit_seconds", .double(options.timeLimitSeconds)), ("mip_gap", .double(options.mipGap)),
                 ("lexicographic", "each level solved, its optimum fixed as a constraint, the next solved"),
+                ("methods", .array(report.methods.map { .string($0) })),
             ])),
             ("status", .string(report.status.rawValue)),
             ("gap", .double(report.levels.map(\.gap).max() ?? 0)),

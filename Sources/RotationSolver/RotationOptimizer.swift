@@ -25,6 +25,8 @@ public struct SolveReport: Sendable {
     public var models: [(name: String, model: LinearModel)]
     public var glpkLog: String
     public var timings: [(phase: String, seconds: Double)]
+    /// How each phase was solved, for audit.json: e.g. "shortlist: 11 components, 11 by GLPK (…)".
+    public var methods: [String] = []
 
     public struct Persistence: Sendable, Equatable {
         public var baselinePairs: Int
@@ -73,6 +75,7 @@ public struct RotationOptimizer: Sendable {
 
         var plan = Plan(withdrawn: adjudication.minimumApplicantWithdrawals)
         var withoutEnvy: Int?
+        var methods: [String] = []
         var persistence: SolveReport.Persistence?
         let shortlistStarted = Date()
         if adjudication.stage == .final {
@@ -81,7 +84,7 @@ public struct RotationOptimizer: Sendable {
             var chosen: [String: [(rank: Int, cadreID: String)]] = [:]
             var accumulator = LevelAccumulator()
             var withoutEnvyTotal = 0
-            var combinatorialComponents = 0
+            var provenByDeferredAcceptance = 0
             let groups = whole.components()
             for (number, group) in groups.enumerated() {
                 let formulation = whole.restricted(to: group)
@@ -112,7 +115,7 @@ public struct RotationOptimizer: Sendable {
                     for k in accepted.selected {
                         chosen[formulation.pairs[k].positionID, default: []].append((formulation.pairs[k].rankIndex, formulation.pairs[k].cadreID))
                     }
-                    combinatorialComponents += 1
+                    provenByDeferredAcceptance += 1
                     continue
                 }
                 var fixed: [ShortlistFormulation.FixedLevel] = []
@@ -179,6 +182,9 @@ public struct RotationOptimizer: Sendable {
                 }
             }
             if adjudication.scenario.mode == .preferences { withoutEnvy = withoutEnvyTotal }
+            methods.append("shortlist: \(groups.count) independent component\(groups.count == 1 ? "" : "s"); "
+                + "\(groups.count - provenByDeferredAcceptance) solved by GLPK level by level (cross-checked against deferred acceptance where it fills every list), "
+                + "\(provenByDeferredAcceptance) proven optimal by deferred acceptance alone")
             levels += accumulator.results
             plan = extract(formulation: whole, chosen: chosen, adjudication: adjudication)
         }
@@ -196,6 +202,7 @@ public struct RotationOptimizer: Sendable {
             let result = try phase.solve(using: &lexicographic)
             levels += result.levels
             transfer = result.outcome
+            methods += result.methods
             plan.placements += result.placements
             plan.normalize()
         }
@@ -226,7 +233,7 @@ public struct RotationOptimizer: Sendable {
         }
         return SolveReport(plan: plan, status: status, levels: levels, positionsCompetedWithoutEnvy: withoutEnvy,
                            transfer: transfer, persistence: persistence, models: lexicographic.models,
-                           glpkLog: lexicographic.log, timings: timings)
+                           glpkLog: lexicographic.log, timings: timings, methods: methods)
     }
 
     /// Turns the chosen pairs into shortlists, placements and withdrawals.

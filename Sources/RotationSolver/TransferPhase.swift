@@ -164,6 +164,7 @@ public struct TransferPhase: Sendable {
         var outcome: TransferOutcome
         var placements: [Plan.Placement]
         var levels: [LevelResult]
+        var methods: [String] = []
     }
 
     private init(adjudication: Adjudication, vacancies: [String], candidates: [String], dueCandidates: [String],
@@ -220,10 +221,13 @@ public struct TransferPhase: Sendable {
         let groups = components()
         var accumulator = LevelAccumulator()
         var placements: [Plan.Placement] = []
+        var byMatching = 0
+        var byGLPKWithCaps = 0
         for (number, group) in groups.enumerated() {
             let part = restricted(to: group)
             let tag = groups.count == 1 ? "" : "_c\(number + 1)"
             let values: [Double]
+            if part.capBinds { byGLPKWithCaps += 1 } else { byMatching += 1 }
             if !part.capBinds {
                 // A pure matching: solved exactly by the Hungarian method; small ones also by GLPK, and the two must agree.
                 let started = Date()
@@ -273,9 +277,13 @@ public struct TransferPhase: Sendable {
             }
         }
         let due = Set(dueCandidates)
+        let method = "transfer: \(groups.count) independent component\(groups.count == 1 ? "" : "s"); "
+            + "\(byMatching) without a binding unit-pair cap, solved as one maximum-weight matching with exact lexicographic weights "
+            + "(Hungarian method; cross-checked by GLPK up to \(RotationOptimizer.largestCrossCheckedComponent) pairs), "
+            + "\(byGLPKWithCaps) with a binding cap, solved by GLPK level by level"
         return Result(outcome: .solved(placed: placements.count, duePlaced: placements.filter { due.contains($0.cadreID) }.count,
                                        vacancies: vacancies.count, candidates: candidates.count),
-                      placements: placements, levels: accumulator.results)
+                      placements: placements, levels: accumulator.results, methods: [method])
     }
 
     /// Whether a unit pair's cap can bind on these pairs: more transfers could happen between the two
