@@ -152,14 +152,14 @@ private struct SolveRun {
         return try branchAndBound(relaxationBound: basic.objective)
     }
 
-    /// Dual simplex with the long-step ratio test, no presolve; if it ends without a verdict,
-    /// primal simplex from where it stopped.
+    /// Dual simplex with the long-step ratio test (or primal simplex, by `options.method`), no
+    /// presolve; if it ends without a verdict, primal simplex from where it stopped.
     func solveRelaxation(readValues: Bool) throws -> (Int32, GLPKProblem.BasicSolution) {
         var parameters = glp_smcp()
         glp_init_smcp(&parameters)
         parameters.msg_lev = options.glpkMessageLevel
-        parameters.meth = GLP_DUALP
-        parameters.r_test = GLP_RT_FLIP
+        parameters.meth = options.method == .dual ? GLP_DUALP : GLP_PRIMAL
+        parameters.r_test = options.method == .dual ? GLP_RT_FLIP : GLP_RT_HAR
         parameters.presolve = GLP_OFF
         parameters.tm_lim = remainingMilliseconds()
         var code = try problem.simplex(parameters)

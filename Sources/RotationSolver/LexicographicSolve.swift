@@ -69,15 +69,15 @@ struct LexicographicSolver {
     }
 
     /// Solves one model; returns its values (nil when infeasible or no solution in time) and the level result.
-    mutating func solve(phase: String, name: String, model: LinearModel,
-                        fallback: [Double]?) throws -> (values: [Double]?, result: LevelResult) {
+    mutating func solve(phase: String, name: String, model: LinearModel, fallback: [Double]?,
+                        method: SolverOptions.SimplexMethod = .dual) throws -> (values: [Double]?, result: LevelResult) {
         if options.keepModels { models.append((name: model.name, model: model)) }
         let started = Date()
         if model.variables.isEmpty {
             return ([], LevelResult(phase: phase, name: name, value: 0, bound: 0, status: .trivial, seconds: 0))
         }
         let remaining = max(deadline.timeIntervalSinceNow, 0.05)
-        let solver = GLPKSolver(options: SolverOptions(timeLimitSeconds: remaining, mipGap: options.mipGap))
+        let solver = GLPKSolver(options: SolverOptions(timeLimitSeconds: remaining, mipGap: options.mipGap, method: method))
         let solution = try solver.solve(model)
         log += solution.log
         let seconds = Date().timeIntervalSince(started)

@@ -375,7 +375,8 @@ public struct TransferPhase: Sendable {
             var built = model(level: level, fixed: fixed, placeAllDue: placeAllDue)
             built.name = "transfer\(tag)_\(level.rawValue)"
             let fallback = values ?? (placeAllDue ? nil : trimmedToCaps(uncapped).map { $0 ? 1.0 : 0.0 })
-            var solved = try solver.solve(phase: "transfer", name: level.rawValue, model: built, fallback: fallback)
+            // Transfer LPs are assignment-like and highly degenerate: the primal simplex is far faster on them.
+            var solved = try solver.solve(phase: "transfer", name: level.rawValue, model: built, fallback: fallback, method: .primal)
             solved.result.bound = min(solved.result.bound, upperBound(level, uncapped: level == .duePlaced ? uncapped : nil))
             solvedLevels.append((solved.result, built))
             guard let solvedValues = solved.values else {
@@ -388,7 +389,7 @@ public struct TransferPhase: Sendable {
         if !keep.isEmpty {
             var built = model(level: nil, fixed: fixed, placeAllDue: placeAllDue)
             built.name = "transfer\(tag)_persistence"
-            let solved = try solver.solve(phase: "transfer", name: "persistence", model: built, fallback: values)
+            let solved = try solver.solve(phase: "transfer", name: "persistence", model: built, fallback: values, method: .primal)
             solvedLevels.append((solved.result, built))
             if let solvedValues = solved.values { values = solvedValues }
         }
