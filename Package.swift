@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "RotationIOTests", dependencies: ["RotationIO", "RotationCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RotationSolverTests", dependencies: ["RotationSolver", "RotationCore", "LinearProgramming"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "RotationReportsTests", dependencies: ["RotationReports", "RotationIO", "RotationCore"],
+        .testTarget(name: "RotationReportsTests", dependencies: ["RotationReports", "RotationIO", "RotationCore", "rotation"],
                     exclude: ["Golden"]),
         .testTarget(name: "RotationCLITests", dependencies: ["rotation"], exclude: ["Golden"]),
     ],
