@@ -148,8 +148,9 @@ public struct ShortlistFormulation: Sendable {
     ///   - envy: include the no-justified-envy rows (false only for the price of fairness).
     ///   - keep: pairs to reward as a last level (persistence against a baseline): maximized when `level` is nil.
     /// - Complexity: O(pairs + positions) rows and coefficients.
-    public func model(level: Level?, fixed: [FixedLevel], envy: Bool = true,
-                      keep: Set<Adjudication.PairKey> = []) -> (model: LinearModel, columns: Columns) {
+    ///   - directEnvyUpTo: rank lists up to this long list "ranked above" terms directly; longer ones use running sums.
+    public func model(level: Level?, fixed: [FixedLevel], envy: Bool = true, keep: Set<Adjudication.PairKey> = [],
+                      directEnvyUpTo: Int = ShortlistFormulation.largestDirectEnvyList) -> (model: LinearModel, columns: Columns) {
         var model = LinearModel(name: "shortlist_" + (level?.rawValue ?? "persistence"), sense: .maximize)
         let objective: (pairs: [Int], positions: [Int])
         if let level {
@@ -187,7 +188,7 @@ public struct ShortlistFormulation: Sendable {
         }
         if envy {
             addEnvyRows(to: &model, pairColumns: pairColumns, positionColumns: positionColumns,
-                        pairsOfPosition: pairsOfPosition, pairsOfCadre: pairsOfCadre)
+                        pairsOfPosition: pairsOfPosition, pairsOfCadre: pairsOfCadre, directUpTo: directEnvyUpTo)
         }
         for fixedLevel in fixed {
             let weights = coefficients(of: fixedLevel.level)
@@ -208,10 +209,10 @@ public struct ShortlistFormulation: Sendable {
     /// where above[i,j] = Σ_{i' ranked above i for j} x[i',j]: listed term by term for short rank
     /// lists, and for long ones a continuous column defined by the running sum above[k+1] = above[k] + x[k].
     func addEnvyRows(to model: inout LinearModel, pairColumns: [Int], positionColumns: [Int],
-                     pairsOfPosition: [[Int]], pairsOfCadre: [String: [Int]]) {
+                     pairsOfPosition: [[Int]], pairsOfCadre: [String: [Int]], directUpTo: Int) {
         for (p, position) in positions.enumerated() {
             let ordered = pairsOfPosition[p].sorted { pairs[$0].rankIndex < pairs[$1].rankIndex }
-            let runningSums = ordered.count > Self.largestDirectEnvyList
+            let runningSums = ordered.count > directUpTo
             var aboveColumn: Int?
             for (place, k) in ordered.enumerated() {
                 let pair = pairs[k]

@@ -247,7 +247,9 @@ print([pad("scenario", 14), pad("compact nnz", 12), pad("naive nnz", 12), pad("n
        pad("compact s", 10), pad("naive s", 10), pad("time c/n", 11), pad("compact", 18), "naive"].joined(separator: " "))
 let solver = GLPKSolver(options: SolverOptions(timeLimitSeconds: timeLimit, messageLevel: .off))
 for (label, formulation) in compactRows where formulation.pairs.count <= (quick ? 4000 : 12000) {
-    let compact = formulation.model(level: .positionsCompeted, fixed: []).model
+    // Running sums on every rank list (what ShortlistFormulation uses only on lists longer than
+    // `largestDirectEnvyList`), against every "ranked above" term listed.
+    let compact = formulation.model(level: .positionsCompeted, fixed: [], directEnvyUpTo: 0).model
     let naive = naiveShortlistModel(formulation)
     var compactSolution: Solution?
     var naiveSolution: Solution?
