@@ -147,8 +147,8 @@ public struct ShortlistFormulation: Sendable {
     /// - Parameters:
     ///   - envy: include the no-justified-envy rows (false only for the price of fairness).
     ///   - keep: pairs to reward as a last level (persistence against a baseline): maximized when `level` is nil.
-    /// - Complexity: O(pairs + positions) rows and coefficients.
     ///   - directEnvyUpTo: rank lists up to this long list "ranked above" terms directly; longer ones use running sums.
+    /// - Complexity: O(pairs + positions) rows and coefficients (O(applicants²) per position on short rank lists).
     public func model(level: Level?, fixed: [FixedLevel], envy: Bool = true, keep: Set<Adjudication.PairKey> = [],
                       directEnvyUpTo: Int = ShortlistFormulation.largestDirectEnvyList) -> (model: LinearModel, columns: Columns) {
         var model = LinearModel(name: "shortlist_" + (level?.rawValue ?? "persistence"), sense: .maximize)
