@@ -443,7 +443,7 @@ public struct TransferPhase: Sendable {
                 return "\(cadreID) → " + (mine.isEmpty ? "no eligible vacancy" : mine.joined(separator: "/"))
             }
             return TransferConflict(reason: .hall, cadres: cadres, vacancies: open,
-                                    detail: "\(cadres.count) rotation-due cadre\(cadres.count == 1 ? "" : "s") can only go to \(open.count) vacanc\(open.count == 1 ? "y" : "ies") (same level, not their own unit, position requirements met): "
+                                    detail: "\(cadres.count) rotation-due cadre\(cadres.count == 1 ? "" : "s") can only go to \(open.count) vacanc\(open.count == 1 ? "y" : "ies") (\(adjudication.scenario.transfer.sameLevelOnly ? "same level" : "same level or an allowed promotion"), not their own unit, position requirements met): "
                                         + perCadre.joined(separator: "; "))
         }
         let open = Set(pairs.filter { $0.cadreIsDue }.map(\.positionID)).sorted(by: idPrecedes)
