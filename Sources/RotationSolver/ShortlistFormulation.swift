@@ -247,17 +247,23 @@ public struct ShortlistFormulation: Sendable {
 
 /// Row and column names that every LP file format accepts.
 enum ModelNames {
-    /// Keeps ASCII letters, digits and `_`; anything else becomes `_` followed by its code point.
+    /// Keeps ASCII letters and digits but `Z`; anything else (`_` and `Z` included) becomes `Z<hex>Z`
+    /// of its code point. A cleaned id never contains `_`, so names joined with `_` cannot collide
+    /// (`a_b`+`c` ≠ `a`+`b_c`), and names stay within `[A-Za-z0-9_]`.
     static func clean(_ text: String) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
-            if scalar.isASCII, CharacterSetLite.isAlphanumeric(scalar) || scalar == "_" {
+            if scalar.isASCII, CharacterSetLite.isAlphanumeric(scalar), scalar != "Z" {
                 result.unicodeScalars.append(scalar)
             } else {
-                result += "_\(String(scalar.value, radix: 16))"
+                result += "Z\(String(scalar.value, radix: 16))Z"
             }
         }
-        return String(result.prefix(120))
+        guard result.count > 120 else { return result }
+        // Too long for a readable name: a prefix and a stable hash of the whole (FNV-1a), still unique in practice.
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return String(result.prefix(100)) + "Z" + String(hash, radix: 16)
     }
 }
 
