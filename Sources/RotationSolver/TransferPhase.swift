@@ -446,11 +446,38 @@ public struct TransferPhase: Sendable {
                                     detail: "\(cadres.count) rotation-due cadre\(cadres.count == 1 ? "" : "s") can only go to \(open.count) vacanc\(open.count == 1 ? "y" : "ies") (\(adjudication.scenario.transfer.sameLevelOnly ? "same level" : "same level or an allowed promotion"), not their own unit, position requirements met): "
                                         + perCadre.joined(separator: "; "))
         }
-        let open = Set(pairs.filter { $0.cadreIsDue }.map(\.positionID)).sorted(by: idPrecedes)
-        let capped = allowance.filter { key, limit in pairs.contains { $0.cadreIsDue && $0.fromUnitID == key.from && $0.toUnitID == key.to } && limit < due.count }
-            .keys.sorted().map { "\($0.from)→\($0.to) (\(allowance[$0]!) more allowed)" }
-        return TransferConflict(reason: .unitPairCap, cadres: due, vacancies: open,
-                                detail: "every due cadre has an eligible vacancy, but max_per_unit_pair \(adjudication.scenario.transfer.maxPerUnitPair) blocks placing all of them: "
+        // Hall's condition holds, so the caps are to blame. Shrink the due cadres to an irreducible
+        // set that still cannot all be placed (deletion filter, one small MILP per cadre), so the
+        // department sees exactly whom the caps block; when a test runs out of time the cadre stays.
+        var conflictSet = due
+        if due.count <= 60 {
+            for cadreID in due where conflictSet.count > 1 {
+                let trial = conflictSet.filter { $0 != cadreID }
+                if try cannotAllBePlaced(trial) { conflictSet = trial }
+            }
+        }
+        let members = Set(conflictSet)
+        let involved = pairs.filter { members.contains($0.cadreID) }
+        let open = Set(involved.map(\.positionID)).sorted(by: idPrecedes)
+        let capped = Set(involved.map { UnitPair(from: $0.fromUnitID, to: $0.toUnitID) })
+            .filter { unitPair in capCanBind(pairs.indices.filter { pairs[$0].fromUnitID == unitPair.from && pairs[$0].toUnitID == unitPair.to },
+                                             limit: allowance[unitPair] ?? 0) }
+            .sorted().map { "\($0.from)→\($0.to) (\(allowance[$0]!) more allowed)" }
+        return TransferConflict(reason: .unitPairCap, cadres: conflictSet, vacancies: open,
+                                detail: "every due cadre has an eligible vacancy, but max_per_unit_pair \(adjudication.scenario.transfer.maxPerUnitPair) blocks placing all of these together: "
                                     + capped.joined(separator: ", "))
+    }
+
+    /// Whether these cadres cannot all be placed at once (the caps and one cadre per vacancy).
+    func cannotAllBePlaced(_ cadreIDs: [String]) throws -> Bool {
+        let mustPlace = TransferPhase(adjudication: adjudication, vacancies: vacancies, candidates: candidates,
+                                      dueCandidates: cadreIDs, pairs: pairs.map { pair in
+                                          var copy = pair
+                                          copy.cadreIsDue = cadreIDs.contains(pair.cadreID)
+                                          return copy
+                                      }, allowance: allowance, keep: [])
+        let model = mustPlace.model(level: .duePlaced, fixed: [], placeAllDue: true)
+        let solution = try GLPKSolver(options: SolverOptions(timeLimitSeconds: 5, method: .primal)).solve(model)
+        return solution.status == .infeasible
     }
 }

@@ -287,6 +287,27 @@ final class TransferPhaseTests: XCTestCase {
         XCTAssertEqual(lifted.transfers.count, 2)
     }
 
+    /// The cap conflict names only the cadres it blocks: d3 (H2 → B) is placeable and left out.
+    func testCapConflictNamesAnIrreducibleSet() throws {
+        var kit = ScenarioKit("capdue3", mode: .competition, maxPreferences: 1, transfer: true)
+        kit.position("PA1", unit: "A")
+        kit.position("PA2", unit: "A")
+        kit.position("PB1", unit: "B")
+        kit.cadre("d1", unit: "H1", due: true)
+        kit.cadre("d2", unit: "H1", due: true)
+        kit.cadre("d3", unit: "H2", due: true, identity: .referenceManaged)
+        kit.scenario.transfer.placeAllDue = true
+        kit.scenario.transfer.maxPerUnitPair = 1
+        // H1 cadres may only go to unit A (B admits other identities only).
+        kit.scenario.positions[2].identities = [.referenceManaged]
+        let report = try solveQuietly(kit.adjudication)
+        guard case .infeasible(let conflict) = report.transfer else { return XCTFail("\(report.transfer)") }
+        XCTAssertEqual(conflict.reason, .unitPairCap)
+        XCTAssertEqual(conflict.cadres, ["d1", "d2"])
+        XCTAssertEqual(conflict.vacancies, ["PA1", "PA2"])
+        XCTAssertTrue(conflict.detail.contains("H1→A"), conflict.detail)
+    }
+
     // MARK: Lexicographic order
 
     /// Due placed before vacancies filled: placing d (due, H1 → A) uses the only H1 → A slot, so
