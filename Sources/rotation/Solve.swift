@@ -24,7 +24,7 @@ struct Solve: ParsableCommand {
 
     @OptionGroup var limits: SolverLimitOptions
 
-    @Option(help: "An earlier run folder: among optimal plans, keep as many of its shortlist pairs as possible.")
+    @Option(help: "An earlier run folder: among optimal plans, keep as many of its shortlist and transfer pairs as possible.")
     var baseline: String?
 
     @Option(help: "Also write every model as solved, in CPLEX LP form, into this folder.")
