@@ -113,7 +113,7 @@ public struct PersonRules: Sendable {
 
     /// Whether a term evaluation is valid: took part ≥ min_participation · due.
     public func evaluationIsValid(_ record: EvaluationRecord) -> Bool {
-        record.due > 0 && !(Fraction(record.tookPart, record.due) < rules.minParticipation)
+        record.due > 0 && record.tookPart > 0 && !(Fraction(record.tookPart, record.due) < rules.minParticipation)
     }
 
     /// E-EVAL: share findings (flag; fail when confirmed poor), invalid evaluation (flag), moral (flag; fail when confirmed).
