@@ -39,10 +39,9 @@ public struct RunFolder: Sendable {
     var decimals: Int { scenario.rules.scoreDecimals }
 
     func score(_ hundredths: Int) -> String { Hundredths.format(hundredths, decimals: decimals) }
-    func fit(_ hundredths: Int) -> String { Hundredths.format(hundredths, decimals: 2) }
-    func scoreOf(_ placement: Plan.Placement) -> String {
-        placement.phase == .competition ? score(placement.scoreHundredths) : fit(placement.scoreHundredths)
-    }
+    /// The `score` column: the interview score, or a transfer's fit, both with exactly `score_decimals`
+    /// decimals as the contract says of every score.
+    func scoreOf(_ placement: Plan.Placement) -> String { score(placement.scoreHundredths) }
     func yesNo(_ flag: Bool) -> String { flag ? "yes" : "no" }
 
     /// Every file of the run folder, by name, in a stable order.
