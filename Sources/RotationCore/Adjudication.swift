@@ -35,6 +35,8 @@ public struct Adjudication: Sendable {
     public let quota: [QuotaCheck.Record]
     /// Cadres with no person-level `fail`.
     public let personallyEligible: Set<String>
+    /// The preference of each application (1 unless preferences mode numbers them).
+    public let preferences: [PairKey: Int]
 
     /// A (cadre, position) key.
     public struct PairKey: Hashable, Sendable, Comparable {
@@ -57,6 +59,8 @@ public struct Adjudication: Sendable {
         let index = scenario.index()
         self.index = index
         stage = scenario.interviews == nil ? .preInterview : .final
+        preferences = Dictionary(scenario.applications.map { (PairKey($0.cadreID, $0.positionID), $0.preference) },
+                                 uniquingKeysWith: { first, _ in first })
         let personRules = PersonRules(scenario: scenario, index: index)
         let pairRules = PairRules(scenario: scenario, index: index)
 
@@ -145,6 +149,6 @@ public struct Adjudication: Sendable {
 
     /// The preference a cadre gave a position (1 if the application has none).
     public func preference(_ cadreID: String, _ positionID: String) -> Int {
-        scenario.applications.first { $0.cadreID == cadreID && $0.positionID == positionID }?.preference ?? 1
+        preferences[PairKey(cadreID, positionID)] ?? 1
     }
 }

@@ -78,11 +78,11 @@ public struct RunFolder: Sendable {
     }
 
     public func tiesCSV() -> String {
-        CSVWriter.render(
+        let ranking = Ranking(scenario: scenario, index: index)
+        return CSVWriter.render(
             header: ["position_id", "cadre_id", "other_cadre_id", "score", "key", "cadre_value", "other_value"],
             rows: adjudication.ties.map { tie in
-                let ranking = Ranking(scenario: scenario, index: index)
-                return [tie.positionID, tie.aboveCadreID, tie.belowCadreID, score(tie.scoreHundredths), tie.key.rawValue,
+                [tie.positionID, tie.aboveCadreID, tie.belowCadreID, score(tie.scoreHundredths), tie.key.rawValue,
                         ranking.value(of: tie.key, for: tie.aboveCadreID).description,
                         ranking.value(of: tie.key, for: tie.belowCadreID).description]
             })

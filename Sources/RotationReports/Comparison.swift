@@ -10,7 +10,7 @@ import RotationIO
 /// comparison.hasDifferences          // false for two runs of the same scenario
 /// TextRenderer.render(comparison.document())
 /// ```
-public struct Comparison: Sendable {
+public struct Comparison: Sendable, Worded {
     public enum PositionEventKind: String, Sendable, CaseIterable {
         /// Competed in A; withdrawn, awaiting interviews or not offered in B.
         case withdrawn

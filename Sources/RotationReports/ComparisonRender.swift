@@ -3,8 +3,6 @@ import RotationCore
 import RotationIO
 
 extension Comparison {
-    func say(_ chinese: String, _ english: String) -> String { words.say(chinese, english) }
-
     func label(_ kind: PositionEventKind) -> String {
         switch kind {
         case .withdrawn: return say("不再竞争", "no longer competed")

@@ -11,7 +11,7 @@ import RotationCore
 /// ```swift
 /// let html = PublicNotice(run: run, language: .zh).html()
 /// ```
-public struct PublicNotice: Sendable {
+public struct PublicNotice: Sendable, Worded {
     /// One line of the notice: everything it shows about one person.
     public struct Row: Sendable, Equatable {
         public var name: String
@@ -32,7 +32,6 @@ public struct PublicNotice: Sendable {
         self.words = Words(language ?? run.language)
     }
 
-    func say(_ chinese: String, _ english: String) -> String { words.say(chinese, english) }
 
     /// The proposed appointments: competition placements by position, then organizational transfers.
     public func rows() -> [Row] {

@@ -39,7 +39,7 @@ extension RunData {
 /// let report = RunReport(run: run, language: .zh)
 /// let html = HTMLRenderer.render(report.document())
 /// ```
-public struct RunReport: Sendable {
+public struct RunReport: Sendable, Worded {
     public let run: RunData
     public let words: Words
 
@@ -48,7 +48,6 @@ public struct RunReport: Sendable {
         self.words = Words(language ?? run.language)
     }
 
-    func say(_ chinese: String, _ english: String) -> String { words.say(chinese, english) }
 
     // MARK: Document
 

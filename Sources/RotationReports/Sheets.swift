@@ -38,7 +38,7 @@ public struct Sheet: Sendable {
 }
 
 /// The export sheets of a run: shortlist, placements, withdrawn, ties, eligibility, rotation due, quota.
-public struct RunSheets: Sendable {
+public struct RunSheets: Sendable, Worded {
     public let run: RunData
     public let words: Words
 
@@ -47,7 +47,6 @@ public struct RunSheets: Sendable {
         self.words = Words(language ?? run.language)
     }
 
-    func say(_ chinese: String, _ english: String) -> String { words.say(chinese, english) }
 
     public func all() -> [Sheet] {
         [shortlist(), placements(), withdrawn(), ties(), eligibility(), rotationDue(), quota()]

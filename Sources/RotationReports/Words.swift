@@ -8,6 +8,16 @@ import RotationCore
 /// Words(.zh).role("proposed")   // "拟任人选"
 /// Words(.en).level("deputy")    // "deputy chief"
 /// ```
+/// A report part that speaks in its `words`' language.
+protocol Worded {
+    var words: Words { get }
+}
+
+extension Worded {
+    /// The Chinese or the English text, by the report's language.
+    func say(_ chinese: String, _ english: String) -> String { words.say(chinese, english) }
+}
+
 public struct Words: Sendable {
     public let language: Language
     public init(_ language: Language) { self.language = language }

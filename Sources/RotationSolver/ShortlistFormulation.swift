@@ -55,9 +55,6 @@ public struct ShortlistFormulation: Sendable {
     public init(_ adjudication: Adjudication) {
         let scenario = adjudication.scenario
         let ratio = scenario.rules.shortlistRatio
-        let preferenceByPair = Dictionary(
-            scenario.applications.map { (Adjudication.PairKey($0.cadreID, $0.positionID), $0.preference) },
-            uniquingKeysWith: { first, _ in first })
         var positionRows: [(String, Int, [String])] = []
         var pairRows: [Pair] = []
         for positionID in adjudication.competedPositions {
@@ -75,7 +72,7 @@ public struct ShortlistFormulation: Sendable {
             positionRows.append((positionID, size, order.map(\.cadreID)))
             for (rankIndex, entry) in order.enumerated() {
                 pairRows.append(Pair(cadreID: entry.cadreID, positionID: positionID,
-                                     preference: preferenceByPair[Adjudication.PairKey(entry.cadreID, positionID)] ?? 1,
+                                     preference: adjudication.preference(entry.cadreID, positionID),
                                      scoreHundredths: entry.scoreHundredths, rankIndex: rankIndex))
             }
         }
