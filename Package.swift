@@ -65,5 +65,5 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(name: "RotationCLITests", dependencies: ["rotation"], exclude: ["Golden"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

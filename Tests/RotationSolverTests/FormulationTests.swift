@@ -242,7 +242,7 @@ final class FormulationTests: XCTestCase {
 
     // MARK: Names and determinism
 
-    static let validName = #/^[A-Za-z_][A-Za-z0-9_]*$/#
+    static var validName: Regex<Substring> { #/^[A-Za-z_][A-Za-z0-9_]*$/# }
 
     func assertNamesValid(_ model: LinearModel, file: StaticString = #filePath, line: UInt = #line) {
         let names = model.variables.map(\.name) + model.constraints.map(\.name)
