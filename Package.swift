@@ -10,6 +10,8 @@ let package = Package(
         .executable(name: "rotation", targets: ["rotation"]),
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
         .library(name: "RotationCore", targets: ["RotationCore"]),
+        .library(name: "RotationIO", targets: ["RotationIO"]),
+        .library(name: "RotationPipeline", targets: ["RotationPipeline"]),
         .library(name: "RotationReports", targets: ["RotationReports"]),
     ],
     dependencies: [
@@ -29,28 +31,25 @@ let package = Package(
         .target(name: "LinearProgramming", dependencies: ["CGLPK", "CGLPKGuard"]),
         // The domain: scenario, rules, verdicts, scores, ranks. Knows nothing of GLPK.
         .target(name: "RotationCore"),
-        // Reading scenarios (CSV, encodings, YAML) and writing run folders.
-        .target(
-            name: "RotationIO",
-            dependencies: ["RotationCore", "RotationSolver", "LinearProgramming", .product(name: "Yams", package: "Yams")]
-        ),
+        // Bytes in and out: reading scenarios (CSV, encodings, YAML), the run folder's one reader and
+        // writer, atomic writes. Knows the domain only.
+        .target(name: "RotationIO", dependencies: ["RotationCore", .product(name: "Yams", package: "Yams")]),
         // Formulation (scenario → model), solving, extraction and domain re-check.
         .target(name: "RotationSolver", dependencies: ["RotationCore", "LinearProgramming"]),
+        // The one pipeline: scenario → adjudication → optimization → re-check → run model; failures → exit codes.
+        .target(name: "RotationPipeline", dependencies: ["RotationCore", "RotationIO", "RotationSolver", "LinearProgramming"]),
         // libxlsxwriter, the C library (Debian: libxlsxwriter-dev). Header and link line only.
         .systemLibrary(
             name: "CXLSXWriter",
             path: "Sources/CXLSXWriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
-        // Reading run folders, comparing two runs, and the exports (csv, xlsx, html, md, json, notice).
-        .target(
-            name: "RotationReports",
-            dependencies: ["RotationCore", "RotationIO", "RotationSolver", "CXLSXWriter"]
-        ),
+        // Reports on the run model: compare, and the exports (csv, xlsx, html, md, json, notice). Knows no solver.
+        .target(name: "RotationReports", dependencies: ["RotationCore", "RotationIO", "CXLSXWriter"]),
         .executableTarget(
             name: "rotation",
             dependencies: [
-                "RotationCore", "RotationIO", "RotationSolver", "LinearProgramming", "RotationReports",
+                "RotationCore", "RotationIO", "RotationPipeline", "RotationReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,9 +58,10 @@ let package = Package(
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
         .testTarget(name: "RotationCoreTests", dependencies: ["RotationCore"]),
         .testTarget(name: "RotationIOTests", dependencies: ["RotationIO", "RotationCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RotationPipelineTests", dependencies: ["RotationPipeline", "RotationIO", "RotationCore"]),
         .testTarget(name: "RotationSolverTests", dependencies: ["RotationSolver", "RotationCore", "LinearProgramming"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "RotationReportsTests", dependencies: ["RotationReports", "RotationIO", "RotationCore", "rotation"],
+        .testTarget(name: "RotationReportsTests", dependencies: ["RotationReports", "RotationPipeline", "RotationIO", "RotationCore", "rotation"],
                     exclude: ["Golden"]),
         .testTarget(name: "RotationCLITests", dependencies: ["rotation"], exclude: ["Golden"]),
     ],

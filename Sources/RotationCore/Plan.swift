@@ -13,6 +13,8 @@ public struct Plan: Sendable, Equatable {
         public var role: Role
         /// e.g. "C-RATIO short list: 1 passed of 2".
         public var note: String
+        /// Rank 1: the proposed appointee (拟任人选).
+        public var isProposed: Bool { role == .proposed }
         public init(positionID: String, rank: Int, cadreID: String, scoreHundredths: Int, role: Role, note: String = "") {
             self.positionID = positionID; self.rank = rank; self.cadreID = cadreID
             self.scoreHundredths = scoreHundredths; self.role = role; self.note = note
@@ -24,6 +26,9 @@ public struct Plan: Sendable, Equatable {
         public var rule: RuleID
         public var detail: String
         public var detailChinese: String
+
+        /// The detail in a language.
+        public func detail(in language: Language) -> String { language == .zh ? detailChinese : detail }
         public init(positionID: String, rule: RuleID, detail: String, chinese: String? = nil) {
             self.positionID = positionID; self.rule = rule; self.detail = detail; self.detailChinese = chinese ?? detail
         }
@@ -72,6 +77,7 @@ public struct Plan: Sendable, Equatable {
         public var phase: Phase
         /// Interview score (competition) or fit (transfer), in hundredths.
         public var scoreHundredths: Int
+        public var isTransfer: Bool { phase == .transfer }
         public init(cadreID: String, fromUnitID: String, positionID: String, toUnitID: String, phase: Phase, scoreHundredths: Int) {
             self.cadreID = cadreID; self.fromUnitID = fromUnitID; self.positionID = positionID
             self.toUnitID = toUnitID; self.phase = phase; self.scoreHundredths = scoreHundredths
@@ -90,6 +96,9 @@ public struct Plan: Sendable, Equatable {
         self.withdrawn = withdrawn
         self.placements = placements
     }
+
+    /// The placements of one phase, in plan order.
+    public func placements(_ phase: Phase) -> [Placement] { placements.filter { $0.phase == phase } }
 
     /// Puts every list in its report order.
     public mutating func normalize() {

@@ -69,15 +69,8 @@ public struct PlanCheck: Sendable {
         }
 
         // No justified envy.
-        for positionID in lists.keys.sorted(by: idPrecedes) {
-            let listed = Set(lists[positionID]!.map(\.cadreID))
-            let order = adjudication.ranked[positionID] ?? []
-            let lowestListed = order.lastIndex { listed.contains($0.cadreID) } ?? -1
-            for (place, entry) in order.enumerated() where !listed.contains(entry.cadreID) && place < lowestListed {
-                let preference = adjudication.preference(entry.cadreID, positionID)
-                if let own = listOfCadre[entry.cadreID], adjudication.preference(entry.cadreID, own) <= preference { continue }
-                problems.append("justified envy: \(entry.cadreID) ranks above a listed cadre for \(positionID) and is not on a list they like at least as much")
-            }
+        for envy in adjudication.justifiedEnvy(in: plan) {
+            problems.append("justified envy: \(envy.cadreID) ranks above a listed cadre for \(envy.positionID) and is not on a list they like at least as much")
         }
 
         // Placements.

@@ -19,6 +19,10 @@ public struct QuotaCheck: Sendable {
         public var rule: RuleID
         public var verdict: Verdict
         public var detail: String
+        public init(unitID: String, approvedPosts: Int, offered: Int, rule: RuleID, verdict: Verdict, detail: String) {
+            self.unitID = unitID; self.approvedPosts = approvedPosts; self.offered = offered; self.rule = rule
+            self.verdict = verdict; self.detail = detail
+        }
     }
 
     /// Three rows per unit (Q-OFFER, Q-DISMISSED, Q-DUE), by unit id.

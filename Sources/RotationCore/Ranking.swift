@@ -19,6 +19,10 @@ public struct Ranking: Sendable {
         public var belowCadreID: String
         public var scoreHundredths: Int
         public var key: RuleSettings.TieKey
+        public init(positionID: String, aboveCadreID: String, belowCadreID: String, scoreHundredths: Int, key: RuleSettings.TieKey) {
+            self.positionID = positionID; self.aboveCadreID = aboveCadreID; self.belowCadreID = belowCadreID
+            self.scoreHundredths = scoreHundredths; self.key = key
+        }
     }
 
     /// The value of a tie key for a cadre; higher ranks first except `cadre_id`.

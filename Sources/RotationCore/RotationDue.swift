@@ -22,6 +22,10 @@ public struct RotationDue: Sendable {
         public var reasons: [String]
         /// The rule that put the cadre on the list: always R-DUE (R-EXEMPT is the `exempt` column).
         public var rule: RuleID { .due }
+        public init(cadreID: String, monthsInPost: Int?, exempt: Bool, monthsToRetirement: Int, reasons: [String]) {
+            self.cadreID = cadreID; self.monthsInPost = monthsInPost; self.exempt = exempt
+            self.monthsToRetirement = monthsToRetirement; self.reasons = reasons
+        }
     }
 
     /// The record of a cadre, or nil when not due (staff are never due).

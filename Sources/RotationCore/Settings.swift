@@ -81,7 +81,10 @@ public struct TransferSettings: Sendable, Equatable {
 
 /// Solver limits.
 public struct SolverSettings: Sendable, Equatable {
-    public var timeLimitSeconds: Double = 60
+    /// The time limit of a whole run when scenario.yaml and the command line name none.
+    public static let defaultTimeLimitSeconds: Double = 60
+
+    public var timeLimitSeconds: Double = SolverSettings.defaultTimeLimitSeconds
     public var mipGap: Double = 0
     public init() {}
 }

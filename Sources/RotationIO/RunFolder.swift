@@ -1,146 +1,130 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-import LinearProgramming
 import RotationCore
-import RotationSolver
 
-/// The files of a run folder (scenario-format.md "A run is a folder"), rendered in memory.
+/// The run folder (docs/run-format.md): its one writer (`files(of:)`, `write(_:to:)`) and its one
+/// reader (`read(_:)`, in RunFolder+Read.swift). Nothing else renders or parses a run folder.
 ///
-/// Pure: the same scenario, adjudication and report always give the same bytes. Writing them is
-/// `AtomicFolder`'s job.
-public struct RunFolder: Sendable {
-    /// Tool name and version recorded in audit.json.
-    public static let toolVersion = "rotation 0.1.0"
+/// ```swift
+/// try RunFolder.write(run, to: URL(fileURLWithPath: "RUN/fenghua-2017"))
+/// let again = try RunFolder.read(URL(fileURLWithPath: "RUN/fenghua-2017"))
+/// ```
+///
+/// Pure rendering: the same run always gives the same bytes. Writing them is `AtomicFolder`'s job.
+public enum RunFolder {
+    /// The files `solve` writes, in the order it writes them (glpk.log only with `--timings`).
+    public static let fileNames = ["shortlist.csv", "withdrawn.csv", "ties.csv", "placements.csv", "eligibility.csv",
+                                   "rotation_due.csv", "quota.csv", "result.json", "audit.json"]
 
-    public struct Options: Sendable {
-        /// Record per-phase timings in audit.json (they differ between runs).
-        public var recordTimings = false
-        /// Time limit and gap as given to the solver.
-        public var timeLimitSeconds: Double = 60
-        public var mipGap: Double = 0
-        /// `--now` / SOURCE_DATE_EPOCH text to stamp, if asked.
-        public var stamp: String?
-        public init() {}
-    }
-
-    public let loaded: LoadedScenario
-    public let adjudication: Adjudication
-    public let report: SolveReport
-    public let options: Options
-
-    public init(loaded: LoadedScenario, adjudication: Adjudication, report: SolveReport, options: Options) {
-        self.loaded = loaded
-        self.adjudication = adjudication
-        self.report = report
-        self.options = options
-    }
-
-    var scenario: Scenario { adjudication.scenario }
-    var index: ScenarioIndex { adjudication.index }
-    var decimals: Int { scenario.rules.scoreDecimals }
-
-    func score(_ hundredths: Int) -> String { Hundredths.format(hundredths, decimals: decimals) }
-    /// The `score` column: the interview score, or a transfer's fit, both with exactly `score_decimals`
-    /// decimals as the contract says of every score.
-    func scoreOf(_ placement: Plan.Placement) -> String { score(placement.scoreHundredths) }
-    func yesNo(_ flag: Bool) -> String { flag ? "yes" : "no" }
+    /// What audit.json says when `--timings` was not given.
+    static let timingsNotRecorded = "not recorded, so that runs are byte-for-byte reproducible; pass --timings to record them"
 
     /// Every file of the run folder, by name, in a stable order.
-    public func files() -> [(name: String, contents: String)] {
-        [
-            ("shortlist.csv", shortlistCSV()), ("withdrawn.csv", withdrawnCSV()), ("ties.csv", tiesCSV()),
-            ("placements.csv", placementsCSV()), ("eligibility.csv", eligibilityCSV()),
-            ("rotation_due.csv", rotationDueCSV()), ("quota.csv", quotaCSV()),
-            ("result.json", result().rendered()), ("audit.json", audit().rendered()),
+    public static func files(of run: Run) -> [(name: String, contents: String)] {
+        let writer = RunFolderWriter(run: run)
+        return [
+            ("shortlist.csv", writer.shortlistCSV()), ("withdrawn.csv", writer.withdrawnCSV()), ("ties.csv", writer.tiesCSV()),
+            ("placements.csv", writer.placementsCSV()), ("eligibility.csv", writer.eligibilityCSV()),
+            ("rotation_due.csv", writer.rotationDueCSV()), ("quota.csv", writer.quotaCSV()),
+            ("result.json", writer.result().rendered()), ("audit.json", writer.audit().rendered()),
         ]
     }
+}
+
+/// Renders each file of a run folder from the run model.
+struct RunFolderWriter {
+    let run: Run
+
+    var rules: RuleSettings { run.rules }
+    func score(_ hundredths: Int) -> String { run.score(hundredths) }
+    func yesNo(_ flag: Bool) -> String { flag ? "yes" : "no" }
+    func unitName(ofPosition id: String) -> String { run.positionByID[id].flatMap { run.unitByID[$0.unitID]?.name } ?? "" }
 
     // MARK: CSV files
 
-    public func shortlistCSV() -> String {
+    func shortlistCSV() -> String {
         CSVWriter.render(
             header: ["position_id", "rank", "cadre_id", "score", "role", "note", "position_title", "unit_name", "cadre_name"],
-            rows: report.plan.shortlist.map { entry in
-                let position = index.positions[entry.positionID]
+            rows: run.plan.shortlist.map { entry in
+                let position = run.positionByID[entry.positionID]
                 return [entry.positionID, "\(entry.rank)", entry.cadreID, score(entry.scoreHundredths), entry.role.rawValue,
-                        entry.note, position?.title ?? "", position.flatMap { index.units[$0.unitID]?.name } ?? "",
-                        index.cadres[entry.cadreID]?.name ?? ""]
+                        entry.note, position?.title ?? "", position.flatMap { run.unitByID[$0.unitID]?.name } ?? "",
+                        run.cadreByID[entry.cadreID]?.name ?? ""]
             })
     }
 
-    public func withdrawnCSV() -> String {
+    func withdrawnCSV() -> String {
         CSVWriter.render(
             header: ["position_id", "rule", "detail", "position_title", "unit_name", "detail_zh"],
-            rows: report.plan.withdrawn.map { entry in
-                let position = index.positions[entry.positionID]
+            rows: run.plan.withdrawn.map { entry in
+                let position = run.positionByID[entry.positionID]
                 return [entry.positionID, entry.rule.rawValue, entry.detail, position?.title ?? "",
-                        position.flatMap { index.units[$0.unitID]?.name } ?? "", entry.detailChinese]
+                        position.flatMap { run.unitByID[$0.unitID]?.name } ?? "", entry.detailChinese]
             })
     }
 
-    public func tiesCSV() -> String {
-        let ranking = Ranking(scenario: scenario, index: index)
-        return CSVWriter.render(
+    func tiesCSV() -> String {
+        CSVWriter.render(
             header: ["position_id", "cadre_id", "other_cadre_id", "score", "key", "cadre_value", "other_value"],
-            rows: adjudication.ties.map { tie in
-                [tie.positionID, tie.aboveCadreID, tie.belowCadreID, score(tie.scoreHundredths), tie.key.rawValue,
-                        ranking.value(of: tie.key, for: tie.aboveCadreID).description,
-                        ranking.value(of: tie.key, for: tie.belowCadreID).description]
+            rows: run.ties.map { entry in
+                let tie = entry.tie
+                return [tie.positionID, tie.aboveCadreID, tie.belowCadreID, score(tie.scoreHundredths), tie.key.rawValue,
+                        entry.aboveValue, entry.belowValue]
             })
     }
 
-    public func placementsCSV() -> String {
+    func placementsCSV() -> String {
         CSVWriter.render(
             header: ["cadre_id", "from_unit_id", "position_id", "to_unit_id", "phase", "score", "cadre_name", "position_title"],
-            rows: report.plan.placements.map { placement in
+            rows: run.plan.placements.map { placement in
                 [placement.cadreID, placement.fromUnitID, placement.positionID, placement.toUnitID, placement.phase.rawValue,
-                 scoreOf(placement), index.cadres[placement.cadreID]?.name ?? "",
-                 index.positions[placement.positionID]?.title ?? ""]
+                 score(placement.scoreHundredths), run.cadreByID[placement.cadreID]?.name ?? "",
+                 run.positionByID[placement.positionID]?.title ?? ""]
             })
     }
 
-    public func eligibilityCSV() -> String {
+    func eligibilityCSV() -> String {
         CSVWriter.render(
             header: ["cadre_id", "position_id", "rule", "verdict", "detail", "clause", "cadre_name", "detail_zh"],
-            rows: adjudication.allVerdicts.map { verdict in
+            rows: run.eligibility.map { verdict in
                 [verdict.cadreID, verdict.positionID ?? "", verdict.rule.rawValue, verdict.verdict.rawValue, verdict.detail,
-                 verdict.rule.clause, index.cadres[verdict.cadreID]?.name ?? "", verdict.detailChinese]
+                 verdict.rule.clause, run.cadreByID[verdict.cadreID]?.name ?? "", verdict.detailChinese]
             })
     }
 
-    public func rotationDueCSV() -> String {
+    func rotationDueCSV() -> String {
         CSVWriter.render(
             header: ["cadre_id", "rule", "months", "exempt", "months_to_retirement", "reason", "cadre_name"],
-            rows: adjudication.rotationDue.map { record in
+            rows: run.rotationDue.map { record in
                 [record.cadreID, record.rule.rawValue, record.monthsInPost.map(String.init) ?? "", yesNo(record.exempt),
                  "\(record.monthsToRetirement)",
-                 record.reasons.joined(separator: "; ") + (record.exempt ? "; R-EXEMPT: \(record.monthsToRetirement) months to retirement < \(scenario.rules.exemptMonthsBeforeRetirement)" : ""),
-                 index.cadres[record.cadreID]?.name ?? ""]
+                 record.reasons.joined(separator: "; ") + (record.exempt ? "; R-EXEMPT: \(record.monthsToRetirement) months to retirement < \(rules.exemptMonthsBeforeRetirement)" : ""),
+                 run.cadreByID[record.cadreID]?.name ?? ""]
             })
     }
 
-    public func quotaCSV() -> String {
+    func quotaCSV() -> String {
         CSVWriter.render(
             header: ["unit_id", "approved_posts", "offered", "rule", "verdict", "detail", "unit_name"],
-            rows: adjudication.quota.map { record in
+            rows: run.quota.map { record in
                 [record.unitID, "\(record.approvedPosts)", "\(record.offered)", record.rule.rawValue, record.verdict.rawValue,
-                 record.detail, index.units[record.unitID]?.name ?? ""]
+                 record.detail, run.unitByID[record.unitID]?.name ?? ""]
             })
     }
 
     // MARK: result.json
 
-    public func result() -> JSONValue {
+    func result() -> JSONValue {
         var members: [(String, JSONValue)] = [
-            ("scenario", .string(scenario.name)),
-            ("reference_date", .string(scenario.referenceDate.description)),
-            ("mode", .string(scenario.mode.rawValue)),
-            ("language", .string(scenario.language.rawValue)),
-            ("score_decimals", .integer(decimals)),
-            ("stage", .string(adjudication.stage.rawValue)),
-            ("status", .string(report.status.rawValue)),
+            ("scenario", .string(run.scenarioName)),
+            ("reference_date", .string(run.referenceDate.description)),
+            ("mode", .string(run.mode.rawValue)),
+            ("language", .string(run.language.rawValue)),
+            ("score_decimals", .integer(rules.scoreDecimals)),
+            ("stage", .string(run.stage.rawValue)),
+            ("status", .string(run.status.rawValue)),
             ("objective", objective()),
         ]
-        if case .infeasible(let conflict) = report.transfer {
+        if case .infeasible(let conflict) = run.transfer {
             members.append(("infeasible", .object([
                 ("reason", .string(conflict.reason.rawValue)), ("detail", .string(conflict.detail)),
                 ("cadres", .array(conflict.cadres.map { .string($0) })),
@@ -148,64 +132,65 @@ public struct RunFolder: Sendable {
             ])))
         }
         members.append(("transfer", transferSummary()))
-        if let persistence = report.persistence {
+        if let persistence = run.persistence {
             members.append(("persistence", .object([
                 ("baseline_pairs", .integer(persistence.baselinePairs)), ("kept", .integer(persistence.kept)),
                 ("changed", .integer(persistence.changed)),
             ])))
         }
-        if adjudication.stage == .preInterview {
-            members.append(("positions_awaiting_interview", .array(adjudication.positionsAwaitingInterview.map { .string($0) })))
+        if run.stage == .preInterview {
+            members.append(("positions_awaiting_interview", .array(run.positionsAwaitingInterview.map { .string($0) })))
         }
         members += [
             ("summary", summary()),
-            ("shortlist", .array(report.plan.shortlist.map { entry in
+            ("shortlist", .array(run.plan.shortlist.map { entry in
                 .object([("position_id", .string(entry.positionID)), ("rank", .integer(entry.rank)),
                          ("cadre_id", .string(entry.cadreID)), ("score", .number(score(entry.scoreHundredths))),
                          ("role", .string(entry.role.rawValue)), ("note", .string(entry.note))])
             })),
-            ("withdrawn", .array(report.plan.withdrawn.map { entry in
+            ("withdrawn", .array(run.plan.withdrawn.map { entry in
                 .object([("position_id", .string(entry.positionID)), ("rule", .string(entry.rule.rawValue)),
                          ("detail", .string(entry.detail)), ("detail_zh", .string(entry.detailChinese))])
             })),
-            ("placements", .array(report.plan.placements.map { placement in
+            ("placements", .array(run.plan.placements.map { placement in
                 .object([("cadre_id", .string(placement.cadreID)), ("from_unit_id", .string(placement.fromUnitID)),
                          ("position_id", .string(placement.positionID)), ("to_unit_id", .string(placement.toUnitID)),
-                         ("phase", .string(placement.phase.rawValue)), ("score", .number(scoreOf(placement)))])
+                         ("phase", .string(placement.phase.rawValue)), ("score", .number(score(placement.scoreHundredths)))])
             })),
-            ("ties", .array(adjudication.ties.map { tie in
-                .object([("position_id", .string(tie.positionID)), ("cadre_id", .string(tie.aboveCadreID)),
+            ("ties", .array(run.ties.map { entry -> JSONValue in
+                let tie = entry.tie
+                return .object([("position_id", .string(tie.positionID)), ("cadre_id", .string(tie.aboveCadreID)),
                          ("other_cadre_id", .string(tie.belowCadreID)), ("score", .number(score(tie.scoreHundredths))),
                          ("key", .string(tie.key.rawValue))])
             })),
-            ("eligibility", .array(adjudication.allVerdicts.map { verdict in
+            ("eligibility", .array(run.eligibility.map { verdict in
                 .object([("cadre_id", .string(verdict.cadreID)), ("position_id", .optional(verdict.positionID)),
                          ("rule", .string(verdict.rule.rawValue)), ("verdict", .string(verdict.verdict.rawValue)),
                          ("detail", .string(verdict.detail)), ("detail_zh", .string(verdict.detailChinese)),
                          ("clause", .string(verdict.rule.clause))])
             })),
-            ("rotation_due", .array(adjudication.rotationDue.map { record in
+            ("rotation_due", .array(run.rotationDue.map { record in
                 .object([("cadre_id", .string(record.cadreID)), ("rule", .string(record.rule.rawValue)),
                          ("months", .optional(record.monthsInPost)), ("exempt", .bool(record.exempt)),
                          ("months_to_retirement", .integer(record.monthsToRetirement)),
                          ("reasons", .array(record.reasons.map { .string($0) }))])
             })),
-            ("units", .array(scenario.units.sorted { idPrecedes($0.id, $1.id) }.map { unit in
+            ("units", .array(run.units.map { unit in
                 .object([("unit_id", .string(unit.id)), ("name", .string(unit.name)), ("kind", .string(unit.kind.rawValue)),
                          ("approved_posts", .integer(unit.approvedPosts))])
             })),
-            ("positions", .array(scenario.positions.sorted { idPrecedes($0.id, $1.id) }.map { position in
+            ("positions", .array(run.positions.map { position in
                 .object([("position_id", .string(position.id)), ("unit_id", .string(position.unitID)),
                          ("title", .string(position.title)), ("level", .string(position.level.code)),
                          ("section", .optional(position.section)), ("offered", .bool(position.offered))])
             })),
-            ("cadres", .array(scenario.cadres.sorted { idPrecedes($0.id, $1.id) }.map { cadre in
+            ("cadres", .array(run.cadres.map { cadre in
                 .object([("cadre_id", .string(cadre.id)), ("name", .string(cadre.name)), ("gender", .string(cadre.gender.rawValue)),
                          ("birth", .string(cadre.birth.description)), ("education", .string(cadre.education.code)),
                          ("unit_id", .string(cadre.unitID)), ("level", .string(cadre.level.code)),
                          ("position_id", .optional(cadre.positionID))])
             })),
-            ("quota", .array(adjudication.quota.map { record in
+            ("quota", .array(run.quota.map { record in
                 .object([("unit_id", .string(record.unitID)), ("approved_posts", .integer(record.approvedPosts)),
                          ("offered", .integer(record.offered)), ("rule", .string(record.rule.rawValue)),
                          ("verdict", .string(record.verdict.rawValue)), ("detail", .string(record.detail))])
@@ -216,26 +201,26 @@ public struct RunFolder: Sendable {
 
     func objective() -> JSONValue {
         var members: [(String, JSONValue)] = [
-            ("levels", .array(report.levels.map { level in
-                .object([("phase", .string(level.phase)), ("name", .string(level.name)), ("value", .integer(level.value)),
+            ("levels", .array(run.levels.map { level in
+                .object([("phase", .string(level.phase.rawValue)), ("name", .string(level.name)), ("value", .integer(level.value)),
                          ("bound", .integer(level.bound)), ("gap", .double(level.gap)), ("status", .string(level.status.rawValue))])
             })),
         ]
-        if let withoutEnvy = report.positionsCompetedWithoutEnvy {
-            let withEnvy = report.levels.first { $0.phase == "shortlist" && $0.name == "positions_competed" }?.value ?? 0
+        if let withoutEnvy = run.positionsCompetedWithoutEnvy {
+            let withEnvy = run.value(of: .shortlistPositionsCompeted) ?? 0
             members.append(("price_of_fairness", .object([
                 ("positions_competed", .integer(withEnvy)), ("positions_competed_without_envy", .integer(withoutEnvy)),
                 ("price", .integer(withoutEnvy - withEnvy)),
             ])))
         }
-        if scenario.solver.mipGap > 0 {
-            members.append(("mip_gap", .double(scenario.solver.mipGap)))
+        if run.audit.mipGap > 0 {
+            members.append(("mip_gap", .double(run.audit.mipGap)))
         }
         return .object(members)
     }
 
     func transferSummary() -> JSONValue {
-        switch report.transfer {
+        switch run.transfer {
         case .notRun(let reason):
             return .object([("status", "not_run"), ("reason", .string(reason))])
         case let .solved(placed, duePlaced, vacancies, candidates):
@@ -247,40 +232,39 @@ public struct RunFolder: Sendable {
     }
 
     func summary() -> JSONValue {
-        let offered = scenario.positions.filter(\.offered).count
-        let listed = Set(report.plan.shortlist.map(\.positionID)).count
-        let competition = report.plan.placements.filter { $0.phase == .competition }.count
-        let transfer = report.plan.placements.filter { $0.phase == .transfer }.count
+        let offered = run.positions.filter(\.offered).count
+        let listed = Set(run.plan.shortlist.map(\.positionID)).count
+        let competition = run.plan.placements.filter { $0.phase == .competition }.count
+        let transfer = run.plan.placements.filter { $0.phase == .transfer }.count
         return .object([
-            ("cadres", .integer(scenario.cadres.count)), ("units", .integer(scenario.units.count)),
-            ("positions_offered", .integer(offered)), ("applications", .integer(scenario.applications.count)),
-            ("positions_competed", .integer(listed)), ("positions_withdrawn", .integer(report.plan.withdrawn.count)),
-            ("shortlisted", .integer(report.plan.shortlist.count)),
+            ("cadres", .integer(run.cadres.count)), ("units", .integer(run.units.count)),
+            ("positions_offered", .integer(offered)), ("applications", .integer(run.applicationCount)),
+            ("positions_competed", .integer(listed)), ("positions_withdrawn", .integer(run.plan.withdrawn.count)),
+            ("shortlisted", .integer(run.plan.shortlist.count)),
             ("placed_competition", .integer(competition)), ("placed_transfer", .integer(transfer)),
-            ("eligibility_fail", .integer(adjudication.allVerdicts.filter { $0.verdict == .fail }.count)),
-            ("eligibility_flag", .integer(adjudication.allVerdicts.filter { $0.verdict == .flag }.count)),
-            ("rotation_due", .integer(adjudication.rotationDue.count)),
+            ("eligibility_fail", .integer(run.eligibility.filter { $0.verdict == .fail }.count)),
+            ("eligibility_flag", .integer(run.eligibility.filter { $0.verdict == .flag }.count)),
+            ("rotation_due", .integer(run.rotationDue.count)),
         ])
     }
 
     // MARK: audit.json
 
-    public func audit() -> JSONValue {
-        let rules = scenario.rules
+    func audit() -> JSONValue {
         var members: [(String, JSONValue)] = [
-            ("tool", .string(RunFolder.toolVersion)),
-            ("glpk_version", .string(GLPK.version)),
+            ("tool", .string(run.audit.tool)),
+            ("glpk_version", .string(run.audit.glpkVersion)),
         ]
-        if let stamp = options.stamp { members.append(("generated_at", .string(stamp))) }
+        if let stamp = run.audit.stamp { members.append(("generated_at", .string(stamp))) }
         members += [
-            ("scenario", .string(scenario.name)),
-            ("inputs", .array(loaded.inputs.map { input in
-                .object([("file", .string(input.name)), ("sha256", .string(input.sha256)), ("bytes", .integer(input.bytes)),
+            ("scenario", .string(run.scenarioName)),
+            ("inputs", .array(run.audit.inputs.map { input in
+                .object([("file", .string(input.file)), ("sha256", .string(input.sha256)), ("bytes", .integer(input.bytes)),
                          ("encoding", .string(input.encoding))])
             })),
             ("rules", .object([
-                ("reference_date", .string(scenario.referenceDate.description)),
-                ("mode", .string(scenario.mode.rawValue)), ("max_preferences", .integer(scenario.maxPreferences)),
+                ("reference_date", .string(run.referenceDate.description)),
+                ("mode", .string(run.mode.rawValue)), ("max_preferences", .integer(run.maxPreferences)),
                 ("term_years", .integer(rules.termYears)),
                 ("retirement_age", .object([("male", .integer(rules.retirementAgeMale)), ("female", .integer(rules.retirementAgeFemale))])),
                 ("min_education", .string(rules.minEducation.code)),
@@ -306,34 +290,33 @@ public struct RunFolder: Sendable {
                                         ("average_poor_share", .string(rules.averagePoorShare.description))])),
             ])),
             ("transfer", .object([
-                ("enabled", .bool(scenario.transfer.enabled)), ("same_level_only", .bool(scenario.transfer.sameLevelOnly)),
-                ("place_all_due", .bool(scenario.transfer.placeAllDue)), ("max_per_unit_pair", .integer(scenario.transfer.maxPerUnitPair)),
+                ("enabled", .bool(run.transferSettings.enabled)), ("same_level_only", .bool(run.transferSettings.sameLevelOnly)),
+                ("place_all_due", .bool(run.transferSettings.placeAllDue)), ("max_per_unit_pair", .integer(run.transferSettings.maxPerUnitPair)),
             ])),
             ("solver", .object([
-                ("backend", .string("GLPK \(GLPK.version): glp_simplex (dual, long-step ratio test) then glp_intopt")),
-                ("time_limit_seconds", .double(options.timeLimitSeconds)), ("mip_gap", .double(options.mipGap)),
+                ("backend", .string(run.audit.backend)),
+                ("time_limit_seconds", .double(run.audit.timeLimitSeconds)), ("mip_gap", .double(run.audit.mipGap)),
                 ("lexicographic", "each level solved, its optimum fixed as a constraint, the next solved"),
-                ("methods", .array(report.methods.map { .string($0) })),
+                ("methods", .array(run.audit.methods.map { .string($0) })),
             ])),
-            ("status", .string(report.status.rawValue)),
-            ("gap", .double(report.levels.map(\.gap).max() ?? 0)),
-            ("levels", .array(report.levels.map { level in
-                .object([("phase", .string(level.phase)), ("name", .string(level.name)), ("value", .integer(level.value)),
+            ("status", .string(run.status.rawValue)),
+            ("gap", .double(run.levels.map(\.gap).max() ?? 0)),
+            ("levels", .array(run.levels.map { level in
+                .object([("phase", .string(level.phase.rawValue)), ("name", .string(level.name)), ("value", .integer(level.value)),
                          ("bound", .integer(level.bound)), ("status", .string(level.status.rawValue))])
             })),
-            ("models", .array(report.models.map { entry in
-                .object([("name", .string(entry.name)), ("columns", .integer(entry.model.variables.count)),
-                         ("rows", .integer(entry.model.constraints.count)), ("nonzeros", .integer(entry.model.nonZeroCount))])
+            ("models", .array(run.audit.models.map { entry in
+                .object([("name", .string(entry.name)), ("columns", .integer(entry.columns)),
+                         ("rows", .integer(entry.rows)), ("nonzeros", .integer(entry.nonzeros))])
             })),
         ]
-        if options.recordTimings {
-            members.append(("timings_seconds", .object(report.timings.map { ($0.phase, JSONValue.double($0.seconds)) }
-                + report.levels.map { ("\($0.phase).\($0.name)", JSONValue.double($0.seconds)) })))
+        if let timings = run.audit.timings {
+            members.append(("timings_seconds", .object(timings.map { ($0.name, JSONValue.double($0.seconds)) })))
         } else {
-            members.append(("timings_seconds", .string("not recorded, so that runs are byte-for-byte reproducible; pass --timings to record them")))
+            members.append(("timings_seconds", .string(RunFolder.timingsNotRecorded)))
         }
-        if !loaded.warnings.isEmpty {
-            members.append(("warnings", .array(loaded.warnings.map { .string($0.description) })))
+        if !run.audit.warnings.isEmpty {
+            members.append(("warnings", .array(run.audit.warnings.map { .string($0) })))
         }
         return .object(members)
     }

@@ -39,22 +39,39 @@ public struct Comparison: Sendable, Worded {
     public struct CadreEvent: Sendable, Equatable {
         public var cadreID: String
         public var kind: CadreEventKind
-        public var before: RunData.Placement?
-        public var after: RunData.Placement?
+        public var before: Plan.Placement?
+        public var after: Plan.Placement?
     }
 
     public enum VerdictEventKind: String, Sendable { case added, removed, changed, detail }
+
+    /// The verdict of a finding: an eligibility or quota verdict, or due / exempt for rotation.
+    public enum FindingVerdict: Sendable, Equatable {
+        case eligibility(VerdictKind)
+        case quota(QuotaCheck.Record.Verdict)
+        case due, exempt
+
+        /// As compare's JSON writes it: `fail`, `flag`, `ok`, `due`, `exempt`.
+        public var code: String {
+            switch self {
+            case .eligibility(let verdict): return verdict.rawValue
+            case .quota(let verdict): return verdict.rawValue
+            case .due: return "due"
+            case .exempt: return "exempt"
+            }
+        }
+    }
 
     /// An eligibility (or rotation-due, or quota) finding added, removed or changed.
     public struct VerdictEvent: Sendable, Equatable {
         /// A cadre id, or a unit id for a quota rule.
         public var subject: String
         public var positionID: String?
-        public var rule: String
+        public var rule: RuleID
         public var kind: VerdictEventKind
         /// `verdict: detail` in A and B (nil when absent).
-        public var before: (verdict: String, detail: String)?
-        public var after: (verdict: String, detail: String)?
+        public var before: (verdict: FindingVerdict, detail: String)?
+        public var after: (verdict: FindingVerdict, detail: String)?
 
         public static func == (lhs: VerdictEvent, rhs: VerdictEvent) -> Bool {
             lhs.subject == rhs.subject && lhs.positionID == rhs.positionID && lhs.rule == rhs.rule && lhs.kind == rhs.kind
@@ -90,24 +107,24 @@ public struct Comparison: Sendable, Worded {
         }
 
         public init(_ loaded: LoadedRun) {
-            let run = loaded.data
+            let run = loaded.run
             positionsOffered = run.offeredPositionIDs.count
             positionsCompeted = run.competedPositionIDs.count
-            positionsFilled = Set(run.placements.map(\.positionID)).count
-            placedByCompetition = run.placements.filter { !$0.isTransfer }.count
-            placedByTransfer = run.placements.filter(\.isTransfer).count
+            positionsFilled = Set(run.plan.placements.map(\.positionID)).count
+            placedByCompetition = run.plan.placements.filter { !$0.isTransfer }.count
+            placedByTransfer = run.plan.placements.filter(\.isTransfer).count
             let due = run.dueNotExempt
             rotationDue = due.count
-            rotationDuePlaced = Set(run.placements.map(\.cadreID)).intersection(due).count
-            let proposed = run.shortlist.filter(\.isProposed)
+            rotationDuePlaced = Set(run.plan.placements.map(\.cadreID)).intersection(due).count
+            let proposed = run.plan.shortlist.filter(\.isProposed)
             proposedScoreSum = proposed.reduce(0) { $0 + $1.scoreHundredths }
             proposedCount = proposed.count
-            preferencesMet = run.objectiveValue(phase: "shortlist", name: "preferences_met")
-            justifiedEnvy = loaded.justifiedEnvy ?? 0
-            envyRecomputed = loaded.justifiedEnvy != nil
-            eligibilityFail = run.eligibility.filter { $0.verdict == "fail" }.count
-            eligibilityFlag = run.eligibility.filter { $0.verdict == "flag" }.count
-            shortlistPairs = run.shortlist.count
+            preferencesMet = run.value(of: .shortlistPreferencesMet)
+            justifiedEnvy = run.justifiedEnvy ?? 0
+            envyRecomputed = run.justifiedEnvy != nil
+            eligibilityFail = run.findings(.fail).count
+            eligibilityFlag = run.findings(.flag).count
+            shortlistPairs = run.plan.shortlist.count
         }
     }
 
@@ -127,17 +144,17 @@ public struct Comparison: Sendable, Worded {
     public init(a: LoadedRun, b: LoadedRun, language: Language? = nil) {
         self.a = a
         self.b = b
-        let words = Words(language ?? b.data.language)
+        let words = Words(language ?? b.run.language)
         self.words = words
-        let (events, unchanged) = Comparison.positionEvents(a.data, b.data, words)
+        let (events, unchanged) = Comparison.positionEvents(a.run, b.run, words)
         positionEvents = events
         unchangedPositions = unchanged
-        cadreEvents = Comparison.cadreEvents(a.data, b.data)
-        verdictEvents = Comparison.verdictEvents(a.data, b.data)
+        cadreEvents = Comparison.cadreEvents(a.run, b.run)
+        verdictEvents = Comparison.verdictEvents(a.run, b.run)
         metricsA = Metrics(a)
         metricsB = Metrics(b)
-        let pairsOfA = Set(a.data.shortlist.map { "\($0.positionID)\u{1}\($0.cadreID)" })
-        pairsKept = b.data.shortlist.filter { pairsOfA.contains("\($0.positionID)\u{1}\($0.cadreID)") }.count
+        let pairsOfA = Set(a.run.plan.shortlist.map { Adjudication.PairKey($0.cadreID, $0.positionID) })
+        pairsKept = b.run.plan.shortlist.filter { pairsOfA.contains(Adjudication.PairKey($0.cadreID, $0.positionID)) }.count
     }
 
     /// Whether anything differs: a shortlist, a withdrawal, a placement, a finding or a metric.
@@ -156,15 +173,15 @@ public struct Comparison: Sendable, Worded {
 
     enum State: Equatable {
         case competed
-        case withdrawn(rule: String, detail: String)
+        case withdrawn(rule: RuleID, detail: String)
         case awaitingInterview
         case notOffered
         case unknown
     }
 
-    static func state(_ run: RunData, _ positionID: String) -> State {
-        if run.shortlist.contains(where: { $0.positionID == positionID }) { return .competed }
-        if let entry = run.withdrawn.first(where: { $0.positionID == positionID }) { return .withdrawn(rule: entry.rule, detail: entry.detail) }
+    static func state(_ run: Run, _ positionID: String) -> State {
+        if run.plan.shortlist.contains(where: { $0.positionID == positionID }) { return .competed }
+        if let entry = run.plan.withdrawn.first(where: { $0.positionID == positionID }) { return .withdrawn(rule: entry.rule, detail: entry.detail) }
         if run.positionsAwaitingInterview.contains(positionID) { return .awaitingInterview }
         if let position = run.positionByID[positionID] { return position.offered ? .unknown : .notOffered }
         return .unknown
@@ -173,21 +190,21 @@ public struct Comparison: Sendable, Worded {
     static func describe(_ state: State, _ words: Words) -> String {
         switch state {
         case .competed: return words.say("竞争上岗", "competed")
-        case let .withdrawn(rule, _): return words.say("撤回（\(rule)）", "withdrawn (\(rule))")
+        case let .withdrawn(rule, _): return words.say("撤回（\(rule.rawValue)）", "withdrawn (\(rule.rawValue))")
         case .awaitingInterview: return words.say("待面试", "awaiting interviews")
         case .notOffered: return words.say("未推出", "not offered")
         case .unknown: return words.say("无此职位", "no such position")
         }
     }
 
-    static func describe(_ entry: RunData.ShortlistEntry, _ run: RunData, _ words: Words) -> String {
+    static func describe(_ entry: Plan.ShortlistEntry, _ run: Run, _ words: Words) -> String {
         words.say("第\(entry.rank)名 \(run.score(entry.scoreHundredths)) \(words.role(entry.role))",
                   "rank \(entry.rank), \(run.score(entry.scoreHundredths)), \(words.role(entry.role))")
     }
 
-    static func positionEvents(_ a: RunData, _ b: RunData, _ words: Words) -> ([PositionEvent], Int) {
+    static func positionEvents(_ a: Run, _ b: Run, _ words: Words) -> ([PositionEvent], Int) {
         let ids = Set(a.offeredPositionIDs + b.offeredPositionIDs + a.competedPositionIDs + b.competedPositionIDs
-                      + a.withdrawn.map(\.positionID) + b.withdrawn.map(\.positionID)).sorted(by: idPrecedes)
+                      + a.plan.withdrawn.map(\.positionID) + b.plan.withdrawn.map(\.positionID)).sorted(by: idPrecedes)
         var events: [PositionEvent] = []
         var unchanged = 0
         for positionID in ids {
@@ -246,9 +263,9 @@ public struct Comparison: Sendable, Worded {
 
     // MARK: Cadres
 
-    static func cadreEvents(_ a: RunData, _ b: RunData) -> [CadreEvent] {
-        let placedA = Dictionary(a.placements.map { ($0.cadreID, $0) }, uniquingKeysWith: { first, _ in first })
-        let placedB = Dictionary(b.placements.map { ($0.cadreID, $0) }, uniquingKeysWith: { first, _ in first })
+    static func cadreEvents(_ a: Run, _ b: Run) -> [CadreEvent] {
+        let placedA = Dictionary(a.plan.placements.map { ($0.cadreID, $0) }, uniquingKeysWith: { first, _ in first })
+        let placedB = Dictionary(b.plan.placements.map { ($0.cadreID, $0) }, uniquingKeysWith: { first, _ in first })
         let ids = Set(placedA.keys).union(placedB.keys).sorted(by: idPrecedes)
         return ids.compactMap { cadreID in
             let before = placedA[cadreID]
@@ -269,34 +286,32 @@ public struct Comparison: Sendable, Worded {
     struct FindingKey: Hashable, Comparable {
         var subject: String
         var position: String
-        var rule: String
+        var rule: RuleID
         static func < (lhs: FindingKey, rhs: FindingKey) -> Bool {
             if lhs.subject != rhs.subject { return idPrecedes(lhs.subject, rhs.subject) }
             if lhs.position != rhs.position { return idPrecedes(lhs.position, rhs.position) }
-            switch (RuleID(rawValue: lhs.rule), RuleID(rawValue: rhs.rule)) {
-            case let (x?, y?): return x < y
-            default: return lhs.rule < rhs.rule
-            }
+            return lhs.rule < rhs.rule
         }
     }
 
     /// Eligibility rows, rotation due (verdict `due` or `exempt`) and quota findings other than `ok`, by key.
-    static func findings(_ run: RunData) -> [FindingKey: (verdict: String, detail: String)] {
-        var found: [FindingKey: (verdict: String, detail: String)] = [:]
+    static func findings(_ run: Run) -> [FindingKey: (verdict: FindingVerdict, detail: String)] {
+        var found: [FindingKey: (verdict: FindingVerdict, detail: String)] = [:]
         for verdict in run.eligibility {
-            found[FindingKey(subject: verdict.cadreID, position: verdict.positionID ?? "", rule: verdict.rule)] = (verdict.verdict, verdict.detail)
+            found[FindingKey(subject: verdict.cadreID, position: verdict.positionID ?? "", rule: verdict.rule)] =
+                (.eligibility(verdict.verdict), verdict.detail)
         }
         for record in run.rotationDue {
             found[FindingKey(subject: record.cadreID, position: "", rule: record.rule)] =
-                (record.exempt ? "exempt" : "due", record.reasons.joined(separator: "; "))
+                (record.exempt ? .exempt : .due, record.reasons.joined(separator: "; "))
         }
-        for record in run.quota where record.verdict != "ok" {
-            found[FindingKey(subject: record.unitID, position: "", rule: record.rule)] = (record.verdict, record.detail)
+        for record in run.quota where record.verdict != .ok {
+            found[FindingKey(subject: record.unitID, position: "", rule: record.rule)] = (.quota(record.verdict), record.detail)
         }
         return found
     }
 
-    static func verdictEvents(_ a: RunData, _ b: RunData) -> [VerdictEvent] {
+    static func verdictEvents(_ a: Run, _ b: Run) -> [VerdictEvent] {
         let before = findings(a)
         let after = findings(b)
         return Set(before.keys).union(after.keys).sorted().compactMap { key in

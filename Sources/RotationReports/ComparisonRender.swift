@@ -40,33 +40,34 @@ extension Comparison {
         }
     }
 
-    func verdictLabel(_ code: String) -> String {
-        switch code {
-        case "due": return say("应轮岗", "due")
-        case "exempt": return say("免于轮岗", "exempt")
-        default: return words.verdict(code)
+    func verdictLabel(_ verdict: Comparison.FindingVerdict) -> String {
+        switch verdict {
+        case .due: return say("应轮岗", "due")
+        case .exempt: return say("免于轮岗", "exempt")
+        case .eligibility(let verdict): return words.verdict(verdict)
+        case .quota(let verdict): return words.verdict(verdict)
         }
     }
 
     /// Which run a name or a position is looked up in: B first (the newer), then A.
     func cadreName(_ id: String) -> String {
-        b.data.cadreByID[id]?.name ?? a.data.cadreByID[id]?.name ?? id
+        b.run.cadreByID[id]?.name ?? a.run.cadreByID[id]?.name ?? id
     }
 
     func positionTitle(_ id: String) -> String {
-        b.data.positionByID[id]?.title ?? a.data.positionByID[id]?.title ?? id
+        b.run.positionByID[id]?.title ?? a.run.positionByID[id]?.title ?? id
     }
 
-    func placementText(_ placement: RunData.Placement?, _ run: RunData) -> String {
+    func placementText(_ placement: Plan.Placement?, _ run: Run) -> String {
         guard let placement else { return "—" }
         return "\(words.phase(placement.phase))\(say("：", ": "))" + words.paren(run.positionPhrase(placement.positionID, words), placement.positionID)
     }
 
     func subjectName(_ event: VerdictEvent) -> String {
-        if let name = b.data.cadreByID[event.subject]?.name ?? a.data.cadreByID[event.subject]?.name {
+        if let name = b.run.cadreByID[event.subject]?.name ?? a.run.cadreByID[event.subject]?.name {
             return words.person(name, event.subject)
         }
-        return b.data.unitByID[event.subject]?.name ?? a.data.unitByID[event.subject]?.name ?? event.subject
+        return b.run.unitByID[event.subject]?.name ?? a.run.unitByID[event.subject]?.name ?? event.subject
     }
 
     // MARK: Metrics
@@ -129,10 +130,10 @@ extension Comparison {
 
     var envyNote: String {
         if metricsA.envyRecomputed && metricsB.envyRecomputed {
-            return say("应入未入（合理嫉妒，model.md）：面试合格、未列入某职位名单，而该名单中有人排名在其后。已按情景数据重新计算。",
-                       "Justified envy (model.md): a passed applicant left off a list that holds someone ranked below them; recomputed from the scenarios.")
+            return say("应入未入（合理嫉妒，见 docs/model.md）：面试合格、未列入某职位名单，而该名单中有人排名在其后。已按情景数据重新计算。",
+                       "Justified envy (docs/model.md): a passed applicant left off a list that holds someone ranked below them; recomputed from the scenarios.")
         }
-        return say("* 应入未入（合理嫉妒，model.md）：面试合格、未列入某职位名单，而该名单中有人排名在其后。运行结果文件不记录未列入名单的合格人员，无法重新计算；solve 以约束禁止此类情形，故记为0。比较情景文件夹可重新计算。",
+        return say("* 应入未入（合理嫉妒，见 docs/model.md）：面试合格、未列入某职位名单，而该名单中有人排名在其后。运行结果文件不记录未列入名单的合格人员，无法重新计算；solve 以约束禁止此类情形，故记为0。比较情景文件夹可重新计算。",
                    "* A run folder does not record passed applicants left off the lists, so justified envy cannot be recomputed; solve forbids it as a constraint, so it counts 0. Give scenario folders to recompute it.")
     }
 
@@ -142,7 +143,7 @@ extension Comparison {
         let runLine: (String, LoadedRun) -> String = { name, run in
             let source = run.solvedFromScenario ? self.say("情景，已求解", "scenario, solved here") : self.say("运行结果", "run folder")
             return "\(name)\(self.say("：", ": "))"
-                + self.words.paren(run.path, [source, run.data.scenario, self.words.status(run.data.status)].joined(separator: self.say("；", "; ")))
+                + self.words.paren(run.path, [source, run.run.scenarioName, self.words.status(run.run.status)].joined(separator: self.say("；", "; ")))
         }
         var sections: [Document.Section] = []
         let rows = metricRows()
@@ -167,7 +168,7 @@ extension Comparison {
         ]))
         let cadreRows = cadreEvents.map { event in
             Document.Row([words.person(cadreName(event.cadreID), event.cadreID), label(event.kind),
-                          placementText(event.before, a.data), placementText(event.after, b.data)],
+                          placementText(event.before, a.run), placementText(event.after, b.run)],
                          tone: event.kind == .placed ? .added : event.kind == .unplaced ? .removed : .changed)
         }
         sections.append(Document.Section(say("三、人员安排的变化", "3. Placements by cadre"), [
@@ -176,7 +177,7 @@ extension Comparison {
                                   empty: say("人员安排无变化。", "No placement changed."))),
         ]))
         let verdictRows = verdictEvents.map { event in
-            Document.Row([subjectName(event), event.positionID ?? "", event.rule, label(event.kind),
+            Document.Row([subjectName(event), event.positionID ?? "", event.rule.rawValue, label(event.kind),
                           event.before.map { "\(verdictLabel($0.verdict))\(say("：", ": "))\($0.detail)" } ?? "—",
                           event.after.map { "\(verdictLabel($0.verdict))\(say("：", ": "))\($0.detail)" } ?? "—"],
                          tone: event.kind == .added ? .added : event.kind == .removed ? .removed : .changed)
@@ -195,18 +196,18 @@ extension Comparison {
     // MARK: JSON
 
     public func json() -> JSONValue {
-        func verdictValue(_ value: (verdict: String, detail: String)?) -> JSONValue {
+        func verdictValue(_ value: (verdict: Comparison.FindingVerdict, detail: String)?) -> JSONValue {
             guard let value else { return .null }
-            return .object([("verdict", .string(value.verdict)), ("detail", .string(value.detail))])
+            return .object([("verdict", .string(value.verdict.code)), ("detail", .string(value.detail))])
         }
-        func placementValue(_ placement: RunData.Placement?, _ run: RunData) -> JSONValue {
+        func placementValue(_ placement: Plan.Placement?, _ run: Run) -> JSONValue {
             guard let placement else { return .null }
             return .object([("position_id", .string(placement.positionID)), ("to_unit_id", .string(placement.toUnitID)),
-                            ("phase", .string(placement.phase)), ("score", .number(run.score(of: placement)))])
+                            ("phase", .string(placement.phase.rawValue)), ("score", .number(run.score(placement.scoreHundredths)))])
         }
         func runValue(_ run: LoadedRun) -> JSONValue {
             .object([("path", .string(run.path)), ("solved_from_scenario", .bool(run.solvedFromScenario)),
-                     ("scenario", .string(run.data.scenario)), ("status", .string(run.data.status))])
+                     ("scenario", .string(run.run.scenarioName)), ("status", .string(run.run.status.rawValue))])
         }
         return .object([
             ("a", runValue(a)), ("b", runValue(b)),
@@ -225,11 +226,11 @@ extension Comparison {
             ("positions_unchanged", .integer(unchangedPositions)),
             ("cadres", .array(cadreEvents.map { event in
                 .object([("cadre_id", .string(event.cadreID)), ("name", .string(cadreName(event.cadreID))),
-                         ("change", .string(event.kind.rawValue)), ("a", placementValue(event.before, a.data)),
-                         ("b", placementValue(event.after, b.data))])
+                         ("change", .string(event.kind.rawValue)), ("a", placementValue(event.before, a.run)),
+                         ("b", placementValue(event.after, b.run))])
             })),
             ("findings", .array(verdictEvents.map { event in
-                .object([("subject", .string(event.subject)), ("position_id", .optional(event.positionID)), ("rule", .string(event.rule)),
+                .object([("subject", .string(event.subject)), ("position_id", .optional(event.positionID)), ("rule", .string(event.rule.rawValue)),
                          ("change", .string(event.kind.rawValue)), ("a", verdictValue(event.before)), ("b", verdictValue(event.after))])
             })),
         ])

@@ -115,25 +115,25 @@ public struct FlowMatrix: Sendable {
     public var transferLabel: String
     public var totalLabel: String
 
-    public init(run: RunData, words: Words) {
+    public init(run: Run, words: Words) {
         var involved = Set<String>()
-        for placement in run.placements { involved.insert(placement.fromUnitID); involved.insert(placement.toUnitID) }
-        let kindOrder: (String) -> Int = { run.unitByID[$0]?.kind == "town" ? 1 : 0 }
+        for placement in run.plan.placements { involved.insert(placement.fromUnitID); involved.insert(placement.toUnitID) }
+        let kindOrder: (String) -> Int = { run.unitByID[$0]?.kind == .town ? 1 : 0 }
         let ordered = involved.sorted { lhs, rhs in
             kindOrder(lhs) != kindOrder(rhs) ? kindOrder(lhs) < kindOrder(rhs) : idPrecedes(lhs, rhs)
         }
         units = ordered.map { Unit(id: $0, name: run.unitName($0)) }
         let position = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($0.element, $0.offset) })
         var grid = Array(repeating: Array(repeating: Cell(), count: ordered.count), count: ordered.count)
-        for placement in run.placements {
+        for placement in run.plan.placements {
             guard let from = position[placement.fromUnitID], let to = position[placement.toUnitID] else { continue }
             if placement.isTransfer { grid[from][to].transfer += 1 } else { grid[from][to].competition += 1 }
         }
         cells = grid
         fromLabel = words.say("调出单位", "from unit")
         toLabel = words.say("调入单位", "to unit")
-        competitionLabel = words.phase("competition")
-        transferLabel = words.phase("transfer")
+        competitionLabel = words.phase(.competition)
+        transferLabel = words.phase(.transfer)
         totalLabel = words.say("合计", "total")
     }
 

@@ -24,10 +24,10 @@ public struct PublicNotice: Sendable, Worded {
         public var way: String
     }
 
-    public let run: RunData
+    public let run: Run
     public let words: Words
 
-    public init(run: RunData, language: Language? = nil) {
+    public init(run: Run, language: Language? = nil) {
         self.run = run
         self.words = Words(language ?? run.language)
     }
@@ -35,7 +35,7 @@ public struct PublicNotice: Sendable, Worded {
 
     /// The proposed appointments: competition placements by position, then organizational transfers.
     public func rows() -> [Row] {
-        run.placements.map { placement in
+        run.plan.placements.map { placement in
             let cadre = run.cadreByID[placement.cadreID]
             return Row(name: cadre?.name ?? placement.cadreID, gender: cadre.map { words.gender($0.gender) } ?? "",
                        birthMonth: cadre.map { words.birthMonth($0.birth) } ?? "",
@@ -50,7 +50,7 @@ public struct PublicNotice: Sendable, Worded {
     public func units() -> [String] {
         var seen = Set<String>()
         var names: [String] = []
-        for placement in run.placements {
+        for placement in run.plan.placements {
             for unitID in [placement.fromUnitID, placement.toUnitID] where seen.insert(unitID).inserted {
                 names.append(run.unitName(unitID))
             }
@@ -59,7 +59,7 @@ public struct PublicNotice: Sendable, Worded {
     }
 
     public var title: String {
-        say("\(run.scenario)拟任人选公示", "Public notice of proposed appointments: \(run.scenario)")
+        say("\(run.scenarioName)拟任人选公示", "Public notice of proposed appointments: \(run.scenarioName)")
     }
 
     public func html() -> String {

@@ -2,7 +2,7 @@
 import RotationCore
 import RotationIO
 
-extension RunData {
+extension Run {
     /// `区民政局社会救助科副科长` / `Deputy head, Civil Affairs Bureau`: the cadre's unit and post now.
     public func currentPost(of cadreID: String, _ words: Words) -> (unit: String, post: String) {
         guard let cadre = cadreByID[cadreID] else { return ("", "") }
@@ -40,10 +40,10 @@ extension RunData {
 /// let html = HTMLRenderer.render(report.document())
 /// ```
 public struct RunReport: Sendable, Worded {
-    public let run: RunData
+    public let run: Run
     public let words: Words
 
-    public init(run: RunData, language: Language? = nil) {
+    public init(run: Run, language: Language? = nil) {
         self.run = run
         self.words = Words(language ?? run.language)
     }
@@ -57,7 +57,7 @@ public struct RunReport: Sendable, Worded {
         sections += [rotationDueSection(), quotaSection()]
         return Document(
             language: words.language,
-            title: run.scenario,
+            title: run.scenarioName,
             subtitle: say("跨部门竞争上岗结果报告（供会议研究）", "Cross-department competition: report for the committee"),
             meta: meta(),
             sections: sections,
@@ -79,17 +79,17 @@ public struct RunReport: Sendable, Worded {
     func summarySection() -> Document.Section {
         let offered = run.offeredPositionIDs.count
         let competed = run.competedPositionIDs.count
-        let competition = run.placements.filter { !$0.isTransfer }.count
-        let transfers = run.placements.filter(\.isTransfer).count
-        let fails = run.eligibility.filter { $0.verdict == "fail" }.count
-        let flags = run.eligibility.filter { $0.verdict == "flag" }.count
+        let competition = run.plan.placements.filter { !$0.isTransfer }.count
+        let transfers = run.plan.placements.filter(\.isTransfer).count
+        let fails = run.findings(.fail).count
+        let flags = run.findings(.flag).count
         let due = run.dueNotExempt
-        let duePlaced = Set(run.placements.map(\.cadreID)).intersection(due).count
+        let duePlaced = Set(run.plan.placements.map(\.cadreID)).intersection(due).count
         var rows: [Document.Row] = [
             Document.Row([say("推出跨部门竞争上岗职位", "Positions offered for cross-department competition"), words.count(offered, "个", "position")]),
             Document.Row([say("开展竞争上岗的职位", "Positions competed"), words.count(competed, "个", "position")]),
-            Document.Row([say("未开展竞争上岗（撤回）的职位", "Positions withdrawn"), words.count(run.withdrawn.count, "个", "position")]),
-            Document.Row([say("差额考察对象", "Cadres shortlisted (to be examined)"), words.count(run.shortlist.count, "人", "cadre")]),
+            Document.Row([say("未开展竞争上岗（撤回）的职位", "Positions withdrawn"), words.count(run.plan.withdrawn.count, "个", "position")]),
+            Document.Row([say("差额考察对象", "Cadres shortlisted (to be examined)"), words.count(run.plan.shortlist.count, "人", "cadre")]),
             Document.Row([say("拟任人选（竞争上岗）", "Proposed appointees (competition)"), words.count(competition, "人", "cadre")]),
             Document.Row([say("组织调动", "Organizational transfers"), words.count(transfers, "人", "cadre")]),
             Document.Row([say("应轮岗人员（不含免于轮岗）", "Due for rotation (not exempt)"),
@@ -97,13 +97,13 @@ public struct RunReport: Sendable, Worded {
             Document.Row([say("资格审查", "Eligibility findings"),
                           say("不符合\(fails)条，提示\(flags)条", "\(fails) fail, \(flags) flag")]),
         ]
-        if run.stage == "pre-interview" {
+        if run.stage == .preInterview {
             rows.append(Document.Row([say("待面试职位", "Positions awaiting interviews"),
                                       words.count(run.positionsAwaitingInterview.count, "个", "position")]))
         }
         var blocks: [Document.Block] = [.table(Document.Table(header: [say("项目", "Item"), say("数量", "Count")], rows: rows,
                                                               numericColumns: [1]))]
-        if run.status != "optimal" {
+        if run.status != .optimal {
             blocks.append(.paragraph(say("注意：求解状态为“\(words.status(run.status))”，结果须复核后使用。",
                                          "Note: the solver status is “\(words.status(run.status))”; check the result before using it.")))
         }
@@ -133,12 +133,12 @@ public struct RunReport: Sendable, Worded {
             }
         }
         var blocks: [Document.Block] = []
-        if run.stage == "pre-interview" {
+        if run.stage == .preInterview {
             blocks.append(.paragraph(say("面试前阶段：尚无面试成绩，未产生差额考察对象。待面试职位：",
                                          "Before interviews: no scores yet, so no shortlist. Positions awaiting interviews: ")
                 + words.list(run.positionsAwaitingInterview.map { words.paren(run.positionPhrase($0, words), $0) })))
         } else {
-            let ratio = run.shortlistRatio ?? 2
+            let ratio = run.rules.shortlistRatio
             blocks.append(.paragraph(say("按面试成绩从高到低、按1:\(ratio)的比例提出差额考察对象（C-RATIO），名次第一者为拟任人选（加粗）；面试合格分为\(passMarkText())（C-PASS）。",
                                          "Shortlists at 1:\(ratio) by interview score (C-RATIO); rank 1 (bold) is the proposed appointee; pass mark \(passMarkText()) (C-PASS).")))
         }
@@ -148,21 +148,15 @@ public struct RunReport: Sendable, Worded {
         return Document.Section(say("二、差额考察对象及拟任人选", "2. Shortlists and proposed appointees"), blocks)
     }
 
-    /// The pass mark, when a C-PASS detail states it (result.json does not carry the rules).
+    /// The pass mark as scenario.yaml wrote it (`60`, `59.5`).
     func passMarkText() -> String {
-        if let mark = run.passMark { return say("\(mark)分", mark) }
-        for verdict in run.eligibility where verdict.rule == "C-PASS" {
-            if let range = verdict.detail.range(of: "pass mark ") {
-                let tail = verdict.detail[range.upperBound...].prefix { $0.isNumber || $0 == "." || $0 == "/" }
-                if !tail.isEmpty { return say("\(tail)分", String(tail)) }
-            }
-        }
-        return say("（见规则设置）", "(see the rules)")
+        let mark = InterviewScoring.describe(run.rules.passMark)
+        return say("\(mark)分", mark)
     }
 
-    func noteText(_ entry: RunData.ShortlistEntry) -> String {
+    func noteText(_ entry: Plan.ShortlistEntry) -> String {
         guard !entry.note.isEmpty else { return "" }
-        if words.zh && entry.note.hasPrefix("C-RATIO") { return "合格人数不足1:\(run.shortlistRatio ?? 2)（\(entry.note)）" }
+        if words.zh && entry.note.hasPrefix("C-RATIO") { return "合格人数不足1:\(run.rules.shortlistRatio)（\(entry.note)）" }
         return entry.note
     }
 
@@ -171,25 +165,25 @@ public struct RunReport: Sendable, Worded {
         let header = [say("序号", "No."), say("姓名", "Name"), say("人员编号", "Cadre"), say("现工作单位及职务", "Current post"),
                       say("调入单位", "To unit"), say("职位", "Position"), say("职级", "Level"), say("匹配度", "Fit"),
                       say("应轮岗", "Due for rotation")]
-        let transfers = run.placements.filter(\.isTransfer)
+        let transfers = run.plan.placements.filter(\.isTransfer)
         let rows = transfers.enumerated().map { offset, placement in
             Document.Row(["\(offset + 1)", run.cadreName(placement.cadreID), placement.cadreID,
                           run.currentPostPhrase(of: placement.cadreID, words), run.unitName(placement.toUnitID),
                           words.paren(run.positionTitle(placement.positionID), placement.positionID),
                           run.positionByID[placement.positionID].map { words.level($0.level) } ?? "",
-                          run.score(of: placement), words.yesNo(due.contains(placement.cadreID))])
+                          run.score(placement.scoreHundredths), words.yesNo(due.contains(placement.cadreID))])
         }
         var blocks: [Document.Block] = [
             .paragraph(say("竞争上岗结束后，对仍空缺的职位视情实施组织调动（C-TRANSFER），同职级调任，优先安排应轮岗人员。",
                            "After the competition, vacancies left are filled by organizational transfer (C-TRANSFER), same level, rotation-due cadres first.")),
         ]
-        switch run.transfer.status {
-        case "not_run":
-            blocks.append(.paragraph(say("本次未实施组织调动：", "No transfer was run: ") + (run.transfer.reason ?? "")))
-        case "infeasible":
+        switch run.transfer {
+        case .notRun(let reason):
+            blocks.append(.paragraph(say("本次未实施组织调动：", "No transfer was run: ") + reason))
+        case .infeasible(let conflict):
             blocks.append(.paragraph(say("“应轮岗人员全部安排”的要求无法满足，未作组织调动安排：", "place_all_due cannot hold, so no transfer is proposed: ")
-                + (run.transfer.reason ?? "")))
-        default:
+                + conflict.detail))
+        case .solved:
             blocks.append(.table(Document.Table(header: header, rows: rows, numericColumns: [0, 7], nowrapColumns: [1, 2, 6, 8],
                                                 empty: say("没有组织调动。", "No organizational transfers."))))
         }
@@ -209,10 +203,10 @@ public struct RunReport: Sendable, Worded {
     func withdrawnSection() -> Document.Section {
         let header = [say("职位代码", "Position"), say("用人单位", "Unit"), say("职位", "Title"), say("规则", "Rule"),
                       say("条款", "Clause"), say("原因", "Reason")]
-        let rows = run.withdrawn.map { entry in
+        let rows = run.plan.withdrawn.map { entry in
             Document.Row([entry.positionID, run.positionByID[entry.positionID].map { run.unitName($0.unitID) } ?? "",
-                          run.positionTitle(entry.positionID), entry.rule, words.ruleClause(entry.rule),
-                          reason(rule: entry.rule, detail: entry.detail(words))])
+                          run.positionTitle(entry.positionID), entry.rule.rawValue, words.ruleClause(entry.rule),
+                          reason(rule: entry.rule, detail: entry.detail(in: words.language))])
         }
         return Document.Section(say("五、未开展竞争上岗的职位", "5. Positions withdrawn"), [
             .table(Document.Table(header: header, rows: rows, nowrapColumns: [0, 3], empty: say("所有推出职位均开展了竞争上岗。", "Every offered position was competed."))),
@@ -220,9 +214,8 @@ public struct RunReport: Sendable, Worded {
     }
 
     /// A rule's summary with the run's detail: `符合条件的报名人数不足2人…（1 eligible applicant < 2）`.
-    func reason(rule: String, detail: String) -> String {
+    func reason(rule: RuleID, detail: String) -> String {
         let summary = words.ruleSummary(rule)
-        if summary.isEmpty { return detail }
         if detail.isEmpty { return summary }
         return words.paren(summary, detail)
     }
@@ -234,7 +227,7 @@ public struct RunReport: Sendable, Worded {
             Document.Row([words.paren(run.positionTitle(tie.positionID), tie.positionID), run.score(tie.scoreHundredths),
                           words.person(run.cadreName(tie.cadreID), tie.cadreID),
                           words.person(run.cadreName(tie.otherCadreID), tie.otherCadreID), words.tieKey(tie.key),
-                          tie.cadreValue.map { "\($0)\(say(" ／ ", " / "))\(tie.otherValue ?? "")" } ?? ""])
+                          "\(tie.aboveValue)\(say(" ／ ", " / "))\(tie.belowValue)"])
         }
         return Document.Section(say("六、同分排序", "6. Equal scores and how they were ordered"), [
             .paragraph(say("面试成绩相同的，依次按任期测评“好”票比例、近三年年度考核优秀次数、任现职级时间排序，最后按人员编号。",
@@ -245,19 +238,11 @@ public struct RunReport: Sendable, Worded {
 
     func eligibilitySections() -> [Document.Section] {
         let byRule = Dictionary(grouping: run.eligibility, by: \.rule)
-        let rules = byRule.keys.sorted { lhs, rhs in
-            let left = RuleID(rawValue: lhs), right = RuleID(rawValue: rhs)
-            switch (left, right) {
-            case let (a?, b?): return a < b
-            case (nil, nil): return lhs < rhs
-            case (nil, _?): return false
-            case (_?, nil): return true
-            }
-        }
+        let rules = byRule.keys.sorted()
         let summaryRows = rules.map { rule in
             let rows = byRule[rule] ?? []
-            return Document.Row([rule, words.ruleClause(rule), words.ruleSummary(rule), "\(rows.filter { $0.verdict == "fail" }.count)",
-                                 "\(rows.filter { $0.verdict == "flag" }.count)"])
+            return Document.Row([rule.rawValue, words.ruleClause(rule), words.ruleSummary(rule), "\(rows.filter { $0.verdict == .fail }.count)",
+                                 "\(rows.filter { $0.verdict == .flag }.count)"])
         }
         let summary = Document.Table(header: [say("规则", "Rule"), say("条款", "Clause"), say("规则内容", "What it requires"),
                                               say("不符合", "Fail"), say("提示", "Flag")],
@@ -265,10 +250,10 @@ public struct RunReport: Sendable, Worded {
         var detailRows: [Document.Row] = []
         for (group, rule) in rules.enumerated() {
             for verdict in (byRule[rule] ?? []).sorted(by: { idPrecedes($0.cadreID, $1.cadreID) }) {
-                detailRows.append(Document.Row([rule, words.person(run.cadreName(verdict.cadreID), verdict.cadreID),
+                detailRows.append(Document.Row([rule.rawValue, words.person(run.cadreName(verdict.cadreID), verdict.cadreID),
                                                 run.cadreByID[verdict.cadreID].map { run.unitName($0.unitID) } ?? "",
                                                 verdict.positionID ?? say("（个人条件）", "(person)"), words.verdict(verdict.verdict),
-                                                verdict.detail(words)], group: group))
+                                                verdict.detail(in: words.language)], group: group))
             }
         }
         let detail = Document.Table(header: [say("规则", "Rule"), say("人员", "Cadre"), say("现单位", "Unit"),
@@ -285,7 +270,7 @@ public struct RunReport: Sendable, Worded {
     }
 
     func rotationDueSection() -> Document.Section {
-        let placed = Dictionary(run.placements.map { ($0.cadreID, $0) }, uniquingKeysWith: { first, _ in first })
+        let placed = Dictionary(run.plan.placements.map { ($0.cadreID, $0) }, uniquingKeysWith: { first, _ in first })
         let rows = run.rotationDue.map { record -> Document.Row in
             let outcome: String
             if let placement = placed[record.cadreID] {
@@ -294,7 +279,7 @@ public struct RunReport: Sendable, Worded {
                 outcome = record.exempt ? say("免于轮岗", "exempt") : say("未安排", "not placed")
             }
             return Document.Row([words.person(run.cadreName(record.cadreID), record.cadreID), run.currentPostPhrase(of: record.cadreID, words),
-                                 record.months.map(String.init) ?? "", record.monthsToRetirement.map(String.init) ?? "",
+                                 record.monthsInPost.map(String.init) ?? "", "\(record.monthsToRetirement)",
                                  words.yesNo(record.exempt), record.reasons.joined(separator: "; "), outcome])
         }
         return Document.Section(say("九、应轮岗人员", "9. Cadres due for rotation"), [
@@ -306,9 +291,9 @@ public struct RunReport: Sendable, Worded {
     }
 
     func quotaSection() -> Document.Section {
-        let findings = run.quota.filter { $0.verdict != "ok" }
+        let findings = run.quota.filter { $0.verdict != .ok }
         let rows = findings.map { record in
-            Document.Row([run.unitName(record.unitID), "\(record.approvedPosts)", "\(record.offered)", record.rule,
+            Document.Row([run.unitName(record.unitID), "\(record.approvedPosts)", "\(record.offered)", record.rule.rawValue,
                           words.verdict(record.verdict), reason(rule: record.rule, detail: record.detail)])
         }
         let okCount = run.quota.count - findings.count

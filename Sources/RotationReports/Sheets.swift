@@ -39,10 +39,10 @@ public struct Sheet: Sendable {
 
 /// The export sheets of a run: shortlist, placements, withdrawn, ties, eligibility, rotation due, quota.
 public struct RunSheets: Sendable, Worded {
-    public let run: RunData
+    public let run: Run
     public let words: Words
 
-    public init(run: RunData, language: Language? = nil) {
+    public init(run: Run, language: Language? = nil) {
         self.run = run
         self.words = Words(language ?? run.language)
     }
@@ -52,7 +52,7 @@ public struct RunSheets: Sendable, Worded {
         [shortlist(), placements(), withdrawn(), ties(), eligibility(), rotationDue(), quota()]
     }
 
-    func score(_ hundredths: Int) -> Sheet.Cell { .number(hundredths: hundredths, decimals: run.scoreDecimals) }
+    func score(_ hundredths: Int) -> Sheet.Cell { .number(hundredths: hundredths, decimals: run.rules.scoreDecimals) }
 
     /// The shortlist with human columns: position, unit, rank, cadre, current unit and post, score, role, note.
     public func shortlist() -> Sheet {
@@ -61,7 +61,7 @@ public struct RunSheets: Sendable, Worded {
             header: [say("职位代码", "Position ID"), say("职位名称", "Position"), say("用人单位", "Unit"), say("名次", "Rank"),
                      say("人员编号", "Cadre ID"), say("姓名", "Name"), say("现工作单位", "Current unit"), say("现任职务", "Current post"),
                      say("面试成绩", "Interview score"), say("人选类别", "Role"), say("备注", "Note")],
-            rows: run.shortlist.map { entry in
+            rows: run.plan.shortlist.map { entry in
                 let position = run.positionByID[entry.positionID]
                 let (unit, post) = run.currentPost(of: entry.cadreID, words)
                 return [.text(entry.positionID), .text(position?.title ?? ""), .text(position.map { run.unitName($0.unitID) } ?? ""),
@@ -76,11 +76,11 @@ public struct RunSheets: Sendable, Worded {
             header: [say("人员编号", "Cadre ID"), say("姓名", "Name"), say("原单位", "From unit"), say("现任职务", "Current post"),
                      say("调入单位", "To unit"), say("职位代码", "Position ID"), say("职位名称", "Position"), say("方式", "By"),
                      say("面试成绩／匹配度", "Score / fit")],
-            rows: run.placements.map { placement in
+            rows: run.plan.placements.map { placement in
                 [.text(placement.cadreID), .text(run.cadreName(placement.cadreID)), .text(run.unitName(placement.fromUnitID)),
                  .text(run.currentPost(of: placement.cadreID, words).post), .text(run.unitName(placement.toUnitID)),
                  .text(placement.positionID), .text(run.positionTitle(placement.positionID)), .text(words.phase(placement.phase)),
-                 .number(hundredths: placement.scoreHundredths, decimals: placement.isTransfer ? 2 : run.scoreDecimals)]
+                 score(placement.scoreHundredths)]
             })
     }
 
@@ -89,10 +89,10 @@ public struct RunSheets: Sendable, Worded {
             name: say("撤回职位", "Withdrawn"),
             header: [say("职位代码", "Position ID"), say("职位名称", "Position"), say("用人单位", "Unit"), say("规则", "Rule"),
                      say("条款", "Clause"), say("规则内容", "Rule summary"), say("情况说明", "Details")],
-            rows: run.withdrawn.map { entry in
+            rows: run.plan.withdrawn.map { entry in
                 [.text(entry.positionID), .text(run.positionTitle(entry.positionID)),
-                 .text(run.positionByID[entry.positionID].map { run.unitName($0.unitID) } ?? ""), .text(entry.rule),
-                 .text(words.ruleClause(entry.rule)), .text(words.ruleSummary(entry.rule)), .text(entry.detail(words))]
+                 .text(run.positionByID[entry.positionID].map { run.unitName($0.unitID) } ?? ""), .text(entry.rule.rawValue),
+                 .text(words.ruleClause(entry.rule)), .text(words.ruleSummary(entry.rule)), .text(entry.detail(in: words.language))]
             })
     }
 
@@ -105,7 +105,7 @@ public struct RunSheets: Sendable, Worded {
             rows: run.ties.map { tie in
                 [.text(tie.positionID), .text(run.positionTitle(tie.positionID)), score(tie.scoreHundredths), .text(tie.cadreID),
                  .text(run.cadreName(tie.cadreID)), .text(tie.otherCadreID), .text(run.cadreName(tie.otherCadreID)),
-                 .text(words.tieKey(tie.key)), .text(tie.cadreValue ?? ""), .text(tie.otherValue ?? "")]
+                 .text(words.tieKey(tie.key)), .text(tie.aboveValue ?? ""), .text(tie.belowValue ?? "")]
             })
     }
 
@@ -118,13 +118,13 @@ public struct RunSheets: Sendable, Worded {
             rows: run.eligibility.map { verdict in
                 [.text(verdict.cadreID), .text(run.cadreName(verdict.cadreID)),
                  .text(run.cadreByID[verdict.cadreID].map { run.unitName($0.unitID) } ?? ""), .text(verdict.positionID ?? ""),
-                 .text(verdict.rule), .text(verdict.clause.isEmpty ? words.ruleClause(verdict.rule) : verdict.clause),
-                 .text(words.ruleSummary(verdict.rule)), .text(words.verdict(verdict.verdict)), .text(verdict.detail(words))]
+                 .text(verdict.rule.rawValue), .text(words.ruleClause(verdict.rule)),
+                 .text(words.ruleSummary(verdict.rule)), .text(words.verdict(verdict.verdict)), .text(verdict.detail(in: words.language))]
             })
     }
 
     public func rotationDue() -> Sheet {
-        let placed = Dictionary(run.placements.map { ($0.cadreID, $0) }, uniquingKeysWith: { first, _ in first })
+        let placed = Dictionary(run.plan.placements.map { ($0.cadreID, $0) }, uniquingKeysWith: { first, _ in first })
         return Sheet(
             name: say("应轮岗", "Rotation due"),
             header: [say("人员编号", "Cadre ID"), say("姓名", "Name"), say("现单位", "Unit"), say("现任职务", "Current post"),
@@ -134,8 +134,8 @@ public struct RunSheets: Sendable, Worded {
                 let (unit, post) = run.currentPost(of: record.cadreID, words)
                 let outcome = placed[record.cadreID].map { words.phase($0.phase) + say("：", ": ") + run.positionPhrase($0.positionID, words) }
                     ?? (record.exempt ? say("免于轮岗", "exempt") : say("未安排", "not placed"))
-                return [.text(record.cadreID), .text(run.cadreName(record.cadreID)), .text(unit), .text(post), .text(record.rule),
-                        record.months.map { .integer($0) } ?? .empty, record.monthsToRetirement.map { .integer($0) } ?? .empty,
+                return [.text(record.cadreID), .text(run.cadreName(record.cadreID)), .text(unit), .text(post), .text(record.rule.rawValue),
+                        record.monthsInPost.map { .integer($0) } ?? .empty, .integer(record.monthsToRetirement),
                         .text(words.yesNo(record.exempt)), .text(record.reasons.joined(separator: "; ")), .text(outcome)]
             })
     }
@@ -147,7 +147,7 @@ public struct RunSheets: Sendable, Worded {
                      say("规则", "Rule"), say("结论", "Verdict"), say("情况说明", "Details")],
             rows: run.quota.map { record in
                 [.text(record.unitID), .text(run.unitName(record.unitID)), .integer(record.approvedPosts), .integer(record.offered),
-                 .text(record.rule), .text(words.verdict(record.verdict)), .text(record.detail)]
+                 .text(record.rule.rawValue), .text(words.verdict(record.verdict)), .text(record.detail)]
             })
     }
 }

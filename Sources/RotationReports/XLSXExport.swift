@@ -15,16 +15,14 @@ import RotationCore
 /// (1980-01-01), so the same run gives the same bytes.
 ///
 /// ```swift
-/// try XLSXExport.write(RunSheets(run: run).all(), title: run.scenario, created: XLSXExport.defaultCreated(run), to: url)
+/// try XLSXExport.write(RunSheets(run: run).all(), title: run.scenarioName, created: XLSXExport.defaultCreated(run), to: url)
 /// ```
 public enum XLSXExport {
     /// The first day of the reference month, 00:00 UTC, as seconds since 1970.
-    public static func defaultCreated(_ run: RunData) -> Int {
-        let parts = run.referenceDate.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 2 else { return 0 }
+    public static func defaultCreated(_ run: Run) -> Int {
         var components = DateComponents()
-        components.year = parts[0]
-        components.month = parts[1]
+        components.year = run.referenceDate.year
+        components.month = run.referenceDate.month
         components.day = 1
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import Foundation
 import LinearProgramming
+import RotationCore
 
 /// Limits for a whole solve (every level and phase share the time budget).
 public struct SolveOptions: Sendable, Equatable {
@@ -9,36 +10,14 @@ public struct SolveOptions: Sendable, Equatable {
     /// Keep every model as solved, for `--export-model`.
     public var keepModels: Bool
 
-    public init(timeLimitSeconds: Double = 60, mipGap: Double = 0, keepModels: Bool = false) {
+    public init(timeLimitSeconds: Double = SolverSettings.defaultTimeLimitSeconds, mipGap: Double = 0, keepModels: Bool = false) {
         self.timeLimitSeconds = timeLimitSeconds
         self.mipGap = mipGap
         self.keepModels = keepModels
     }
 }
 
-/// The result of one objective level.
-public struct LevelResult: Sendable, Equatable {
-    public enum Status: String, Sendable {
-        case optimal
-        /// Proven within `mip_gap` of optimal.
-        case withinGap = "within_gap"
-        /// Stopped at the time limit with a solution.
-        case timeLimit = "time_limit"
-        case infeasible
-        /// Nothing to decide: the level has no variables.
-        case trivial
-    }
-
-    public var phase: String
-    public var name: String
-    public var value: Int
-    /// Best bound proven (equals `value` when optimal).
-    public var bound: Int
-    public var status: Status
-    public var seconds: Double
-    /// Relative gap |bound − value| / max(1, |value|).
-    public var gap: Double { Double(abs(bound - value)) / Double(max(1, abs(value))) }
-
+extension LevelResult {
     /// The levels' values measured on the final solution. A later level may improve an earlier
     /// level's time-limited value (it is held only at least at what was found); a value that
     /// reaches its bound is then proven optimal. Infeasible levels are left as they are.
@@ -60,7 +39,10 @@ public struct LevelResult: Sendable, Equatable {
 struct LexicographicSolver {
     let options: SolveOptions
     let deadline: Date
+    /// Every model as solved, with `keepModels`.
     var models: [(name: String, model: LinearModel)] = []
+    /// The size of every model solved (always recorded: audit.json lists them).
+    var modelSizes: [ModelSize] = []
     var log = ""
 
     init(options: SolveOptions, deadline: Date) {
@@ -69,12 +51,14 @@ struct LexicographicSolver {
     }
 
     /// Solves one model; returns its values (nil when infeasible or no solution in time) and the level result.
-    mutating func solve(phase: String, name: String, model: LinearModel, fallback: [Double]?,
+    mutating func solve(_ level: ObjectiveLevelID, model: LinearModel, fallback: [Double]?,
                         method: SolverOptions.SimplexMethod = .dual) throws -> (values: [Double]?, result: LevelResult) {
+        modelSizes.append(ModelSize(name: model.name, columns: model.variables.count, rows: model.constraints.count,
+                                    nonzeros: model.nonZeroCount))
         if options.keepModels { models.append((name: model.name, model: model)) }
         let started = Date()
         if model.variables.isEmpty {
-            return ([], LevelResult(phase: phase, name: name, value: 0, bound: 0, status: .trivial, seconds: 0))
+            return ([], LevelResult(level: level, value: 0, bound: 0, status: .trivial, seconds: 0))
         }
         let remaining = max(deadline.timeIntervalSinceNow, 0.05)
         let solver = GLPKSolver(options: SolverOptions(timeLimitSeconds: remaining, mipGap: options.mipGap, method: method))
@@ -85,11 +69,11 @@ struct LexicographicSolver {
         switch solution.status {
         case .optimal:
             let value = integral(solution.objective)
-            return (solution.values, LevelResult(phase: phase, name: name, value: value, bound: value, status: .optimal, seconds: seconds))
+            return (solution.values, LevelResult(level: level, value: value, bound: value, status: .optimal, seconds: seconds))
         case .withinGap:
             let value = integral(solution.objective)
             let bound = Int((solution.bound ?? Double(value)).rounded(.down))
-            return (solution.values, LevelResult(phase: phase, name: name, value: value, bound: max(bound, value), status: .withinGap, seconds: seconds))
+            return (solution.values, LevelResult(level: level, value: value, bound: max(bound, value), status: .withinGap, seconds: seconds))
         case .feasible:
             // Stopped at the time limit: keep GLPK's incumbent or the fallback, whichever is better.
             var best = solution.values
@@ -99,7 +83,7 @@ struct LexicographicSolver {
                 value = integral(model.objectiveValue(of: fallback))
             }
             let bound = Int((solution.bound ?? Double(value)).rounded(.down))
-            return (best, LevelResult(phase: phase, name: name, value: value, bound: max(bound, value), status: .timeLimit, seconds: seconds))
+            return (best, LevelResult(level: level, value: value, bound: max(bound, value), status: .timeLimit, seconds: seconds))
         case .noSolution:
             // Out of time before a first solution: keep the previous level's solution, which is feasible here.
             guard let fallback else {
@@ -107,11 +91,11 @@ struct LexicographicSolver {
             }
             let value = integral(model.objectiveValue(of: fallback))
             let bound = Int((solution.bound ?? Double(value)).rounded(.down))
-            return (fallback, LevelResult(phase: phase, name: name, value: value, bound: max(bound, value), status: .timeLimit, seconds: seconds))
+            return (fallback, LevelResult(level: level, value: value, bound: max(bound, value), status: .timeLimit, seconds: seconds))
         case .infeasible:
-            return (nil, LevelResult(phase: phase, name: name, value: 0, bound: 0, status: .infeasible, seconds: seconds))
+            return (nil, LevelResult(level: level, value: 0, bound: 0, status: .infeasible, seconds: seconds))
         case .unbounded:
-            throw SolverFailure.unexpected("GLPK reports the \(phase) model \(name) unbounded; every variable is bounded, so this is a bug")
+            throw SolverFailure.unexpected("GLPK reports the model \(model.name) (\(level.rawValue)) unbounded; every variable is bounded, so this is a bug")
         }
     }
 }

@@ -5,55 +5,22 @@ import RotationCore
 
 /// What a solve decided and how sure it is.
 public struct SolveReport: Sendable {
-    public enum Status: String, Sendable {
-        case optimal
-        /// Every level within `mip_gap`, at least one not proven at gap 0.
-        case withinGap = "within_gap"
-        case timeLimit = "time_limit"
-        /// `place_all_due` cannot hold.
-        case infeasible
-    }
-
     public var plan: Plan
-    public var status: Status
+    public var status: RunStatus
     public var levels: [LevelResult]
     /// Level 1 (positions competed) without the no-envy rows; nil when not computed.
     public var positionsCompetedWithoutEnvy: Int?
     public var transfer: TransferOutcome
     /// Baseline pairs kept and changed (persistence), when a baseline was given.
     public var persistence: Persistence?
+    /// Every model as solved (only with `SolveOptions.keepModels`).
     public var models: [(name: String, model: LinearModel)]
+    /// The size of every model solved, in solve order.
+    public var modelSizes: [ModelSize]
     public var glpkLog: String
     public var timings: [(phase: String, seconds: Double)]
     /// How each phase was solved, for audit.json: e.g. "shortlist: 11 components, 11 by GLPK (…)".
     public var methods: [String] = []
-
-    public struct Persistence: Sendable, Equatable {
-        public var baselinePairs: Int
-        public var kept: Int
-        public var changed: Int { baselinePairs - kept }
-    }
-}
-
-/// The transfer phase's outcome.
-public enum TransferOutcome: Sendable, Equatable {
-    case notRun(reason: String)
-    case solved(placed: Int, duePlaced: Int, vacancies: Int, candidates: Int)
-    case infeasible(TransferConflict)
-}
-
-/// Why `place_all_due` cannot hold: a set of due cadres and the vacancies open to them.
-public struct TransferConflict: Sendable, Equatable {
-    public enum Reason: String, Sendable {
-        /// Fewer eligible vacancies than cadres (Hall's condition fails).
-        case hall
-        /// Enough vacancies, but the unit-pair cap blocks them.
-        case unitPairCap = "unit_pair_cap"
-    }
-    public var reason: Reason
-    public var cadres: [String]
-    public var vacancies: [String]
-    public var detail: String
 }
 
 /// Runs the shortlist phase and the transfer phase on an adjudicated scenario.
@@ -76,7 +43,7 @@ public struct RotationOptimizer: Sendable {
         var plan = Plan(withdrawn: adjudication.minimumApplicantWithdrawals)
         var withoutEnvy: Int?
         var methods: [String] = []
-        var persistence: SolveReport.Persistence?
+        var persistence: Persistence?
         let shortlistStarted = Date()
         if adjudication.stage == .final {
             let whole = ShortlistFormulation(adjudication)
@@ -97,19 +64,19 @@ public struct RotationOptimizer: Sendable {
                     let selected = Set(accepted.selected)
                     let isSelected = formulation.pairs.indices.map { selected.contains($0) }
                     let competed = Array(repeating: true, count: formulation.positions.count)
-                    func proven(_ phase: String, _ name: String, _ value: Int) {
-                        accumulator.add(LevelResult(phase: phase, name: name, value: value, bound: value, status: .optimal, seconds: seconds))
+                    func proven(_ level: ObjectiveLevelID, _ value: Int) {
+                        accumulator.add(LevelResult(level: level, value: value, bound: value, status: .optimal, seconds: seconds))
                     }
                     for level in ShortlistFormulation.Level.allCases {
-                        proven("shortlist", level.rawValue, formulation.value(of: level, selected: isSelected, competed: competed))
+                        proven(level.id, formulation.value(of: level, selected: isSelected, competed: competed))
                     }
                     if let keep {
-                        proven("shortlist", "persistence", accepted.selected.filter {
+                        proven(.shortlistPersistence, accepted.selected.filter {
                             keep.contains(Adjudication.PairKey(formulation.pairs[$0].cadreID, formulation.pairs[$0].positionID))
                         }.count)
                     }
                     if adjudication.scenario.mode == .preferences {
-                        proven("price_of_fairness", "positions_competed_without_envy", formulation.positions.count)
+                        proven(.positionsCompetedWithoutEnvy, formulation.positions.count)
                         withoutEnvyTotal += formulation.positions.count
                     }
                     for k in accepted.selected {
@@ -127,7 +94,7 @@ public struct RotationOptimizer: Sendable {
                     built.model.name = "shortlist\(tag)_\(level.rawValue)"
                     // Choosing nothing is feasible before any level is fixed: the fallback if time runs out first.
                     let fallback = values ?? Array(repeating: 0, count: built.model.variables.count)
-                    let solved = try lexicographic.solve(phase: "shortlist", name: level.rawValue, model: built.model, fallback: fallback)
+                    let solved = try lexicographic.solve(level.id, model: built.model, fallback: fallback)
                     guard let solvedValues = solved.values else {
                         throw SolverFailure.unexpected("the shortlist model \(built.model.name) has no solution; choosing no position is always feasible, so this is a bug")
                     }
@@ -139,7 +106,7 @@ public struct RotationOptimizer: Sendable {
                 if let keep {
                     var built = formulation.model(level: nil, fixed: fixed, keep: keep)
                     built.model.name = "shortlist\(tag)_persistence"
-                    let solved = try lexicographic.solve(phase: "shortlist", name: "persistence", model: built.model, fallback: values)
+                    let solved = try lexicographic.solve(.shortlistPersistence, model: built.model, fallback: values)
                     if let solvedValues = solved.values {
                         values = solvedValues
                         columns = built.columns
@@ -150,8 +117,7 @@ public struct RotationOptimizer: Sendable {
                 if adjudication.scenario.mode == .preferences {
                     var built = formulation.model(level: .positionsCompeted, fixed: [], envy: false)
                     built.model.name = "price_of_fairness\(tag)"
-                    let solved = try lexicographic.solve(phase: "price_of_fairness", name: "positions_competed_without_envy",
-                                                         model: built.model,
+                    let solved = try lexicographic.solve(.positionsCompetedWithoutEnvy, model: built.model,
                                                          fallback: Array(repeating: 0, count: built.model.variables.count))
                     withoutEnvyTotal += solved.result.value
                     accumulator.add(solved.result)
@@ -171,14 +137,13 @@ public struct RotationOptimizer: Sendable {
             }
             if groups.isEmpty {
                 for level in ShortlistFormulation.Level.allCases {
-                    accumulator.add(LevelResult(phase: "shortlist", name: level.rawValue, value: 0, bound: 0, status: .trivial, seconds: 0))
+                    accumulator.add(LevelResult(level: level.id, value: 0, bound: 0, status: .trivial, seconds: 0))
                 }
                 if keep != nil {
-                    accumulator.add(LevelResult(phase: "shortlist", name: "persistence", value: 0, bound: 0, status: .trivial, seconds: 0))
+                    accumulator.add(LevelResult(level: .shortlistPersistence, value: 0, bound: 0, status: .trivial, seconds: 0))
                 }
                 if adjudication.scenario.mode == .preferences {
-                    accumulator.add(LevelResult(phase: "price_of_fairness", name: "positions_competed_without_envy", value: 0, bound: 0,
-                                                status: .trivial, seconds: 0))
+                    accumulator.add(LevelResult(level: .positionsCompetedWithoutEnvy, value: 0, bound: 0, status: .trivial, seconds: 0))
                 }
             }
             if adjudication.scenario.mode == .preferences { withoutEnvy = withoutEnvyTotal }
@@ -208,20 +173,17 @@ public struct RotationOptimizer: Sendable {
         }
         timings.append(("transfer", Date().timeIntervalSince(transferStarted)))
         if let baseline {
-            let before = Set(baseline.shortlist.map { Adjudication.PairKey($0.cadreID, $0.positionID) }
-                + baseline.placements.filter { $0.phase == .transfer }.map { Adjudication.PairKey("transfer:" + $0.cadreID, $0.positionID) })
-            let after = Set(plan.shortlist.map { Adjudication.PairKey($0.cadreID, $0.positionID) }
-                + plan.placements.filter { $0.phase == .transfer }.map { Adjudication.PairKey("transfer:" + $0.cadreID, $0.positionID) })
-            persistence = .init(baselinePairs: before.count, kept: before.intersection(after).count)
+            let before = Set(baseline.persistencePairs)
+            let after = Set(plan.persistencePairs)
+            persistence = Persistence(baselinePairs: before.count, kept: before.intersection(after).count)
         }
 
-        var transferInfeasible = false
-        if case .infeasible = transfer { transferInfeasible = true }
+        let transferInfeasible = transfer.conflict != nil
         let problems = PlanCheck(adjudication: adjudication).problems(in: plan, checkCompetitionByRules: adjudication.scenario.mode == .competition,
                                                                       transferInfeasible: transferInfeasible)
         guard problems.isEmpty else { throw SolverFailure.recheckFailed(problems) }
 
-        let status: SolveReport.Status
+        let status: RunStatus
         if case .infeasible = transfer {
             status = .infeasible
         } else if levels.contains(where: { $0.status == .timeLimit }) {
@@ -232,7 +194,7 @@ public struct RotationOptimizer: Sendable {
             status = .optimal
         }
         return SolveReport(plan: plan, status: status, levels: levels, positionsCompetedWithoutEnvy: withoutEnvy,
-                           transfer: transfer, persistence: persistence, models: lexicographic.models,
+                           transfer: transfer, persistence: persistence, models: lexicographic.models, modelSizes: lexicographic.modelSizes,
                            glpkLog: lexicographic.log, timings: timings, methods: methods)
     }
 
@@ -272,7 +234,7 @@ struct LevelAccumulator {
     private(set) var results: [LevelResult] = []
 
     mutating func add(_ result: LevelResult) {
-        guard let index = results.firstIndex(where: { $0.phase == result.phase && $0.name == result.name }) else {
+        guard let index = results.firstIndex(where: { $0.level == result.level }) else {
             results.append(result)
             return
         }
@@ -280,12 +242,22 @@ struct LevelAccumulator {
         total.value += result.value
         total.bound += result.bound
         total.seconds += result.seconds
-        total.status = LevelAccumulator.weaker(total.status, result.status)
+        total.status = LevelResult.weaker(total.status, result.status)
         results[index] = total
     }
+}
 
-    static func weaker(_ lhs: LevelResult.Status, _ rhs: LevelResult.Status) -> LevelResult.Status {
-        let order: [LevelResult.Status] = [.trivial, .optimal, .withinGap, .timeLimit, .infeasible]
-        return order.firstIndex(of: lhs)! >= order.firstIndex(of: rhs)! ? lhs : rhs
+/// A pair that `--baseline` asks to keep: a shortlist pair or a transfer pair, told apart by kind.
+struct PersistencePair: Hashable {
+    enum Kind: Hashable { case shortlist, transfer }
+    var kind: Kind
+    var pair: Adjudication.PairKey
+}
+
+extension Plan {
+    /// The shortlist pairs and the transfer pairs of the plan, which persistence counts.
+    var persistencePairs: [PersistencePair] {
+        shortlist.map { PersistencePair(kind: .shortlist, pair: Adjudication.PairKey($0.cadreID, $0.positionID)) }
+            + placements(.transfer).map { PersistencePair(kind: .transfer, pair: Adjudication.PairKey($0.cadreID, $0.positionID)) }
     }
 }

@@ -30,6 +30,15 @@ public struct ShortlistFormulation: Sendable {
         case positionsCompeted = "positions_competed"
         case preferencesMet = "preferences_met"
         case scores = "scores"
+
+        /// The objective level this is, as the run records it.
+        public var id: ObjectiveLevelID {
+            switch self {
+            case .positionsCompeted: return .shortlistPositionsCompeted
+            case .preferencesMet: return .shortlistPreferencesMet
+            case .scores: return .shortlistScores
+            }
+        }
     }
 
     /// A level already optimized: its objective is held at least at `value`.

@@ -20,6 +20,15 @@ public struct TransferPhase: Sendable {
         case duePlaced = "due_placed"
         case vacanciesFilled = "vacancies_filled"
         case fit = "fit"
+
+        /// The objective level this is, as the run records it.
+        public var id: ObjectiveLevelID {
+            switch self {
+            case .duePlaced: return .transferDuePlaced
+            case .vacanciesFilled: return .transferVacanciesFilled
+            case .fit: return .transferFit
+            }
+        }
     }
 
     /// Baseline transfer pairs to keep (persistence), rewarded after the three levels.
@@ -251,12 +260,12 @@ public struct TransferPhase: Sendable {
                 } else {
                     for level in Level.allCases {
                         let value = part.levelValue(level, of: matched)
-                        accumulator.add(LevelResult(phase: "transfer", name: level.rawValue, value: value, bound: value,
+                        accumulator.add(LevelResult(level: level.id, value: value, bound: value,
                                                     status: .optimal, seconds: seconds))
                     }
                     if !keep.isEmpty {
                         let kept = zip(part.pairs, matched).filter { $1 && keep.contains(Adjudication.PairKey($0.cadreID, $0.positionID)) }.count
-                        accumulator.add(LevelResult(phase: "transfer", name: "persistence", value: kept, bound: kept, status: .optimal, seconds: 0))
+                        accumulator.add(LevelResult(level: .transferPersistence, value: kept, bound: kept, status: .optimal, seconds: 0))
                     }
                     values = matched.map { $0 ? 1 : 0 }
                 }
@@ -273,7 +282,7 @@ public struct TransferPhase: Sendable {
         }
         if groups.isEmpty {
             for level in Level.allCases {
-                accumulator.add(LevelResult(phase: "transfer", name: level.rawValue, value: 0, bound: 0, status: .trivial, seconds: 0))
+                accumulator.add(LevelResult(level: level.id, value: 0, bound: 0, status: .trivial, seconds: 0))
             }
         }
         let due = Set(dueCandidates)
@@ -376,7 +385,7 @@ public struct TransferPhase: Sendable {
             built.name = "transfer\(tag)_\(level.rawValue)"
             let fallback = values ?? (placeAllDue ? nil : trimmedToCaps(uncapped).map { $0 ? 1.0 : 0.0 })
             // Transfer LPs are assignment-like and highly degenerate: the primal simplex is far faster on them.
-            var solved = try solver.solve(phase: "transfer", name: level.rawValue, model: built, fallback: fallback, method: .primal)
+            var solved = try solver.solve(level.id, model: built, fallback: fallback, method: .primal)
             solved.result.bound = min(solved.result.bound, upperBound(level, uncapped: level == .duePlaced ? uncapped : nil))
             solvedLevels.append((solved.result, built))
             guard let solvedValues = solved.values else {
@@ -389,7 +398,7 @@ public struct TransferPhase: Sendable {
         if !keep.isEmpty {
             var built = model(level: nil, fixed: fixed, placeAllDue: placeAllDue)
             built.name = "transfer\(tag)_persistence"
-            let solved = try solver.solve(phase: "transfer", name: "persistence", model: built, fallback: values, method: .primal)
+            let solved = try solver.solve(.transferPersistence, model: built, fallback: values, method: .primal)
             solvedLevels.append((solved.result, built))
             if let solvedValues = solved.values { values = solvedValues }
         }

@@ -175,7 +175,7 @@ let arguments = CommandLine.arguments.dropFirst()
 let quick = arguments.contains("--quick")
 /// `--log`: print the tail of GLPK's log for the compact and naive solves.
 let showLog = arguments.contains("--log")
-var timeLimit = quick ? 10.0 : 60.0
+var timeLimit = quick ? 10.0 : SolverSettings.defaultTimeLimitSeconds
 if let index = arguments.firstIndex(of: "--time-limit"), arguments.index(after: index) < arguments.endIndex,
    let value = Double(arguments[arguments.index(after: index)]) {
     timeLimit = value
@@ -221,10 +221,10 @@ for spec in specs {
         shortlist: competition.shortlist, withdrawn: competition.withdrawn,
         placements: competition.placements.filter { $0.phase == .competition }))
     let transferModel = phase.model(level: .duePlaced, fixed: [], placeAllDue: false)
-    func phaseSeconds(_ name: String) -> Double { report?.levels.filter { $0.phase == name }.reduce(0) { $0 + $1.seconds } ?? 0 }
+    func phaseSeconds(_ name: ObjectivePhase) -> Double { report?.levels.filter { $0.phase == name }.reduce(0) { $0 + $1.seconds } ?? 0 }
     let largest = components.map(\.count).max() ?? 0
     let levelText = report.map { r in
-        r.levels.filter { $0.phase != "price_of_fairness" }
+        r.levels.filter { $0.phase != .priceOfFairness }
             .map { "\($0.name)=\($0.value)\($0.status == .optimal || $0.status == .trivial ? "" : "≤\($0.bound)")" }
             .joined(separator: " ") + (r.positionsCompetedWithoutEnvy.map { " without_envy=\($0)" } ?? "")
     } ?? "threw: \(failure ?? "?")"
@@ -232,8 +232,8 @@ for spec in specs {
                pad("\(components.count)/\(largest)", 10),
                pad("\(shortlistModel.variables.count)/\(shortlistModel.constraints.count)/\(shortlistModel.nonZeroCount)", 24),
                pad("\(transferModel.variables.count)/\(transferModel.constraints.count)/\(transferModel.nonZeroCount)", 23),
-               pad(fmt(phaseSeconds("shortlist")), 12), pad(fmt(phaseSeconds("price_of_fairness")), 11),
-               pad(fmt(phaseSeconds("transfer")), 11), pad(report?.status.rawValue ?? "error", 11), levelText]
+               pad(fmt(phaseSeconds(.shortlist)), 12), pad(fmt(phaseSeconds(.priceOfFairness)), 11),
+               pad(fmt(phaseSeconds(.transfer)), 11), pad(report?.status.rawValue ?? "error", 11), levelText]
     print(row.joined(separator: " "))
     print(pad("", 14) + " adjudication \(fmt(adjudicate)) s, whole solve \(fmt(total)) s (comp = components/largest in positions)")
     compactRows.append((spec.label, formulation))

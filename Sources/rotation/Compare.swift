@@ -2,6 +2,8 @@
 import ArgumentParser
 import Foundation
 import RotationCore
+import RotationIO
+import RotationPipeline
 import RotationReports
 
 /// `rotation compare A B`: what changed between two runs (or two scenarios, solved here first).
@@ -11,7 +13,7 @@ struct Compare: ParsableCommand {
         discussion: """
         A and B are run folders (with result.json, as written by `rotation solve`) or scenario folders \
         (with scenario.yaml), which are solved first in memory exactly as `solve` would, nothing written. \
-        Exit 0 whether or not they differ (with --exit-code: 1 when they differ, like diff); 2 for bad input.
+        Exit 0 whether or not they differ (with --exit-code: 5 when they differ); 2 for bad input.
         Example: rotation compare RUN/before RUN/after --format html --out compare.html
         """
     )
@@ -31,20 +33,15 @@ struct Compare: ParsableCommand {
     @Option(help: "Language of the labels: zh or en (default: B's result.json language).")
     var lang: Language?
 
-    @Flag(help: "Exit 1 when the runs differ, 0 when they do not (like diff).")
+    @Flag(help: "Exit 5 when the runs differ, 0 when they do not (1 stays \"internal error\").")
     var exitCode = false
 
     /// For scenario folders.
     @OptionGroup var limits: SolverLimitOptions
 
     func run() throws {
-        let settings = RunSource.SolveSettings(timeLimitSeconds: limits.timeLimit, mipGap: limits.mipGap)
-        let runs: [LoadedRun]
-        do {
-            runs = try [a, b].map { try RunSource.load($0, settings: settings) }
-        } catch let error as ReportError {
-            Console.error("rotation compare: \(error)")
-            throw ExitCode(2)
+        let runs = try [a, b].map { path in
+            try Console.exitOnFailure { () throws(PipelineFailure) in try Pipeline.run(at: path, limits.pipelineOptions) }
         }
         for run in runs { for warning in run.warnings { Console.error(warning) } }
         let comparison = Comparison(a: runs[0], b: runs[1], language: lang)
@@ -56,7 +53,7 @@ struct Compare: ParsableCommand {
         case .json: text = comparison.json().rendered()
         }
         try Console.emit(text, to: out)
-        if exitCode && comparison.hasDifferences { throw ExitCode(1) }
+        if exitCode && comparison.hasDifferences { throw ExitCode(ExitStatus.differ) }
     }
 }
 

@@ -2,6 +2,7 @@
 import ArgumentParser
 import RotationCore
 import RotationIO
+import RotationPipeline
 
 /// `rotation eligibility SCENARIO`: every failed or flagged rule, by cadre, with clause and detail.
 struct Eligibility: ParsableCommand {
@@ -30,7 +31,7 @@ struct Eligibility: ParsableCommand {
         let adjudication = Adjudication(scenario: loaded.scenario)
         if let cadre, adjudication.index.cadres[cadre] == nil {
             Console.error("rotation: no cadre \"\(cadre)\" in \(scenario.scenario)/cadres.csv")
-            throw ExitCode(2)
+            throw ExitCode(ExitStatus.badInput)
         }
         let verdicts = adjudication.allVerdicts.filter { cadre == nil || $0.cadreID == cadre }
         let report = EligibilityReport(adjudication: adjudication, verdicts: verdicts,

@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import ArgumentParser
-import LinearProgramming
 import RotationCore
 import RotationIO
-import RotationSolver
+import RotationPipeline
 
 /// `rotation explain SCENARIO --cadre ID`: why, in plain sentences.
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Explain in plain sentences why a cadre may or may not compete, their score and rank, and their placement.",
-        discussion: "Solves the scenario first (nothing is written), so the answer matches `rotation solve`."
+        discussion: "Solves the scenario first through the same pipeline as `rotation solve` (nothing is written), so the answer matches it."
     )
 
     @OptionGroup var scenario: ScenarioOptions
@@ -27,25 +26,17 @@ struct Explain: ParsableCommand {
 
     func run() throws {
         let loaded = try scenario.load()
-        let adjudication = Adjudication(scenario: loaded.scenario)
-        guard adjudication.index.cadres[cadre] != nil else {
+        let index = ScenarioIndex(loaded.scenario)
+        guard index.cadres[cadre] != nil else {
             Console.error("rotation: no cadre \"\(cadre)\" in \(scenario.scenario)/cadres.csv; `rotation eligibility \(scenario.scenario)` lists them")
-            throw ExitCode(2)
+            throw ExitCode(ExitStatus.badInput)
         }
-        if let position, adjudication.index.positions[position] == nil {
+        if let position, index.positions[position] == nil {
             Console.error("rotation: no position \"\(position)\" in \(scenario.scenario)/positions.csv")
-            throw ExitCode(2)
+            throw ExitCode(ExitStatus.badInput)
         }
-        let settings = limits.applied(to: loaded.scenario.solver)
-        let report: SolveReport
-        do {
-            report = try RotationOptimizer(options: SolveOptions(timeLimitSeconds: settings.timeLimitSeconds, mipGap: settings.mipGap))
-                .solve(adjudication)
-        } catch {
-            Console.error("rotation: \(error)")
-            throw ExitCode(1)
-        }
-        let explanation = Explanation(adjudication: adjudication, plan: report.plan, language: lang ?? loaded.scenario.language)
+        let solved = try Console.exitOnFailure { () throws(PipelineFailure) in try Pipeline.solve(loaded, limits.pipelineOptions) }
+        let explanation = Explanation(adjudication: solved.adjudication, plan: solved.run.plan, language: lang ?? loaded.scenario.language)
         Console.write(explanation.sentences(for: cadre, position: position).joined(separator: "\n") + "\n")
     }
 }

@@ -3,6 +3,7 @@ import ArgumentParser
 import Foundation
 import RotationCore
 import RotationIO
+import RotationPipeline
 import RotationReports
 
 /// `rotation export RUN --format F --out PATH`: the run for Excel, for the committee, or for the public notice.
@@ -35,17 +36,11 @@ struct Export: ParsableCommand {
     func run() throws {
         if format == .xlsx && (out == nil || out == "-") {
             Console.error("rotation export: --format xlsx needs --out FILE.xlsx (a workbook cannot go to standard output)")
-            throw ExitCode(2)
+            throw ExitCode(ExitStatus.badInput)
         }
-        let loaded: LoadedRun
-        do {
-            loaded = try RunSource.load(folder)
-        } catch let error as ReportError {
-            Console.error("rotation export: \(error)")
-            throw ExitCode(2)
-        }
+        let loaded = try Console.exitOnFailure { () throws(PipelineFailure) in try Pipeline.run(at: folder) }
         for warning in loaded.warnings { Console.error(warning) }
-        let data = loaded.data
+        let data = loaded.run
         switch format {
         case .csv: try Console.emit(SpreadsheetCSV.render(RunSheets(run: data, language: lang).shortlist()), to: out)
         case .json: try Console.emit(RunReport(run: data, language: lang).json().rendered(), to: out)
@@ -55,11 +50,11 @@ struct Export: ParsableCommand {
         case .xlsx:
             let created = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) } ?? XLSXExport.defaultCreated(data)
             do {
-                try XLSXExport.write(RunSheets(run: data, language: lang).all(), title: data.scenario, created: created,
+                try XLSXExport.write(RunSheets(run: data, language: lang).all(), title: data.scenarioName, created: created,
                                      to: URL(fileURLWithPath: out ?? ""))
             } catch let error as ReportError {
                 Console.error("rotation export: \(error)")
-                throw ExitCode(2)
+                throw ExitCode(ExitStatus.badInput)
             }
         }
     }

@@ -3,6 +3,7 @@ import ArgumentParser
 import Foundation
 import RotationCore
 import RotationIO
+import RotationPipeline
 
 /// `rotation init DIR`: a template scenario that `validate` accepts — how a new user starts.
 struct Init: ParsableCommand {
@@ -24,7 +25,7 @@ struct Init: ParsableCommand {
             let empty = isDirectory.boolValue && ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? ["x"]).isEmpty
             guard empty else {
                 Console.error("rotation: \(folder) already exists; choose a new folder name (init never overwrites)")
-                throw ExitCode(2)
+                throw ExitCode(ExitStatus.badInput)
             }
         }
         let template = ScenarioTemplate(language: lang)
@@ -32,7 +33,7 @@ struct Init: ParsableCommand {
             try AtomicFolder.write(template.files().map { ($0.name, Array($0.contents.utf8)) }, to: url, replaceable: { _ in true })
         } catch {
             Console.error("rotation: \(error)")
-            throw ExitCode(2)
+            throw ExitCode(ExitStatus.badInput)
         }
         Console.write(lang == .zh
             ? "已创建 \(folder)。下一步：rotation validate \(folder)，然后 rotation solve \(folder) --out 结果\n"

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import ArgumentParser
 import Foundation
+import RotationCore
+import RotationPipeline
 
 /// `rotation`: the cross-department rotation of mid-level cadres by competition (跨部门竞争上岗).
 @main
@@ -9,11 +11,11 @@ struct Rotation: ParsableCommand {
         commandName: "rotation",
         abstract: "Cross-department rotation of mid-level cadres by competition (跨部门竞争上岗), optimized with GLPK.",
         discussion: """
-        A scenario is a folder of CSV files and scenario.yaml (see README.md). Exit codes: 0 done \
-        (solve: proven optimal), 1 internal error, 2 bad input (every problem listed, nothing written), \
-        3 solve stopped at its time limit, 4 place_all_due is infeasible.
+        A scenario is a folder of CSV files and scenario.yaml (see docs/scenario-format.md). Exit codes: \
+        0 done (solve: proven optimal), 1 internal error, 2 bad input (every problem listed, nothing written), \
+        3 solve stopped at its time limit, 4 place_all_due is infeasible, 5 compare --exit-code: the runs differ.
         """,
-        version: "0.1.0",
+        version: Tool.version,
         subcommands: [Solve.self, Validate.self, Eligibility.self, Explain.self, Init.self, Compare.self, Export.self]
     )
 
@@ -25,7 +27,7 @@ struct Rotation: ParsableCommand {
         } catch {
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
+                Foundation.exit(ExitStatus.badInput.rawValue)
             }
             exit(withError: error)
         }

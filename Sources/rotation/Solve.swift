@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import ArgumentParser
 import Foundation
-import LinearProgramming
 import RotationCore
 import RotationIO
-import RotationSolver
+import RotationPipeline
 
 /// `rotation solve SCENARIO --out RUN`: apply the rules, optimize, write the run folder.
 struct Solve: ParsableCommand {
@@ -39,130 +38,71 @@ struct Solve: ParsableCommand {
     func run() throws {
         let loaded = try scenario.load()
         Console.warnings(loaded)
-        let baselinePlan = try baseline.map(BaselineReader.read)
-        let settings = limits.applied(to: loaded.scenario.solver)
-
-        let adjudication = Adjudication(scenario: loaded.scenario)
-        let report: SolveReport
-        do {
-            report = try RotationOptimizer(options: SolveOptions(timeLimitSeconds: settings.timeLimitSeconds,
-                                                                 mipGap: settings.mipGap, keepModels: true))
-                .solve(adjudication, baseline: baselinePlan)
-        } catch SolverFailure.timeLimitWithoutSolution(let message) {
-            Console.error("rotation: \(message); nothing written")
-            throw ExitCode(3)
-        } catch let failure as SolverFailure {
-            Console.error("rotation: \(failure)")
-            throw ExitCode(1)
-        } catch let failure as GLPKError {
-            Console.error("rotation: GLPK failed: \(failure) (nothing written; please report this with the scenario)")
-            throw ExitCode(1)
+        var options = limits.pipelineOptions
+        if let baseline {
+            options.baseline = try Console.exitOnFailure { () throws(PipelineFailure) in
+                try Pipeline.run(at: baseline).run.plan
+            }
         }
-
-        var options = RunFolder.Options()
+        options.keepModels = exportModel != nil
         options.recordTimings = timings
-        options.timeLimitSeconds = settings.timeLimitSeconds
-        options.mipGap = settings.mipGap
         options.stamp = now ?? ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].map { "SOURCE_DATE_EPOCH=\($0)" }
-        let run = RunFolder(loaded: loaded, adjudication: adjudication, report: report, options: options)
-        var files = run.files().map { (name: $0.name, contents: Array($0.contents.utf8)) }
-        if timings && !report.glpkLog.isEmpty { files.append((name: "glpk.log", contents: Array(report.glpkLog.utf8))) }
+        let solved = try Console.exitOnFailure { () throws(PipelineFailure) in try Pipeline.solve(loaded, options) }
+
+        var files = RunFolder.files(of: solved.run).map { (name: $0.name, contents: Array($0.contents.utf8)) }
+        if timings && !solved.glpkLog.isEmpty { files.append((name: "glpk.log", contents: Array(solved.glpkLog.utf8))) }
         do {
             try AtomicFolder.write(files, to: URL(fileURLWithPath: out))
             if let exportModel {
                 var models: [(name: String, contents: [UInt8])] = []
-                for entry in report.models {
+                for entry in solved.models {
                     models.append((name: "\(entry.name).lp", contents: Array(try entry.model.export(.cplexLP).utf8)))
                 }
                 try AtomicFolder.write(models, to: URL(fileURLWithPath: exportModel), replaceable: { _ in true })
             }
         } catch let failure as AtomicFolder.Failure {
             Console.error("rotation: \(failure)")
-            throw ExitCode(2)
+            throw ExitCode(ExitStatus.badInput)
         }
-        Console.write(SolveSummary(scenario: loaded.scenario, adjudication: adjudication, report: report, out: out).text)
-        switch report.status {
-        case .optimal, .withinGap: return
-        case .timeLimit: throw ExitCode(3)
-        case .infeasible: throw ExitCode(4)
-        }
-    }
-}
-
-/// Reads the shortlist and transfer placements of an earlier run (for `--baseline`).
-enum BaselineReader {
-    static func read(_ path: String) throws -> Plan {
-        let folder = URL(fileURLWithPath: path)
-        let shortlist = try rows(folder.appendingPathComponent("shortlist.csv"), columns: ["position_id", "cadre_id"])
-        let placements = try rows(folder.appendingPathComponent("placements.csv"),
-                                  columns: ["cadre_id", "from_unit_id", "position_id", "to_unit_id", "phase"])
-        return Plan(
-            shortlist: shortlist.map { Plan.ShortlistEntry(positionID: $0[0], rank: 0, cadreID: $0[1], scoreHundredths: 0, role: .alternate) },
-            placements: placements.compactMap { row in
-                guard let phase = Plan.Phase(rawValue: row[4]) else { return nil }
-                return Plan.Placement(cadreID: row[0], fromUnitID: row[1], positionID: row[2], toUnitID: row[3], phase: phase, scoreHundredths: 0)
-            })
-    }
-
-    /// The named columns of every record of a run CSV; exits 2 with FILE:LINE on a problem.
-    static func rows(_ url: URL, columns: [String]) throws -> [[String]] {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            Console.error("\(url.path):0: --baseline needs a run folder written by rotation solve")
-            throw ExitCode(2)
-        }
-        do {
-            let table = try CSVParser.parse(try TextDecoding.decode(Array(data)).text)
-            let slots = columns.map { table.header.firstIndex(of: $0) }
-            if let missing = zip(columns, slots).first(where: { $0.1 == nil }) {
-                Console.error("\(url.path):\(table.headerLine): \(missing.0): column missing; is this a run folder written by rotation solve?")
-                throw ExitCode(2)
-            }
-            return table.records.map { record in slots.map { slot in record.fields.indices.contains(slot!) ? record.fields[slot!] : "" } }
-        } catch let error as CSVError {
-            Console.error("\(url.path):\(error.line): \(error.message)")
-            throw ExitCode(2)
-        } catch let error as DecodingError {
-            Console.error("\(url.path):\(error.line): \(error.message)")
-            throw ExitCode(2)
-        }
+        Console.write(SolveSummary(run: solved.run, out: out).text)
+        let status = ExitStatus(solved.run.status)
+        if status != .done { throw ExitCode(status) }
     }
 }
 
 /// The few lines `solve` prints.
 struct SolveSummary {
-    let scenario: Scenario
-    let adjudication: Adjudication
-    let report: SolveReport
+    let run: Run
     let out: String
 
     var text: String {
-        let plan = report.plan
-        let offered = scenario.positions.filter(\.offered).count
-        let competed = Set(plan.shortlist.map(\.positionID)).count
-        var lines = ["\(scenario.name): \(report.status.rawValue)"]
-        if adjudication.stage == .preInterview {
-            lines.append("pre-interview stage: \(adjudication.positionsAwaitingInterview.count) of \(offered) offered positions await interviews; \(plan.withdrawn.count) withdrawn (C-MIN2)")
+        let plan = run.plan
+        let offered = run.offeredPositionIDs.count
+        let competed = run.competedPositionIDs.count
+        var lines = ["\(run.scenarioName): \(run.status.rawValue)"]
+        if run.stage == .preInterview {
+            lines.append("pre-interview stage: \(run.positionsAwaitingInterview.count) of \(offered) offered positions await interviews; \(plan.withdrawn.count) withdrawn (C-MIN2)")
         } else {
             lines.append("positions: \(offered) offered, \(competed) competed, \(plan.withdrawn.count) withdrawn")
-            lines.append("shortlisted: \(plan.shortlist.count); placed by competition: \(plan.placements.filter { $0.phase == .competition }.count), by transfer: \(plan.placements.filter { $0.phase == .transfer }.count)")
+            lines.append("shortlisted: \(plan.shortlist.count); placed by competition: \(plan.placements(.competition).count), by transfer: \(plan.placements(.transfer).count)")
         }
-        for level in report.levels {
+        for level in run.levels {
             let bound = level.bound == level.value ? "" : " (bound \(level.bound))"
-            lines.append("  \(level.phase).\(level.name) = \(level.value)\(bound) [\(level.status.rawValue)]")
+            lines.append("  \(level.level.rawValue) = \(level.value)\(bound) [\(level.status.rawValue)]")
         }
-        if let withoutEnvy = report.positionsCompetedWithoutEnvy {
-            let with = report.levels.first { $0.name == "positions_competed" }?.value ?? 0
+        if let withoutEnvy = run.positionsCompetedWithoutEnvy {
+            let with = run.value(of: .shortlistPositionsCompeted) ?? 0
             lines.append("price of fairness: \(withoutEnvy - with) position(s) (\(withoutEnvy) without the no-envy rule, \(with) with it)")
         }
-        if let persistence = report.persistence {
+        if let persistence = run.persistence {
             lines.append("baseline: \(persistence.kept) of \(persistence.baselinePairs) shortlist and transfer pairs kept, \(persistence.changed) changed")
         }
-        if case .infeasible(let conflict) = report.transfer {
+        if let conflict = run.transfer.conflict {
             lines.append("place_all_due is infeasible (\(conflict.reason.rawValue)): \(conflict.detail)")
             lines.append("  cadres: \(conflict.cadres.joined(separator: ", "))")
             lines.append("  vacancies: \(conflict.vacancies.isEmpty ? "none" : conflict.vacancies.joined(separator: ", "))")
         }
-        lines.append("eligibility: \(adjudication.allVerdicts.filter { $0.verdict == .fail }.count) fail, \(adjudication.allVerdicts.filter { $0.verdict == .flag }.count) flag; rotation due: \(adjudication.rotationDue.count)")
+        lines.append("eligibility: \(run.findings(.fail).count) fail, \(run.findings(.flag).count) flag; rotation due: \(run.rotationDue.count)")
         lines.append("written: \(out)")
         return lines.joined(separator: "\n") + "\n"
     }

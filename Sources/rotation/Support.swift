@@ -3,6 +3,12 @@ import ArgumentParser
 import Foundation
 import RotationCore
 import RotationIO
+import RotationPipeline
+
+extension ExitCode {
+    /// The documented exit code of a status (docs/run-format.md, "Exit codes").
+    init(_ status: ExitStatus) { self.init(status.rawValue) }
+}
 
 /// The scenario folder argument shared by every command that reads one.
 struct ScenarioOptions: ParsableArguments {
@@ -13,20 +19,13 @@ struct ScenarioOptions: ParsableArguments {
 
     /// Loads the scenario or exits 2 after listing every problem on standard error.
     func load() throws -> LoadedScenario {
-        do {
-            return try ScenarioLoader.load(folder: url)
-        } catch let errors as InputErrors {
-            let errorCount = errors.problems.filter { $0.severity == .error }.count
-            Console.error(errors.description)
-            Console.error("\(errorCount) problem\(errorCount == 1 ? "" : "s") in \(scenario); nothing was written.")
-            throw ExitCode(2)
-        }
+        try Console.exitOnFailure { () throws(PipelineFailure) in try Pipeline.load(url) }
     }
 }
 
 /// `--time-limit` and `--mip-gap`, shared by every command that solves.
 struct SolverLimitOptions: ParsableArguments {
-    @Option(help: "Time limit for the whole solve, in seconds (default: scenario solver.time_limit_seconds, 60).")
+    @Option(help: "Time limit for the whole solve, in seconds (default: scenario solver.time_limit_seconds, \(Int(SolverSettings.defaultTimeLimitSeconds))).")
     var timeLimit: Double?
 
     @Option(help: "Relative MIP gap accepted as optimal (default: scenario solver.mip_gap, 0).")
@@ -41,19 +40,24 @@ struct SolverLimitOptions: ParsableArguments {
         }
     }
 
-    /// The scenario's settings with these options applied.
-    func applied(to settings: SolverSettings) -> SolverSettings {
-        var result = settings
-        if let timeLimit { result.timeLimitSeconds = timeLimit }
-        if let mipGap { result.mipGap = mipGap }
-        return result
-    }
+    /// The pipeline's options with these limits (nil: the scenario's `solver:` settings).
+    var pipelineOptions: Pipeline.Options { Pipeline.Options(timeLimitSeconds: timeLimit, mipGap: mipGap) }
 }
 
 /// Output helpers: standard error for problems, standard output for results.
 enum Console {
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    /// Runs a pipeline step; on failure prints why and exits with the failure's documented code.
+    static func exitOnFailure<T>(_ step: () throws(PipelineFailure) -> T) throws -> T {
+        do {
+            return try step()
+        } catch {
+            if case .input = error { self.error(error.description) } else { self.error("rotation: \(error)") }
+            throw ExitCode(error.exitStatus)
+        }
     }
 
     static func warnings(_ loaded: LoadedScenario) {
@@ -73,8 +77,8 @@ enum Console {
         do {
             try AtomicFolder.writeFile(Array(text.utf8), to: URL(fileURLWithPath: path))
         } catch {
-            self.error("\(error)")
-            throw ExitCode(2)
+            self.error("rotation: \(error)")
+            throw ExitCode(ExitStatus.badInput)
         }
     }
 }

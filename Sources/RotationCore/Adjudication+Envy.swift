@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+extension Adjudication {
+    /// A passed applicant left off a list that holds someone ranked below them (docs/model.md, "no justified envy").
+    public struct Envy: Sendable, Equatable {
+        public var cadreID: String
+        public var positionID: String
+    }
+
+    /// Every justified envy in `plan`: a passed eligible applicant i of position j, not on j's list, ranked
+    /// above someone on it, and on no list that i likes at least as much as j. `solve` forbids these, so a
+    /// correct plan has none; `PlanCheck` and `compare` both count them here.
+    ///
+    /// ```swift
+    /// adjudication.justifiedEnvy(in: plan)   // [] for every plan solve writes
+    /// ```
+    /// - Complexity: O(passed pairs + shortlist).
+    public func justifiedEnvy(in plan: Plan) -> [Envy] {
+        var lists: [String: Set<String>] = [:]
+        var listOfCadre: [String: String] = [:]
+        for entry in plan.shortlist {
+            lists[entry.positionID, default: []].insert(entry.cadreID)
+            listOfCadre[entry.cadreID] = entry.positionID
+        }
+        var found: [Envy] = []
+        for positionID in lists.keys.sorted(by: idPrecedes) {
+            let listed = lists[positionID]!
+            let order = ranked[positionID] ?? []
+            let lowestListed = order.lastIndex { listed.contains($0.cadreID) } ?? -1
+            for (place, entry) in order.enumerated() where !listed.contains(entry.cadreID) && place < lowestListed {
+                if let own = listOfCadre[entry.cadreID], preference(entry.cadreID, own) <= preference(entry.cadreID, positionID) { continue }
+                found.append(Envy(cadreID: entry.cadreID, positionID: positionID))
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import RotationIO
+
+/// Why the pipeline produced no run, with the exit code each cause maps to — the one mapping of
+/// failures to exit codes.
+public enum PipelineFailure: Error, CustomStringConvertible, Sendable {
+    /// The scenario has input problems (all of them, sorted).
+    case input(InputErrors, folder: String)
+    /// A folder that is neither a run nor a scenario, or a damaged run folder.
+    case notARun(String)
+    /// The time limit ran out before any plan existed (nothing to write).
+    case timeLimitWithoutSolution(String)
+    /// A bug: GLPK failed, the solvers disagree, or the plan failed its re-check.
+    case internalError(String)
+
+    public var exitStatus: ExitStatus {
+        switch self {
+        case .input, .notARun: return .badInput
+        case .timeLimitWithoutSolution: return .timeLimit
+        case .internalError: return .internalError
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case let .input(errors, folder):
+            let count = errors.problems.filter { $0.severity == .error }.count
+            return "\(errors.description)\n\(count) problem\(count == 1 ? "" : "s") in \(folder); nothing was written."
+        case .notARun(let message): return message
+        case .timeLimitWithoutSolution(let message): return "\(message); nothing written"
+        case .internalError(let message): return "internal error (a bug; please report it with the scenario): \(message)"
+        }
+    }
+}
