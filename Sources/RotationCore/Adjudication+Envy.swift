@@ -7,15 +7,17 @@ extension Adjudication {
         public var positionID: String
     }
 
-    /// Every justified envy in `plan`: a passed eligible applicant i of position j, not on j's list, ranked
-    /// above someone on it, and on no list that i likes at least as much as j. `solve` forbids these, so a
-    /// correct plan has none; `PlanCheck` and `compare` both count them here.
+    /// Every justified envy in `plan` (docs/model.md): a passed eligible applicant i of a competed
+    /// position j, not on j's list nor on any list i likes at least as much as j, while fewer than r
+    /// (the shortlist ratio) of j's list rank above i. `solve` forbids these, so a correct plan has
+    /// none; `PlanCheck` and `compare` both count them here.
     ///
     /// ```swift
     /// adjudication.justifiedEnvy(in: plan)   // [] for every plan solve writes
     /// ```
     /// - Complexity: O(passed pairs + shortlist).
     public func justifiedEnvy(in plan: Plan) -> [Envy] {
+        let ratio = scenario.rules.shortlistRatio
         var lists: [String: Set<String>] = [:]
         var listOfCadre: [String: String] = [:]
         for entry in plan.shortlist {
@@ -25,9 +27,13 @@ extension Adjudication {
         var found: [Envy] = []
         for positionID in lists.keys.sorted(by: idPrecedes) {
             let listed = lists[positionID]!
-            let order = ranked[positionID] ?? []
-            let lowestListed = order.lastIndex { listed.contains($0.cadreID) } ?? -1
-            for (place, entry) in order.enumerated() where !listed.contains(entry.cadreID) && place < lowestListed {
+            var listedAbove = 0
+            for entry in ranked[positionID] ?? [] {
+                if listed.contains(entry.cadreID) {
+                    listedAbove += 1
+                    continue
+                }
+                if listedAbove >= ratio { break }
                 if let own = listOfCadre[entry.cadreID], preference(entry.cadreID, own) <= preference(entry.cadreID, positionID) { continue }
                 found.append(Envy(cadreID: entry.cadreID, positionID: positionID))
             }

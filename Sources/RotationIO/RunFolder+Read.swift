@@ -45,6 +45,8 @@ extension RunFolder {
             }
         }
         let result = try parse(try load("result.json"))
+        // result.json's own header first, so a damaged result.json is named before a missing audit.json.
+        for key in ["scenario", "reference_date", "mode", "language", "stage", "status"] { _ = try result.required(key).text }
         let audit = try parse(try load("audit.json"))
         let tiesFile = try load("ties.csv")
         var run = try RunReader(result: result, audit: audit).run()

@@ -40,8 +40,11 @@ struct Solve: ParsableCommand {
         Console.warnings(loaded)
         var options = limits.pipelineOptions
         if let baseline {
-            options.baseline = try Console.exitOnFailure { () throws(PipelineFailure) in
-                try Pipeline.run(at: baseline).run.plan
+            do {
+                options.baseline = try RunFolder.read(URL(fileURLWithPath: baseline)).plan
+            } catch {
+                Console.error("rotation: --baseline needs a run folder written by rotation solve: \(error)")
+                throw ExitCode(ExitStatus.badInput)
             }
         }
         options.keepModels = exportModel != nil

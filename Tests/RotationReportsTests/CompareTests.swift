@@ -4,6 +4,9 @@ import RotationCore
 import RotationIO
 import XCTest
 @testable import RotationReports
+import RotationPipeline
+import RotationIO
+import RotationCore
 
 final class CompareTests: XCTestCase {
     func testIdenticalRunsHaveNoDifference() throws {
@@ -12,8 +15,8 @@ final class CompareTests: XCTestCase {
         XCTAssertTrue(comparison.positionEvents.isEmpty)
         XCTAssertTrue(comparison.cadreEvents.isEmpty)
         XCTAssertTrue(comparison.verdictEvents.isEmpty)
-        XCTAssertEqual(comparison.unchangedPositions, Sample.run.data.offeredPositionIDs.count)
-        XCTAssertEqual(comparison.pairsKept, Sample.run.data.shortlist.count)
+        XCTAssertEqual(comparison.unchangedPositions, Sample.run.run.offeredPositionIDs.count)
+        XCTAssertEqual(comparison.pairsKept, Sample.run.run.plan.shortlist.count)
         XCTAssertTrue(TextRenderer.render(comparison.document()).contains("两次运行结果相同"))
     }
 
@@ -22,21 +25,21 @@ final class CompareTests: XCTestCase {
         let adjudication = Adjudication(scenario: loaded.scenario)
         let plan = adjudication.competitionByRules()
         XCTAssertEqual(Set(plan.shortlist.map { "\($0.positionID)/\($0.cadreID)" }),
-                       Set(Sample.run.data.shortlist.map { "\($0.positionID)/\($0.cadreID)" }), "the solver reproduces the rules")
-        let written = Sample.run.data
-        let reread = try RunSource.load(Sample.scenario.path)  // a scenario folder: solved here
+                       Set(Sample.run.run.plan.shortlist.map { "\($0.positionID)/\($0.cadreID)" }), "the solver reproduces the rules")
+        let written = Sample.run.run
+        let reread = try Pipeline.run(at: Sample.scenario.path)  // a scenario folder: solved here
         XCTAssertTrue(reread.solvedFromScenario)
-        XCTAssertEqual(reread.justifiedEnvy, 0)
-        XCTAssertEqual(reread.data.shortlist, written.shortlist)
-        XCTAssertEqual(reread.data.ties.map(\.cadreValue), written.ties.map(\.cadreValue))
-        XCTAssertEqual(written.passMark, "60")
-        XCTAssertEqual(written.shortlistRatio, 2)
+        XCTAssertEqual(reread.run.justifiedEnvy, 0)
+        XCTAssertEqual(reread.run.plan.shortlist, written.plan.shortlist)
+        XCTAssertEqual(reread.run.ties.map(\.aboveValue), written.ties.map(\.aboveValue))
+        XCTAssertEqual(written.rules.passMark, Fraction(60))
+        XCTAssertEqual(written.rules.shortlistRatio, 2)
     }
 
     func testPassMarkChangeNamesThePositions() throws {
         let folder = try Sample.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let changed = try RunSource.solve(try Sample.passMark75(in: folder).path)
+        let changed = try Pipeline.run(at: try Sample.passMark75(in: folder).path)
         let comparison = Comparison(a: Sample.run, b: changed)
         XCTAssertTrue(comparison.hasDifferences)
         let events = Set(comparison.positionEvents.map { "\($0.positionID) \($0.kind.rawValue) \($0.cadreID ?? "")" })
@@ -48,7 +51,7 @@ final class CompareTests: XCTestCase {
         XCTAssertTrue(sjj.after.hasPrefix("撤回（C-PASS）"), sjj.after)
         XCTAssertEqual(Set(comparison.cadreEvents.map { "\($0.cadreID) \($0.kind.rawValue)" }), ["FH042 unplaced", "FH028 placed"])
         let added = comparison.verdictEvents.filter { $0.kind == .added }
-        XCTAssertTrue(added.allSatisfy { $0.rule == "C-PASS" && $0.after?.verdict == "fail" })
+        XCTAssertTrue(added.allSatisfy { $0.rule == .pass && $0.after?.verdict == .eligibility(.fail) })
         XCTAssertTrue(added.contains { $0.subject == "FH063" && $0.positionID == "ZJJ-04" })
         XCTAssertEqual(comparison.metricsA.positionsCompeted, 11)
         XCTAssertEqual(comparison.metricsB.positionsCompeted, 10)
@@ -65,18 +68,18 @@ final class CompareTests: XCTestCase {
         let loaded = try ScenarioLoader.load(folder: Sample.scenario)
         let adjudication = Adjudication(scenario: loaded.scenario)
         var plan = adjudication.competitionByRules()
-        XCTAssertEqual(RunSource.justifiedEnvy(adjudication, plan: plan), 0)
+        XCTAssertEqual(adjudication.justifiedEnvy(in: plan).count, 0)
         // Drop MZJ-03's alternate: it and everyone passed below it now envy the list.
         let passed = adjudication.ranked["MZJ-03"] ?? []
         XCTAssertGreaterThan(passed.count, 2)
         plan.shortlist.removeAll { $0.positionID == "MZJ-03" && $0.rank == 2 }
-        XCTAssertEqual(RunSource.justifiedEnvy(adjudication, plan: plan), passed.count - 1)
+        XCTAssertEqual(adjudication.justifiedEnvy(in: plan).count, passed.count - 1)
     }
 
     func testTerminalColourOnlyWhenAsked() throws {
         let folder = try Sample.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let changed = try RunSource.solve(try Sample.passMark75(in: folder).path)
+        let changed = try Pipeline.run(at: try Sample.passMark75(in: folder).path)
         let document = Comparison(a: Sample.run, b: changed).document()
         XCTAssertFalse(TextRenderer.render(document).contains("\u{1B}["))
         let coloured = TextRenderer.render(document, colour: true)
@@ -87,18 +90,18 @@ final class CompareTests: XCTestCase {
     func testBadInputIsReported() throws {
         let folder = try Sample.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        XCTAssertThrowsError(try RunSource.load(folder.appendingPathComponent("missing").path)) { error in
+        XCTAssertThrowsError(try Pipeline.run(at: folder.appendingPathComponent("missing").path)) { error in
             XCTAssertTrue("\(error)".contains("no such folder"), "\(error)")
         }
-        XCTAssertThrowsError(try RunSource.load(folder.path)) { error in
+        XCTAssertThrowsError(try Pipeline.run(at: folder.path)) { error in
             XCTAssertTrue("\(error)".contains("neither a run folder"), "\(error)")
         }
         try "{\"scenario\": 1}".write(to: folder.appendingPathComponent("result.json"), atomically: true, encoding: .utf8)
-        XCTAssertThrowsError(try RunSource.load(folder.path)) { error in
+        XCTAssertThrowsError(try Pipeline.run(at: folder.path)) { error in
             XCTAssertTrue("\(error)".contains("result.json: scenario: expected text"), "\(error)")
         }
         try "not json".write(to: folder.appendingPathComponent("result.json"), atomically: true, encoding: .utf8)
-        XCTAssertThrowsError(try RunSource.load(folder.path)) { error in
+        XCTAssertThrowsError(try Pipeline.run(at: folder.path)) { error in
             XCTAssertTrue("\(error)".contains("not valid JSON"), "\(error)")
         }
     }

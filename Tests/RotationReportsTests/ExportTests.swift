@@ -4,9 +4,12 @@ import RotationCore
 import RotationIO
 import XCTest
 @testable import RotationReports
+import RotationPipeline
+import RotationIO
+import RotationCore
 
 final class ExportTests: XCTestCase {
-    var run: RunData { Sample.run.data }
+    var run: Run { Sample.run.run }
 
     // MARK: xlsx
 
@@ -15,7 +18,7 @@ final class ExportTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent("run.xlsx")
         let sheets = RunSheets(run: run).all()
-        try XLSXExport.write(sheets, title: run.scenario, created: XLSXExport.defaultCreated(run), to: url)
+        try XLSXExport.write(sheets, title: run.scenarioName, created: XLSXExport.defaultCreated(run), to: url)
 
         let workbook = try XLSXReader.part(url, "xl/workbook.xml")
         let names = XLSXReader.matches("<sheet name=\"([^\"]*)\"", in: workbook).map { $0[1] }
@@ -60,7 +63,7 @@ final class ExportTests: XCTestCase {
             }
         }
         // The shortlist sheet holds every shortlisted cadre's name as text.
-        for entry in run.shortlist { XCTAssertTrue(strings.contains(run.cadreName(entry.cadreID)), entry.cadreID) }
+        for entry in run.plan.shortlist { XCTAssertTrue(strings.contains(run.cadreName(entry.cadreID)), entry.cadreID) }
         let core = try XLSXReader.part(url, "docProps/core.xml")
         XCTAssertTrue(core.contains("2017-10-01T00:00:00Z"), "created date fixed to the reference month")
     }
@@ -69,9 +72,9 @@ final class ExportTests: XCTestCase {
         let folder = try Sample.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let first = folder.appendingPathComponent("a.xlsx"), second = folder.appendingPathComponent("b.xlsx")
-        try XLSXExport.write(RunSheets(run: run).all(), title: run.scenario, created: XLSXExport.defaultCreated(run), to: first)
+        try XLSXExport.write(RunSheets(run: run).all(), title: run.scenarioName, created: XLSXExport.defaultCreated(run), to: first)
         Thread.sleep(forTimeInterval: 2.1)  // ZIP times have a 2-second resolution
-        try XLSXExport.write(RunSheets(run: run).all(), title: run.scenario, created: XLSXExport.defaultCreated(run), to: second)
+        try XLSXExport.write(RunSheets(run: run).all(), title: run.scenarioName, created: XLSXExport.defaultCreated(run), to: second)
         XCTAssertEqual(try Data(contentsOf: first), try Data(contentsOf: second))
         // Nothing is left beside the target but the two workbooks (the temporary file was renamed).
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["a.xlsx", "b.xlsx"])
@@ -82,14 +85,14 @@ final class ExportTests: XCTestCase {
     static let formulaNames = ["=HYPERLINK(\"http://x\",\"x\")", "+1", "-2", "@SUM(A1)", "\tTAB"]
 
     /// The sample's run with the first shortlisted cadres renamed to formula-looking text.
-    func runWithFormulaNames(extra: [String] = []) -> RunData {
+    func runWithFormulaNames(extra: [String] = []) -> Run {
         var data = run
         let names = ExportTests.formulaNames + extra
-        for (offset, entry) in data.shortlist.prefix(names.count).enumerated() {
+        for (offset, entry) in data.plan.shortlist.prefix(names.count).enumerated() {
             let index = data.cadres.firstIndex { $0.id == entry.cadreID }!
             data.cadres[index].name = names[offset]
         }
-        data.reindex()
+        data
         return data
     }
 
@@ -118,7 +121,7 @@ final class ExportTests: XCTestCase {
         let folder = try Sample.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent("run.xlsx")
-        try XLSXExport.write(RunSheets(run: data).all(), title: data.scenario, created: 0, to: url)
+        try XLSXExport.write(RunSheets(run: data).all(), title: data.scenarioName, created: 0, to: url)
         let strings = try XLSXReader.sharedStrings(url)
         let table = try XLSXReader.table(url, sheet: 1)
         for (offset, name) in ExportTests.formulaNames.enumerated() {
@@ -137,9 +140,9 @@ final class ExportTests: XCTestCase {
     func testHTMLAndMarkdownEscapeEverything() throws {
         var data = run
         let hostile = "<script>alert('x')</script>&amp;|*_"
-        let index = data.cadres.firstIndex { $0.id == data.shortlist[0].cadreID }!
+        let index = data.cadres.firstIndex { $0.id == data.plan.shortlist[0].cadreID }!
         data.cadres[index].name = hostile
-        data.reindex()
+        data
         let html = HTMLRenderer.render(RunReport(run: data).document())
         XCTAssertFalse(html.contains("<script>"))
         XCTAssertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;amp;|*_"))
@@ -155,7 +158,7 @@ final class ExportTests: XCTestCase {
     // MARK: the public notice
 
     /// A run whose placed cadre 王振宇 (FH015) carries flags and a flagged evaluation (neither excludes him).
-    func privateRun(in folder: URL) throws -> RunData {
+    func privateRun(in folder: URL) throws -> Run {
         let scenario = try Sample.copy(into: folder, edit: [
             "cadres.csv": {
                 $0.replacingOccurrences(of: "FH015,王振宇,男,1982年06月,RSJ,中层副职,2013-04,RSJ-04,2013-04,4,硕士,公务员,否,已达标,是,,否,否,,",
@@ -163,7 +166,7 @@ final class ExportTests: XCTestCase {
             },
             "evaluations.csv": { $0.replacingOccurrences(of: "FH015,52,48,13,27,7,1,否,较好,否", with: "FH015,52,48,13,17,7,11,否,一般,否") },
         ])
-        return try RunSource.solve(scenario.path).data
+        return try Pipeline.run(at: scenario.path).run
     }
 
     func testNoticeCarriesNoPrivateData() throws {
@@ -171,9 +174,9 @@ final class ExportTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: folder) }
         let data = try privateRun(in: folder)
         // The premise: FH015 is placed and has findings on record.
-        XCTAssertTrue(data.placements.contains { $0.cadreID == "FH015" })
+        XCTAssertTrue(data.plan.placements.contains { $0.cadreID == "FH015" })
         let findings = data.eligibility.filter { $0.cadreID == "FH015" }
-        XCTAssertTrue(findings.contains { $0.rule == "E-EVAL" && $0.verdict == "flag" }, "\(findings)")
+        XCTAssertTrue(findings.contains { $0.rule == .evaluation && $0.verdict == .flag }, "\(findings)")
         XCTAssertTrue(data.rotationDue.contains { $0.cadreID == "FH015" })
 
         for language in [Language.zh, .en] {
@@ -184,8 +187,8 @@ final class ExportTests: XCTestCase {
                              "E-EXCLUDE", "flag", "成绩", "score", "分数", "考核", "测评", "立案", "FH015", "evaluation", "assessment"]
             forbidden += data.eligibility.map(\.detail).filter { !$0.isEmpty }
             forbidden += data.rotationDue.flatMap(\.reasons)
-            forbidden += data.shortlist.map { data.score($0.scoreHundredths) }
-            forbidden += data.placements.map { data.score(of: $0) }
+            forbidden += data.plan.shortlist.map { data.score($0.scoreHundredths) }
+            forbidden += data.plan.placements.map { data.score($0.scoreHundredths) }
             for text in Set(forbidden) {
                 XCTAssertFalse(notice.contains(text), "\(language): the notice must not contain \(text.debugDescription)")
             }
@@ -204,7 +207,7 @@ final class ExportTests: XCTestCase {
         XCTAssertTrue(notice.contains("C-NOTICE"))
         XCTAssertTrue(notice.contains("@page { size: A4"))
         XCTAssertFalse(notice.contains("http"), "no external assets")
-        XCTAssertEqual(PublicNotice(run: run).rows().count, run.placements.count)
+        XCTAssertEqual(PublicNotice(run: run).rows().count, run.plan.placements.count)
     }
 
     func testReportIsSelfContainedAndComplete() {
@@ -228,8 +231,8 @@ final class ExportTests: XCTestCase {
             sum.competition += line.competition
             sum.transfer += line.transfer
         }
-        XCTAssertEqual(total.competition, run.placements.filter { !$0.isTransfer }.count)
-        XCTAssertEqual(total.transfer, run.placements.filter(\.isTransfer).count)
+        XCTAssertEqual(total.competition, run.plan.placements.filter { !$0.isTransfer }.count)
+        XCTAssertEqual(total.transfer, run.plan.placements.filter(\.isTransfer).count)
         let nlj = flow.units.firstIndex { $0.id == "NLJ" }!, zjj = flow.units.firstIndex { $0.id == "ZJJ" }!
         XCTAssertEqual(flow.cells[nlj][zjj], FlowMatrix.Cell(competition: 0, transfer: 1), "江海波 FH047 transferred NLJ → ZJJ")
         XCTAssertEqual(flow.text(FlowMatrix.Cell(competition: 1, transfer: 1), zh: true), "1+调1")

@@ -3,10 +3,12 @@ import Foundation
 import RotationCore
 import XCTest
 @testable import RotationReports
+import RotationPipeline
+import RotationIO
 
 /// Every export of the sample's run against its golden file (Golden/README.md says how to regenerate).
 final class GoldenTests: XCTestCase {
-    var run: RunData { Sample.run.data }
+    var run: Run { Sample.run.run }
 
     func testReportHTML() throws {
         try Golden.check(HTMLRenderer.render(RunReport(run: run).document()), "report.zh.html")
@@ -38,7 +40,7 @@ final class GoldenTests: XCTestCase {
     func testCompareWithChangedPassMark() throws {
         let folder = try Sample.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        var changed = try RunSource.solve(try Sample.passMark75(in: folder).path)
+        var changed = try Pipeline.run(at: try Sample.passMark75(in: folder).path)
         changed.path = "pass-mark-75"
         let comparison = Comparison(a: Sample.run, b: changed)
         try Golden.check(TextRenderer.render(comparison.document()), "compare-pass-mark.zh.txt")
@@ -49,9 +51,9 @@ final class GoldenTests: XCTestCase {
 
     /// Same run, same bytes: the exports carry no clock or path.
     func testExportsAreReproducible() throws {
-        var again = try RunSource.solve(Sample.scenario.path)
+        var again = try Pipeline.run(at: Sample.scenario.path)
         again.path = Sample.run.path
-        XCTAssertEqual(HTMLRenderer.render(RunReport(run: again.data).document()), HTMLRenderer.render(RunReport(run: run).document()))
-        XCTAssertEqual(PublicNotice(run: again.data).html(), PublicNotice(run: run).html())
+        XCTAssertEqual(HTMLRenderer.render(RunReport(run: again.run).document()), HTMLRenderer.render(RunReport(run: run).document()))
+        XCTAssertEqual(PublicNotice(run: again.run).html(), PublicNotice(run: run).html())
     }
 }

@@ -2,6 +2,9 @@
 import Foundation
 import XCTest
 @testable import RotationReports
+import RotationPipeline
+import RotationIO
+import RotationCore
 
 /// The sample scenario, solved once per test process through the library (as `solve` does), and helpers.
 enum Sample {
@@ -14,7 +17,7 @@ enum Sample {
     /// The sample's run, with a fixed path label so outputs do not depend on where the package is.
     static let run: LoadedRun = {
         do {
-            var loaded = try RunSource.solve(scenario.path)
+            var loaded = try Pipeline.run(at: scenario.path)
             loaded.path = "scenarios/fenghua-2017"
             return loaded
         } catch {

@@ -47,7 +47,7 @@ final class PublishedBenchmarkTests: XCTestCase {
         let report = try RotationOptimizer(options: SolveOptions(timeLimitSeconds: 120))
             .solve(Adjudication(scenario: Self.scenario(size: size, costs: costs, stride: size)))
         XCTAssertEqual(report.status, .optimal)
-        let levels = Dictionary(uniqueKeysWithValues: report.levels.filter { $0.phase == "transfer" }.map { ($0.name, $0.value) })
+        let levels = Dictionary(uniqueKeysWithValues: report.levels.filter { $0.phase == .transfer }.map { ($0.name, $0.value) })
         XCTAssertEqual(levels["vacancies_filled"], 100)
         XCTAssertEqual(levels["fit"], (100 * 100 - 305) * 100, "Σ fit = 100·100 − the published optimum 305")
         let totalCost = report.plan.placements.reduce(0) { total, placement in

@@ -149,7 +149,7 @@ struct ModelView {
 /// Helpers on a solve report.
 extension SolveReport {
     func level(_ phase: String, _ name: String) -> LevelResult? {
-        levels.first { $0.phase == phase && $0.name == name }
+        levels.first { $0.level == ObjectiveLevelID(phase: phase, name: name) }
     }
 
     /// `position → [cadre]` in rank order.

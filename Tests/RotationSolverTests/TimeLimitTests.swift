@@ -70,7 +70,7 @@ final class TimeLimitTests: XCTestCase {
     func testLexicographicLevelsAtTheDeadline() throws {
         let (model, _, _) = Self.marketSplit(rows: 6, seed: 43)
         var solver = LexicographicSolver(options: SolveOptions(timeLimitSeconds: 0.5), deadline: Date().addingTimeInterval(0.5))
-        let first = try solver.solve(phase: "test", name: "split", model: model, fallback: nil)
+        let first = try solver.solve(.shortlistPositionsCompeted, model: model, fallback: nil)
         XCTAssertGreaterThanOrEqual(first.result.bound, first.result.value)
         switch first.result.status {
         case .optimal:
@@ -89,7 +89,7 @@ final class TimeLimitTests: XCTestCase {
         var terms: [LinearModel.Term] = []
         for (index, variable) in model.variables.enumerated() where variable.objective != 0 { terms.append(.init(index, variable.objective)) }
         next.addConstraint(name: "level_split", terms: terms, lower: Double(first.result.value))
-        let second = try solver.solve(phase: "test", name: "x0", model: next, fallback: values)
+        let second = try solver.solve(.shortlistScores, model: next, fallback: values)
         XCTAssertNotEqual(second.result.status, .infeasible, "the previous level's solution is feasible here")
         XCTAssertGreaterThanOrEqual(second.result.bound, second.result.value)
         XCTAssertNotNil(second.values)

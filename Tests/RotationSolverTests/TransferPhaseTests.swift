@@ -323,8 +323,8 @@ final class TransferPhaseTests: XCTestCase {
         kit.fit("y", "VA1", 9999)
         let report = try solveQuietly(kit.adjudication)
         XCTAssertEqual(report.transfers.map { "\($0.cadreID)→\($0.positionID)" }, ["d→VA1"])
-        XCTAssertEqual(report.levels.filter { $0.phase == "transfer" }.map(\.name), ["due_placed", "vacancies_filled", "fit"])
-        XCTAssertEqual(report.levels.filter { $0.phase == "transfer" }.map(\.value), [1, 1, 0])
+        XCTAssertEqual(report.levels.filter { $0.phase == .transfer }.map(\.name), ["due_placed", "vacancies_filled", "fit"])
+        XCTAssertEqual(report.levels.filter { $0.phase == .transfer }.map(\.value), [1, 1, 0])
     }
 
     /// Vacancies filled before fit: m → V3 and k → V2 (fit 2.00) beat m → V2 alone (fit 99.00).
@@ -339,7 +339,7 @@ final class TransferPhaseTests: XCTestCase {
         kit.fit("m", "V3", 100)
         let report = try solveQuietly(kit.adjudication)
         XCTAssertEqual(Set(report.transfers.map { "\($0.cadreID)→\($0.positionID)" }), ["k→V2", "m→V3"])
-        XCTAssertEqual(report.levels.filter { $0.phase == "transfer" }.map(\.value), [0, 2, 200])
+        XCTAssertEqual(report.levels.filter { $0.phase == .transfer }.map(\.value), [0, 2, 200])
     }
 
     /// With levels 1 and 2 tied, the fit decides (rounded half-up in hundredths upstream).
@@ -363,6 +363,6 @@ final class TransferPhaseTests: XCTestCase {
         let report = try solveQuietly(kit.adjudication)
         guard case .notRun = report.transfer else { return XCTFail("\(report.transfer)") }
         XCTAssertTrue(report.transfers.isEmpty)
-        XCTAssertFalse(report.levels.contains { $0.phase == "transfer" })
+        XCTAssertFalse(report.levels.contains { $0.phase == .transfer })
     }
 }
