@@ -19,7 +19,6 @@ public struct Explanation: Sendable {
 
     var zh: Bool { language == .zh }
     var index: ScenarioIndex { adjudication.index }
-    var decimals: Int { adjudication.scenario.rules.scoreDecimals }
 
     func say(_ chinese: String, _ english: String) -> String { zh ? chinese : english }
 
@@ -34,7 +33,8 @@ public struct Explanation: Sendable {
         return zh ? "\(cadre.name)（\(cadreID)）" : "\(cadre.name) (\(cadreID))"
     }
 
-    func score(_ hundredths: Int) -> String { Hundredths.format(hundredths, decimals: decimals) }
+    /// A score or fit, written as the run writes it (`score_decimals`).
+    func score(_ hundredths: Int) -> String { adjudication.scenario.rules.scoreFormat.string(hundredths) }
 
     func verdictSentence(_ verdict: Verdict) -> String {
         let kind = verdict.verdict == .fail ? say("不符合", "fails") : say("提示", "is flagged by")
@@ -162,8 +162,8 @@ public struct Explanation: Sendable {
             let name = positionName(placement.positionID)
             return [placement.phase == .competition
                 ? say("结果：经竞争上岗拟任\(name)。", "Outcome: proposed for \(name) by competition.")
-                : say("结果：经组织调动安排到\(name)（适配度 \(Hundredths.format(placement.scoreHundredths, decimals: 2))）。",
-                      "Outcome: placed in \(name) by organizational transfer (fit \(Hundredths.format(placement.scoreHundredths, decimals: 2))).")]
+                : say("结果：经组织调动安排到\(name)（适配度 \(score(placement.scoreHundredths))）。",
+                      "Outcome: placed in \(name) by organizational transfer (fit \(score(placement.scoreHundredths))).")]
         }
         var lines = [say("结果：未安排新职位。", "Outcome: not placed.")]
         let due = adjudication.rotationDue.first { $0.cadreID == cadre.id }

@@ -202,7 +202,7 @@ public struct Run: Sendable, Equatable {
     // MARK: Numbers
 
     /// The one formatter of every score and fit the run writes: exactly `score_decimals` decimals, half-up.
-    public var scoreFormat: ScoreFormat { ScoreFormat(decimals: rules.scoreDecimals) }
+    public var scoreFormat: ScoreFormat { rules.scoreFormat }
 
     /// A score or fit in hundredths, with the run's decimals: `score(8640)` is `"86.40"` (2 decimals), `"86.4"` (1).
     public func score(_ hundredths: Int) -> String { scoreFormat.string(hundredths) }
@@ -251,4 +251,11 @@ public struct ScoreFormat: Sendable, Equatable {
     public var decimals: Int
     public init(decimals: Int) { self.decimals = decimals }
     public func string(_ hundredths: Int) -> String { Hundredths.format(hundredths, decimals: decimals) }
+    /// An exact value (e.g. a mean of scores) with the same decimals.
+    public func string(fraction: Fraction) -> String { Hundredths.format(fraction: fraction, decimals: decimals) }
+}
+
+extension RuleSettings {
+    /// Every score and fit of a run is written this way: `score_decimals` decimals, half-up.
+    public var scoreFormat: ScoreFormat { ScoreFormat(decimals: scoreDecimals) }
 }

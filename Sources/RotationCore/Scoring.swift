@@ -61,8 +61,8 @@ public struct InterviewScoring: Sendable {
         let rounded = Hundredths.roundHalfUp(exact, decimals: rules.scoreDecimals)
         if Fraction(rounded, 100) < rules.passMark {
             verdicts.append(Verdict(cadreID: cadreID, positionID: positionID, rule: .pass, verdict: .fail,
-                                    detail: "score \(Hundredths.format(rounded, decimals: rules.scoreDecimals)) < pass mark \(InterviewScoring.describe(rules.passMark))",
-                                    chinese: "面试成绩\(Hundredths.format(rounded, decimals: rules.scoreDecimals))分，低于合格分\(InterviewScoring.describe(rules.passMark))分"))
+                                    detail: "score \(rules.scoreFormat.string(rounded)) < pass mark \(InterviewScoring.describe(rules.passMark))",
+                                    chinese: "面试成绩\(rules.scoreFormat.string(rounded))分，低于合格分\(InterviewScoring.describe(rules.passMark))分"))
         }
         return Outcome(scoreHundredths: rounded, exactScore: exact, judgesCounted: counted.count, judgesRecused: recused, verdicts: verdicts)
     }

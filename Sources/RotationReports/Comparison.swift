@@ -141,6 +141,9 @@ public struct Comparison: Sendable, Worded {
     /// Shortlist pairs (position, cadre) of A that B keeps.
     public let pairsKept: Int
 
+    /// Means of scores are compared with 2 decimals, whatever the runs' `score_decimals`.
+    static let meanFormat = ScoreFormat(decimals: 2)
+
     public init(a: LoadedRun, b: LoadedRun, language: Language? = nil) {
         self.a = a
         self.b = b

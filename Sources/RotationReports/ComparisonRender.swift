@@ -93,14 +93,14 @@ extension Comparison {
         }
         let meanA = metricsA.meanProposedScore, meanB = metricsB.meanProposedScore
         let mean: MetricRow = {
-            let text: (Fraction?) -> String = { $0.map { Hundredths.format(fraction: $0, decimals: 2) } ?? "—" }
+            let text: (Fraction?) -> String = { $0.map { Comparison.meanFormat.string(fraction: $0) } ?? "—" }
             var delta = ""
             if let x = meanA, let y = meanB, x != y {
                 let difference = Fraction(y.numerator * x.denominator - x.numerator * y.denominator, x.denominator * y.denominator)
-                let formatted = Hundredths.format(fraction: difference, decimals: 2)
+                let formatted = Comparison.meanFormat.string(fraction: difference)
                 delta = formatted.hasPrefix("-") ? "−" + formatted.dropFirst() : "+" + formatted
             }
-            let value: (Fraction?) -> JSONValue = { $0.map { .number(Hundredths.format(fraction: $0, decimals: 2)) } ?? .null }
+            let value: (Fraction?) -> JSONValue = { $0.map { .number(Comparison.meanFormat.string(fraction: $0)) } ?? .null }
             return MetricRow(key: "mean_score_proposed", label: say("拟任人选面试平均成绩", "Mean score of the proposed"),
                              a: text(meanA), b: text(meanB), delta: delta, differs: meanA != meanB, aValue: value(meanA), bValue: value(meanB))
         }()

@@ -8,7 +8,7 @@ public struct Sheet: Sendable {
         /// Written as text, never as a formula (names, ids, codes, details).
         case text(String)
         /// A score or fit, `hundredths / 100`, shown with `decimals` decimals.
-        case number(hundredths: Int, decimals: Int)
+        case number(hundredths: Int, format: ScoreFormat)
         case integer(Int)
         case empty
 
@@ -16,7 +16,7 @@ public struct Sheet: Sendable {
         public var text: String {
             switch self {
             case .text(let value): return value
-            case let .number(hundredths, decimals): return Hundredths.format(hundredths, decimals: decimals)
+            case let .number(hundredths, format): return format.string(hundredths)
             case .integer(let value): return "\(value)"
             case .empty: return ""
             }
@@ -52,7 +52,7 @@ public struct RunSheets: Sendable, Worded {
         [shortlist(), placements(), withdrawn(), ties(), eligibility(), rotationDue(), quota()]
     }
 
-    func score(_ hundredths: Int) -> Sheet.Cell { .number(hundredths: hundredths, decimals: run.rules.scoreDecimals) }
+    func score(_ hundredths: Int) -> Sheet.Cell { .number(hundredths: hundredths, format: run.scoreFormat) }
 
     /// The shortlist with human columns: position, unit, rank, cadre, current unit and post, score, role, note.
     public func shortlist() -> Sheet {

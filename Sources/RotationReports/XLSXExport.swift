@@ -105,8 +105,8 @@ public enum XLSXExport {
                         try check(worksheet_write_blank(worksheet, line, col, text), "cell")
                     case .text(let value):
                         try check(worksheet_write_string(worksheet, line, col, value, text), "cell")
-                    case let .number(hundredths, decimals):
-                        try check(worksheet_write_number(worksheet, line, col, Double(hundredths) / 100, numberFormat(decimals)), "cell")
+                    case let .number(hundredths, format):
+                        try check(worksheet_write_number(worksheet, line, col, Double(hundredths) / 100, numberFormat(format.decimals)), "cell")
                     case .integer(let value):
                         try check(worksheet_write_number(worksheet, line, col, Double(value), numberFormat(0)), "cell")
                     case .empty:
