@@ -1,99 +1,506 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import Foundation
 
-/// Writes a folder all at once: into a temporary folder beside the target, renamed into place only
-/// when every file is written. A reader never sees a half-written run.
+/// Writes folders and files all at once, and never deletes or overwrites what rotation did not write.
+///
+/// A folder is written into a temporary sibling, then swapped into place: with Linux's
+/// `renameat2(RENAME_EXCHANGE)` a reader sees either the old folder or the new one at every
+/// instant, never half of one (elsewhere, two renames). Every folder rotation writes carries
+/// `.rotation-manifest.json` (`FolderManifest`): its kind and the exact list of its files. An
+/// existing folder is replaced only when it is empty, or when its manifest is of the same kind and
+/// it holds nothing but the files listed there; the old folder is then deleted file by file, by
+/// name, never recursively.
 ///
 /// ```swift
-/// try AtomicFolder.write([("result.json", text)], to: URL(fileURLWithPath: "RUN"))
+/// try AtomicFolder.write([("result.json", bytes)], to: URL(fileURLWithPath: "RUN"), kind: .run)
 /// ```
 public enum AtomicFolder {
-    public enum Failure: Error, CustomStringConvertible {
-        /// The target exists and is not a folder this tool wrote.
-        case refusingToReplace(String)
-        case io(String)
+    /// What stands in the way of a write. `refused` is a usage error (exit 2): the target is not
+    /// rotation's to replace, and nothing was changed. `io` is a failed read or write (disk full,
+    /// permissions): nothing was changed either, unless the message says where something was left.
+    public enum Failure: Error, CustomStringConvertible, Equatable, Sendable {
+        case refused(path: String, reason: Refusal)
+        case io(path: String, message: String)
+
+        public var isRefusal: Bool {
+            if case .refused = self { return true }
+            return false
+        }
 
         public var description: String {
             switch self {
-            case .refusingToReplace(let path):
-                return "\(path) exists and is not a run folder written by rotation; choose another --out or remove it"
-            case .io(let message): return message
+            case .refused(let path, let reason): return reason.message(path)
+            case .io(_, let message): return message
             }
         }
     }
 
-    /// Marker file that identifies a folder this tool wrote (and may replace).
-    public static let marker = "result.json"
+    /// What the target was meant to be, for the advice in a refusal.
+    public enum Target: Equatable, Sendable {
+        /// A folder of this kind, replacing an earlier one of rotation's.
+        case folder(FolderKind)
+        /// A new folder (`rotation init`): only a missing or empty folder will do.
+        case newFolder
+        /// A single exported file.
+        case file
 
-    /// Writes `files` (name → UTF-8 text or bytes) as the folder `target`, replacing an earlier run folder.
-    public static func write(_ files: [(name: String, contents: [UInt8])], to target: URL, replaceable: (URL) -> Bool = isRunFolder) throws {
-        let manager = FileManager.default
-        let parent = target.deletingLastPathComponent()
-        let base = target.lastPathComponent
-        var isDirectory: ObjCBool = false
-        let exists = manager.fileExists(atPath: target.path, isDirectory: &isDirectory)
-        if exists && !(isDirectory.boolValue && replaceable(target)) {
-            throw Failure.refusingToReplace(target.path)
-        }
-        do {
-            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw Failure.io("cannot create \(parent.path): \(error.localizedDescription)")
-        }
-        let pid = ProcessInfo.processInfo.processIdentifier
-        let temporary = parent.appendingPathComponent(".\(base).tmp-\(pid)")
-        try? manager.removeItem(at: temporary)
-        do {
-            try manager.createDirectory(at: temporary, withIntermediateDirectories: false)
-            for file in files {
-                let url = temporary.appendingPathComponent(file.name)
-                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(file.contents).write(to: url)
-            }
-        } catch {
-            try? manager.removeItem(at: temporary)
-            throw Failure.io("cannot write \(temporary.path): \(error.localizedDescription)")
-        }
-        // Move the old run aside, the new one in, then delete the old.
-        let previous = parent.appendingPathComponent(".\(base).old-\(pid)")
-        if exists {
-            do { try manager.moveItem(at: target, to: previous) } catch {
-                try? manager.removeItem(at: temporary)
-                throw Failure.io("cannot replace \(target.path): \(error.localizedDescription)")
+        var advice: String {
+            switch self {
+            case .folder(let kind): return "choose another \(kind.option)"
+            case .newFolder: return "choose a new folder name"
+            case .file: return "choose another file name"
             }
         }
-        if rename(temporary.path, target.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            if exists { try? manager.moveItem(at: previous, to: target) }
-            try? manager.removeItem(at: temporary)
-            throw Failure.io("cannot move the new run into \(target.path): \(reason)")
-        }
-        if exists { try? manager.removeItem(at: previous) }
     }
 
-    /// Writes one file atomically (temporary file in the same folder, then rename).
+    /// Why a target was refused.
+    public enum Refusal: Equatable, Sendable {
+        /// The folder holds these entries (relative paths, sorted; a folder ends in "/") that rotation did not write.
+        case foreignFiles([String], hasManifest: Bool, target: Target)
+        /// The folder is rotation's, but of another kind (a models folder given as `--out`).
+        case otherKind(found: FolderKind, target: Target)
+        /// The folder has a `.rotation-manifest.json` that is not one rotation wrote.
+        case unreadableManifest(String, target: Target)
+        /// The target exists and is a file (or a device), not a folder.
+        case notAFolder(target: Target)
+        /// The target is a symbolic link: rotation replaces neither the link nor what it points to.
+        case symbolicLink(target: Target)
+        /// A single file was to be written where a folder is.
+        case isFolder
+        /// The file is a device, socket or fifo.
+        case notAFile
+        /// The file belongs to a folder rotation wrote (listed in its manifest, or the manifest itself).
+        case partOfFolder(folder: String, kind: FolderKind?)
+        /// The file is an input of a scenario folder (beside scenario.yaml).
+        case partOfScenario(folder: String)
+
+        func message(_ path: String) -> String {
+            switch self {
+            case let .foreignFiles(names, hasManifest, target):
+                let shown = names.count > 6 ? names.prefix(5).joined(separator: ", ") + ", … \(names.count - 5) more" : names.joined(separator: ", ")
+                if case .newFolder = target {
+                    return "\(path) already exists and is not empty (\(shown)); \(target.advice) (rotation never overwrites)"
+                }
+                if !hasManifest, case .folder(let kind) = target {
+                    return "\(path) is not a \(kind.noun) written by rotation: it holds files rotation did not write (\(shown)) "
+                        + "and no \(FolderManifest.fileName); \(target.advice), or move them away"
+                }
+                return "\(path) holds files rotation did not write (\(shown)); \(target.advice), or move them away"
+            case let .otherKind(found, target):
+                let wanted: String
+                if case .folder(let kind) = target { wanted = ", not a \(kind.noun)" } else { wanted = "" }
+                return "\(path) is a \(found.noun) written by rotation\(wanted); \(target.advice)"
+            case let .unreadableManifest(problem, target):
+                return "\(path)/\(FolderManifest.fileName) is not a manifest rotation wrote (\(problem)); \(target.advice), or move the folder away"
+            case .notAFolder(let target):
+                return "\(path) exists and is not a folder; \(target.advice)"
+            case .symbolicLink(let target):
+                return "\(path) is a symbolic link; rotation replaces neither a link nor what it points to: name the real path, or \(target.advice)"
+            case .isFolder:
+                return "\(path) is a folder; name a file to write, inside it or elsewhere"
+            case .notAFile:
+                return "\(path) exists and is not a plain file; \(Target.file.advice)"
+            case let .partOfFolder(folder, kind):
+                let what = kind.map { "the \($0.noun) \(folder), written by rotation" } ?? "\(folder)'s record of what rotation wrote"
+                return "\(path) is part of \(what); rotation does not change such a folder file by file: \(Target.file.advice)"
+            case .partOfScenario(let folder):
+                return "\(path) is an input of the scenario \(folder) (it holds scenario.yaml); an export never overwrites it: \(Target.file.advice)"
+            }
+        }
+    }
+
+    /// Writes `files` (relative paths → bytes) and their manifest as the folder `target`.
+    ///
+    /// A missing target is created (with its parents). An existing one is replaced only if it is
+    /// empty or a folder of the same `kind` that holds only what rotation wrote; otherwise
+    /// `Failure.refused` and nothing changes.
+    public static func write(_ files: [(name: String, contents: [UInt8])], to target: URL, kind: FolderKind) throws {
+        try write(files, to: target, kind: kind, exchange: true)
+    }
+
+    /// As `write(_:to:kind:)`; `exchange: false` forces the two-rename fallback (for tests).
+    static func write(_ files: [(name: String, contents: [UInt8])], to target: URL, kind: FolderKind, exchange: Bool) throws {
+        try checkNames(files.map(\.name), at: target)
+        let manifest = FolderManifest(kind: kind, files: files.map(\.name))
+        try place(files + [(name: FolderManifest.fileName, contents: manifest.rendered())], at: target,
+                  policy: .replace(kind), exchange: exchange)
+    }
+
+    /// Creates the folder `target` holding `files` (no manifest: the folder is the user's from now
+    /// on). The target must be missing or an empty folder; anything else is refused.
+    public static func create(_ files: [(name: String, contents: [UInt8])], at target: URL) throws {
+        try checkNames(files.map(\.name), at: target)
+        try place(files, at: target, policy: .createOnly, exchange: true)
+    }
+
+    /// The old entry point. The closure is no longer consulted (trusting it is how folders full of
+    /// user files were deleted): this only creates a new folder, as `create(_:at:)`.
+    @available(*, deprecated, message: "use write(_:to:kind:) for run and models folders, create(_:at:) for a new folder")
+    public static func write(_ files: [(name: String, contents: [UInt8])], to target: URL, replaceable: (URL) -> Bool) throws {
+        try create(files, at: target)
+    }
+
+    /// Checks, without writing anything, that `write(_:to:kind:)` would accept `target`: call it for
+    /// every output before writing the first, so that a refusal leaves nothing half done.
+    public static func check(_ target: URL, kind: FolderKind) throws {
+        _ = try assess(target, policy: .replace(kind))
+    }
+
+    /// Writes one file atomically (a temporary file beside it, then a rename).
+    ///
+    /// An ordinary file is overwritten (re-exporting `report.html`). Refused: a folder, a symbolic
+    /// link, a file listed in the manifest of the folder rotation wrote around it (or the manifest),
+    /// and an existing scenario.yaml, *.csv or *.xlsx beside a scenario.yaml.
     public static func writeFile(_ contents: [UInt8], to target: URL) throws {
-        let manager = FileManager.default
+        let target = target.standardizedFileURL
+        let path = target.path
+        let name = target.lastPathComponent
         let parent = target.deletingLastPathComponent()
-        try? manager.createDirectory(at: parent, withIntermediateDirectories: true)
-        let temporary = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        do {
-            try Data(contents).write(to: temporary)
-        } catch {
-            try? manager.removeItem(at: temporary)
-            throw Failure.io("cannot write \(target.path): \(error.localizedDescription)")
+        let existing = try FileSystemEntry.at(path)
+        switch existing {
+        case .symbolicLink: throw Failure.refused(path: path, reason: .symbolicLink(target: .file))
+        case .folder: throw Failure.refused(path: path, reason: .isFolder)
+        case .other: throw Failure.refused(path: path, reason: .notAFile)
+        case .file, .missing: break
         }
-        if rename(temporary.path, target.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? manager.removeItem(at: temporary)
-            throw Failure.io("cannot write \(target.path): \(reason)")
+        if name == FolderManifest.fileName {
+            throw Failure.refused(path: path, reason: .partOfFolder(folder: parent.path, kind: nil))
+        }
+        // A folder rotation wrote, around the file (its parent, or further up for a nested name).
+        var folder = parent
+        var relative = name
+        while true {
+            let manifestURL = folder.appendingPathComponent(FolderManifest.fileName)
+            if case .file = try FileSystemEntry.at(manifestURL.path),
+               let bytes = try? Data(contentsOf: manifestURL), case .success(let manifest) = FolderManifest.parse(Array(bytes)),
+               manifest.files.contains(relative) {
+                throw Failure.refused(path: path, reason: .partOfFolder(folder: folder.path, kind: manifest.kind))
+            }
+            let up = folder.deletingLastPathComponent()
+            if up.path == folder.path || folder.path == "/" { break }
+            relative = folder.lastPathComponent + "/" + relative
+            folder = up
+        }
+        if case .file = existing, try FileSystemEntry.at(parent.appendingPathComponent(ScenarioFiles.yaml).path) != .missing {
+            let lower = name.lowercased()
+            if lower == ScenarioFiles.yaml || [".csv", ".xlsx", ".xls"].contains(where: { lower.hasSuffix($0) }) {
+                throw Failure.refused(path: path, reason: .partOfScenario(folder: parent.path))
+            }
+        }
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw Failure.io(path: parent.path, message: "cannot create \(parent.path): \(error.localizedDescription)")
+        }
+        let temporary = try Calls.createUnique(in: parent, base: name) { url in
+            Calls.createFile(url)
+        }
+        do {
+            try Calls.fill(temporary, with: contents)
+        } catch {
+            _ = Calls.unlink(temporary)
+            throw error
+        }
+        if !Calls.rename(temporary, target) {
+            let reason = Calls.lastError()
+            _ = Calls.unlink(temporary)
+            throw Failure.io(path: path, message: "cannot write \(path): \(reason)")
+        }
+        Calls.syncFolder(parent)
+    }
+
+    // MARK: Placing a folder
+
+    enum Policy {
+        case replace(FolderKind)
+        case createOnly
+
+        var target: Target {
+            switch self {
+            case .replace(let kind): return .folder(kind)
+            case .createOnly: return .newFolder
+            }
         }
     }
 
-    /// A folder is a replaceable run folder when it holds result.json, or is empty.
-    public static func isRunFolder(_ url: URL) -> Bool {
-        let manager = FileManager.default
-        if manager.fileExists(atPath: url.appendingPathComponent(marker).path) { return true }
-        return ((try? manager.contentsOfDirectory(atPath: url.path)) ?? ["x"]).isEmpty
+    /// Names must be relative paths inside the folder, distinct, and not the manifest's.
+    static func checkNames(_ names: [String], at target: URL) throws {
+        var seen = Set<String>()
+        for name in names {
+            guard FolderManifest.isSafeName(name), name != FolderManifest.fileName, seen.insert(name).inserted else {
+                throw Failure.io(path: target.path, message: "cannot write \(target.path): \(JSONValue.quote(name)) is not a usable file name (or is given twice)")
+            }
+        }
+    }
+
+    /// What is at `url` now: nil when nothing is; the folder's ownership when it may be replaced.
+    /// Refusals name `shownAs` (the target, even while the folder sits under a temporary name).
+    static func assess(_ url: URL, policy: Policy, shownAs: String? = nil) throws -> FolderOwnership? {
+        let shown = shownAs ?? url.path
+        switch try FileSystemEntry.at(url.path) {
+        case .missing: return nil
+        case .symbolicLink: throw Failure.refused(path: shown, reason: .symbolicLink(target: policy.target))
+        case .file, .other: throw Failure.refused(path: shown, reason: .notAFolder(target: policy.target))
+        case .folder: break
+        }
+        switch policy {
+        case .replace(let kind):
+            let ownership = try FolderOwnership.judge(url, as: kind)
+            if case .refused(let reason) = ownership { throw Failure.refused(path: shown, reason: reason) }
+            return ownership
+        case .createOnly:
+            let names = try FolderOwnership.entries(of: url)
+            if names.isEmpty { return .empty }
+            throw Failure.refused(path: shown, reason: .foreignFiles(names.sorted(), hasManifest: false, target: .newFolder))
+        }
+    }
+
+    static func place(_ files: [(name: String, contents: [UInt8])], at target: URL, policy: Policy, exchange: Bool) throws {
+        let target = target.standardizedFileURL
+        let existing = try assess(target, policy: policy)
+        let parent = target.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw Failure.io(path: parent.path, message: "cannot create \(parent.path): \(error.localizedDescription)")
+        }
+        let temporary = try Calls.createUnique(in: parent, base: target.lastPathComponent) { Calls.createFolder($0) }
+        let written = files.map(\.name)
+        let writtenFolders = FolderOwnership.ancestors(of: written).sorted { $0.count > $1.count }
+        do {
+            var made = Set<String>()
+            for file in files {
+                var parts = file.name.split(separator: "/").map(String.init)
+                parts.removeLast()
+                var prefix = ""
+                for part in parts {
+                    prefix = prefix.isEmpty ? part : prefix + "/" + part
+                    if made.insert(prefix).inserted {
+                        try Calls.makeFolder(temporary.appendingPathComponent(prefix))
+                    }
+                }
+                let url = temporary.appendingPathComponent(file.name)
+                if !Calls.createFile(url) {
+                    throw Failure.io(path: url.path, message: "cannot write \(url.path): \(Calls.lastError())")
+                }
+                try Calls.fill(url, with: file.contents)
+            }
+            for folder in writtenFolders { Calls.syncFolder(temporary.appendingPathComponent(folder)) }
+            Calls.syncFolder(temporary)
+        } catch {
+            _ = Calls.removeExactly(temporary, files: written, folders: writtenFolders)
+            throw error
+        }
+        do {
+            try commit(temporary, to: target, existing: existing, policy: policy, exchange: exchange)
+        } catch let stranded as Stranded {
+            throw stranded.failure
+        } catch {
+            // The new folder is still at `temporary` (commit puts it back there whenever it fails).
+            _ = Calls.removeExactly(temporary, files: written, folders: writtenFolders)
+            throw error
+        }
+        Calls.syncFolder(parent)
+    }
+
+    /// Moves the complete folder `temporary` to `target`. On failure the new folder is at
+    /// `temporary` again and the old one, if any, at `target` (or else `Stranded` is thrown).
+    static func commit(_ temporary: URL, to target: URL, existing: FolderOwnership?, policy: Policy, exchange: Bool) throws {
+        if existing == nil {
+            switch exchange ? Calls.renameNoReplace(temporary, target) : .unsupported {
+            case .done: return
+            case .failed(let reason):
+                throw Failure.io(path: target.path, message: "cannot move the new folder into \(target.path): \(reason)")
+            case .exists:
+                break  // created meanwhile: judge it below
+            case .unsupported:
+                // rename(2) replaces an empty folder, and fails on anything else.
+                if Calls.rename(temporary, target) { return }
+                guard errno == EEXIST || errno == ENOTEMPTY || errno == ENOTDIR || errno == EISDIR else {
+                    throw Failure.io(path: target.path, message: "cannot move the new folder into \(target.path): \(Calls.lastError())")
+                }
+            }
+            _ = try assess(target, policy: policy)
+        }
+        if exchange {
+            switch Calls.exchange(temporary, target) {
+            case .done:
+                // The old folder is now at `temporary`: judge it again (it may have changed since),
+                // then delete exactly what rotation wrote in it.
+                let old: FolderOwnership?
+                do {
+                    old = try assess(temporary, policy: policy, shownAs: target.path)
+                } catch {
+                    if case .done = Calls.exchange(temporary, target) { throw error }
+                    // The user's folder is at `temporary`: it must not be cleaned up as ours.
+                    throw Stranded(failure: .io(path: target.path, message: "\(error); the folder that was at \(target.path) is now at \(temporary.path): move it back"))
+                }
+                discard(temporary, old)
+                return
+            case .failed(let reason):
+                throw Failure.io(path: target.path, message: "cannot replace \(target.path): \(reason)")
+            case .exists, .unsupported:
+                break
+            }
+        }
+        // Two renames: the old folder aside, the new one in (for an instant, nothing is at target).
+        let aside = try Calls.unusedName(in: target.deletingLastPathComponent(), base: target.lastPathComponent, tag: "old")
+        if !Calls.rename(target, aside) {
+            throw Failure.io(path: target.path, message: "cannot replace \(target.path): \(Calls.lastError())")
+        }
+        if !Calls.rename(temporary, target) {
+            let reason = Calls.lastError()
+            if !Calls.rename(aside, target) {
+                throw Failure.io(path: target.path, message: "cannot move the new folder into \(target.path): \(reason); the old one is at \(aside.path): move it back")
+            }
+            throw Failure.io(path: target.path, message: "cannot move the new folder into \(target.path): \(reason)")
+        }
+        let old: FolderOwnership?
+        do {
+            old = try assess(aside, policy: policy, shownAs: target.path)
+        } catch {
+            if Calls.rename(target, temporary) && Calls.rename(aside, target) { throw error }
+            throw Failure.io(path: target.path, message: "\(error); the folder that was at \(target.path) is now at \(aside.path): move it back")
+        }
+        discard(aside, old)
+    }
+
+    /// A failure after which `temporary` no longer holds the new folder: no clean-up.
+    struct Stranded: Error {
+        let failure: Failure
+    }
+
+    /// Deletes an old folder known to be entirely rotation's (or empty), entry by entry. Whatever
+    /// appeared in it meanwhile stays, with the folder, under its hidden temporary name.
+    static func discard(_ folder: URL, _ ownership: FolderOwnership?) {
+        switch ownership {
+        case .ours(let files, let folders)?: _ = Calls.removeExactly(folder, files: files, folders: folders)
+        case .empty?: _ = Calls.removeExactly(folder, files: [], folders: [])
+        case .refused?, nil: break
+        }
+    }
+}
+
+/// The system calls behind `AtomicFolder`, in one place (their names clash with its methods).
+enum Calls {
+    enum Outcome {
+        case done
+        case exists
+        case unsupported
+        case failed(String)
+    }
+
+    static func lastError() -> String { String(cString: strerror(errno)) }
+
+    static func rename(_ from: URL, _ to: URL) -> Bool {
+        Foundation.rename(from.path, to.path) == 0
+    }
+
+    /// `renameat2(from, to, flags)`, looked up at run time: glibc ≥ 2.28 has it, Swift's Glibc module
+    /// does not declare it, and `syscall(2)` is variadic (not callable from Swift).
+    static func renameat2(_ from: URL, _ to: URL, flags: UInt32) -> Outcome {
+        #if os(Linux)
+        typealias Function = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return .unsupported }
+        let function = unsafeBitCast(symbol, to: Function.self)
+        if function(AT_FDCWD, from.path, AT_FDCWD, to.path, flags) == 0 { return .done }
+        switch errno {
+        case EEXIST: return .exists
+        case EINVAL, ENOSYS, ENOTSUP: return .unsupported  // a file system or kernel without the flag
+        default: return .failed(lastError())
+        }
+        #else
+        return .unsupported
+        #endif
+    }
+
+    /// Atomically swaps two existing paths (Linux `RENAME_EXCHANGE`).
+    static func exchange(_ a: URL, _ b: URL) -> Outcome { renameat2(a, b, flags: 2) }
+
+    /// Renames only if nothing is at `to` (Linux `RENAME_NOREPLACE`).
+    static func renameNoReplace(_ from: URL, _ to: URL) -> Outcome { renameat2(from, to, flags: 1) }
+
+    static func createFolder(_ url: URL) -> Bool { mkdir(url.path, 0o777) == 0 }
+
+    static func createFile(_ url: URL) -> Bool {
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { return false }
+        close(descriptor)
+        return true
+    }
+
+    static func makeFolder(_ url: URL) throws {
+        if !createFolder(url) {
+            throw AtomicFolder.Failure.io(path: url.path, message: "cannot create \(url.path): \(lastError())")
+        }
+    }
+
+    /// A name `.BASE.TAG-RANDOM` beside `base` that nothing has.
+    static func unusedName(in parent: URL, base: String, tag: String) throws -> URL {
+        for _ in 0..<100 {
+            let candidate = parent.appendingPathComponent(".\(base).\(tag)-\(String(UInt64.random(in: 0...UInt64.max), radix: 36))")
+            if try FileSystemEntry.at(candidate.path) == .missing { return candidate }
+        }
+        throw AtomicFolder.Failure.io(path: parent.path, message: "cannot find a free temporary name in \(parent.path)")
+    }
+
+    /// Creates (exclusively) a new hidden sibling `.BASE.tmp-RANDOM` with `make`.
+    static func createUnique(in parent: URL, base: String, _ make: (URL) -> Bool) throws -> URL {
+        for _ in 0..<100 {
+            let candidate = parent.appendingPathComponent(".\(base).tmp-\(String(UInt64.random(in: 0...UInt64.max), radix: 36))")
+            if make(candidate) { return candidate }
+            if errno != EEXIST { break }
+        }
+        throw AtomicFolder.Failure.io(path: parent.path, message: "cannot write into \(parent.path): \(lastError())")
+    }
+
+    /// Writes `bytes` into the existing empty file `url` and flushes them to disk.
+    static func fill(_ url: URL, with bytes: [UInt8]) throws {
+        let descriptor = open(url.path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw AtomicFolder.Failure.io(path: url.path, message: "cannot write \(url.path): \(lastError())")
+        }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in
+                systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw AtomicFolder.Failure.io(path: url.path, message: "cannot write \(url.path): \(lastError())")
+            }
+            offset += count
+        }
+        if fsync(descriptor) != 0 && errno != EINVAL {
+            throw AtomicFolder.Failure.io(path: url.path, message: "cannot write \(url.path): \(lastError())")
+        }
+    }
+
+    static func systemWrite(_ descriptor: Int32, _ pointer: UnsafeRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        return Glibc.write(descriptor, pointer, count)
+        #else
+        return Darwin.write(descriptor, pointer, count)
+        #endif
+    }
+
+    /// Flushes a folder's entries to disk (best effort: some file systems cannot).
+    static func syncFolder(_ url: URL) {
+        let descriptor = open(url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        _ = fsync(descriptor)
+        close(descriptor)
+    }
+
+    static func unlink(_ url: URL) -> Bool { Foundation.unlink(url.path) == 0 }
+
+    /// Deletes exactly `files`, then `folders` (deepest first), then `root` — never recursively, so
+    /// anything else in them stays. True if `root` is gone.
+    @discardableResult
+    static func removeExactly(_ root: URL, files: [String], folders: [String]) -> Bool {
+        for file in files { _ = unlink(root.appendingPathComponent(file)) }
+        for folder in folders.sorted(by: { $0.count > $1.count }) { _ = rmdir(root.appendingPathComponent(folder).path) }
+        return rmdir(root.path) == 0
     }
 }

@@ -55,13 +55,13 @@ struct Solve: ParsableCommand {
         var files = RunFolder.files(of: solved.run).map { (name: $0.name, contents: Array($0.contents.utf8)) }
         if timings && !solved.glpkLog.isEmpty { files.append((name: "glpk.log", contents: Array(solved.glpkLog.utf8))) }
         do {
-            try AtomicFolder.write(files, to: URL(fileURLWithPath: out))
+            try AtomicFolder.write(files, to: URL(fileURLWithPath: out), kind: .run)
             if let exportModel {
                 var models: [(name: String, contents: [UInt8])] = []
                 for entry in solved.models {
                     models.append((name: "\(entry.name).lp", contents: Array(try entry.model.export(.cplexLP).utf8)))
                 }
-                try AtomicFolder.write(models, to: URL(fileURLWithPath: exportModel), replaceable: { _ in true })
+                try AtomicFolder.write(models, to: URL(fileURLWithPath: exportModel), kind: .models)
             }
         } catch let failure as AtomicFolder.Failure {
             Console.error("rotation: \(failure)")

@@ -6,7 +6,7 @@ import XCTest
 /// bad input, pre-interview stage.
 final class SolveCommandTests: XCTestCase {
     static let runFiles = ["shortlist.csv", "withdrawn.csv", "ties.csv", "placements.csv", "eligibility.csv",
-                           "rotation_due.csv", "quota.csv", "result.json", "audit.json"]
+                           "rotation_due.csv", "quota.csv", "result.json", "audit.json", ".rotation-manifest.json"]
 
     /// The sample's run folder equals the golden one, file by file (UPDATE_GOLDEN=1 rewrites it).
     func testSampleRunMatchesGolden() throws {
