@@ -133,13 +133,6 @@ public enum AtomicFolder {
         try place(files, at: target, policy: .createOnly, exchange: true)
     }
 
-    /// The old entry point. The closure is no longer consulted (trusting it is how folders full of
-    /// user files were deleted): this only creates a new folder, as `create(_:at:)`.
-    @available(*, deprecated, message: "use write(_:to:kind:) for run and models folders, create(_:at:) for a new folder")
-    public static func write(_ files: [(name: String, contents: [UInt8])], to target: URL, replaceable: (URL) -> Bool) throws {
-        try create(files, at: target)
-    }
-
     /// Checks, without writing anything, that `write(_:to:kind:)` would accept `target`: call it for
     /// every output before writing the first, so that a refusal leaves nothing half done.
     public static func check(_ target: URL, kind: FolderKind) throws {

@@ -15,6 +15,8 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case infeasible = 4
     /// `compare --exit-code`: the two runs differ.
     case differ = 5
+    /// Reading or writing failed (disk full, permission denied): nothing of the user's was changed.
+    case ioFailure = 6
 
     /// The exit code of a finished run.
     public init(_ status: RunStatus) {

@@ -105,7 +105,7 @@ public struct RunSheets: Sendable, Worded {
             rows: run.ties.map { tie in
                 [.text(tie.positionID), .text(run.positionTitle(tie.positionID)), score(tie.scoreHundredths), .text(tie.cadreID),
                  .text(run.cadreName(tie.cadreID)), .text(tie.otherCadreID), .text(run.cadreName(tie.otherCadreID)),
-                 .text(words.tieKey(tie.key)), .text(tie.aboveValue ?? ""), .text(tie.belowValue ?? "")]
+                 .text(words.tieKey(tie.key)), .text(tie.aboveValue), .text(tie.belowValue)]
             })
     }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import CXLSXWriter
+import RotationIO
 import Foundation
 import RotationCore
 
@@ -29,23 +30,18 @@ public enum XLSXExport {
         return Int(calendar.date(from: components)?.timeIntervalSince1970 ?? 0)
     }
 
-    /// Writes the workbook to a temporary file beside `target`, then renames it into place.
+    /// Builds the workbook in a private temporary folder, then writes it to `target` through
+    /// `AtomicFolder.writeFile` (atomic, and never over a scenario's or a run's own file).
     public static func write(_ sheets: [Sheet], title: String, created: Int, to target: URL) throws {
-        let folder = target.deletingLastPathComponent()
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier).xlsx")
-        try? FileManager.default.removeItem(at: temporary)
-        do {
-            try writeWorkbook(sheets, title: title, created: created, path: temporary.path)
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rotation-xlsx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let workbook = scratch.appendingPathComponent("workbook.xlsx")
+        try writeWorkbook(sheets, title: title, created: created, path: workbook.path)
+        guard let bytes = FileManager.default.contents(atPath: workbook.path) else {
+            throw ReportError("cannot read back the workbook \(workbook.path)")
         }
-        if rename(temporary.path, target.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw ReportError("cannot write \(target.path): \(reason)")
-        }
+        try AtomicFolder.writeFile(Array(bytes), to: target)
     }
 
     static func check(_ status: lxw_error, _ what: String) throws {

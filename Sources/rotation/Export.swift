@@ -52,9 +52,9 @@ struct Export: ParsableCommand {
             do {
                 try XLSXExport.write(RunSheets(run: data, language: lang).all(), title: data.scenarioName, created: created,
                                      to: URL(fileURLWithPath: out ?? ""))
-            } catch let error as ReportError {
+            } catch {
                 Console.error("rotation export: \(error)")
-                throw ExitCode(ExitStatus.badInput)
+                throw ExitCode(error is ReportError ? ExitStatus.ioFailure : Console.exitStatus(of: error))
             }
         }
     }

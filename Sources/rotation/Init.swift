@@ -30,7 +30,7 @@ struct Init: ParsableCommand {
         }
         let template = ScenarioTemplate(language: lang)
         do {
-            try AtomicFolder.write(template.files().map { ($0.name, Array($0.contents.utf8)) }, to: url, replaceable: { _ in true })
+            try AtomicFolder.create(template.files().map { ($0.name, Array($0.contents.utf8)) }, at: url)
         } catch {
             Console.error("rotation: \(error)")
             throw ExitCode(ExitStatus.badInput)

@@ -38,6 +38,14 @@ struct Solve: ParsableCommand {
     func run() throws {
         let loaded = try scenario.load()
         Console.warnings(loaded)
+        // Refuse a target that is not ours before solving, so that a refusal leaves nothing half done.
+        do {
+            try AtomicFolder.check(URL(fileURLWithPath: out), kind: .run)
+            if let exportModel { try AtomicFolder.check(URL(fileURLWithPath: exportModel), kind: .models) }
+        } catch {
+            Console.error("rotation: \(error)")
+            throw ExitCode(Console.exitStatus(of: error))
+        }
         var options = limits.pipelineOptions
         if let baseline {
             do {
@@ -63,9 +71,9 @@ struct Solve: ParsableCommand {
                 }
                 try AtomicFolder.write(models, to: URL(fileURLWithPath: exportModel), kind: .models)
             }
-        } catch let failure as AtomicFolder.Failure {
-            Console.error("rotation: \(failure)")
-            throw ExitCode(ExitStatus.badInput)
+        } catch {
+            Console.error("rotation: \(error)")
+            throw ExitCode(Console.exitStatus(of: error))
         }
         Console.write(SolveSummary(run: solved.run, out: out).text)
         let status = ExitStatus(solved.run.status)

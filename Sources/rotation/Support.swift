@@ -60,6 +60,12 @@ enum Console {
         }
     }
 
+    /// Refused (not ours to replace): bad usage, exit 2; an I/O failure: exit 6.
+    static func exitStatus(of error: Error) -> ExitStatus {
+        if let failure = error as? AtomicFolder.Failure, !failure.isRefusal { return .ioFailure }
+        return .badInput
+    }
+
     static func warnings(_ loaded: LoadedScenario) {
         for warning in loaded.warnings { error(warning.description) }
     }
@@ -78,7 +84,7 @@ enum Console {
             try AtomicFolder.writeFile(Array(text.utf8), to: URL(fileURLWithPath: path))
         } catch {
             self.error("rotation: \(error)")
-            throw ExitCode(ExitStatus.badInput)
+            throw ExitCode(exitStatus(of: error))
         }
     }
 }

@@ -299,14 +299,6 @@ final class AtomicFolderTests: XCTestCase {
         XCTAssertEqual(try snapshot(root), before)
     }
 
-    @available(*, deprecated)
-    func testTheOldClosureIsNoLongerTrusted() throws {
-        try put("mine", at: "models/notes.txt")
-        let before = try snapshot(root)
-        assertRefused { try AtomicFolder.write(Self.modelFiles, to: self.url("models"), replaceable: { _ in true }) }
-        XCTAssertEqual(try snapshot(root), before)
-    }
-
     // MARK: writeFile
 
     func testWriteFileOverwritesAnOrdinaryFileAndLeavesNoTemporary() throws {
