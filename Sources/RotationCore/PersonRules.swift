@@ -21,6 +21,8 @@ public struct PersonRules: Sendable {
     }
 
     /// Months from the reference date to statutory retirement: 12·age − months(birth → reference).
+    ///
+    /// Cannot overflow on values read: ages have at most 12 digits (12·age < 1.2·10^13) and years 4 digits.
     public func monthsToRetirement(_ cadre: Cadre) -> Int {
         let age = cadre.retirementAge ?? rules.retirementAge(for: cadre.gender)
         return 12 * age - cadre.birth.months(to: scenario.referenceDate)
