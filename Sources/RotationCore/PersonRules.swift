@@ -130,6 +130,7 @@ public struct PersonRules: Sendable {
             worst = max(worst ?? kind, kind)
         }
         if evaluationIsValid(record) {
+            // Counts read have at most 12 digits, so their sums fit; the comparisons cross-multiply in 128 bits.
             let poor = Fraction(record.poor, record.tookPart)
             let averagePoor = Fraction(record.average + record.poor, record.tookPart)
             var shareFindings: [String] = []
