@@ -21,6 +21,8 @@ public struct PersonRules: Sendable {
     }
 
     /// Months from the reference date to statutory retirement: 12·age − months(birth → reference).
+    ///
+    /// Cannot overflow on values read: ages have at most 12 digits (12·age < 1.2·10^13) and years 4 digits.
     public func monthsToRetirement(_ cadre: Cadre) -> Int {
         let age = cadre.retirementAge ?? rules.retirementAge(for: cadre.gender)
         return 12 * age - cadre.birth.months(to: scenario.referenceDate)
@@ -128,6 +130,7 @@ public struct PersonRules: Sendable {
             worst = max(worst ?? kind, kind)
         }
         if evaluationIsValid(record) {
+            // Counts read have at most 12 digits, so their sums fit; the comparisons cross-multiply in 128 bits.
             let poor = Fraction(record.poor, record.tookPart)
             let averagePoor = Fraction(record.average + record.poor, record.tookPart)
             var shareFindings: [String] = []

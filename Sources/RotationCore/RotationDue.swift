@@ -37,8 +37,8 @@ public struct RotationDue: Sendable {
         if let months = monthsInPost, months >= rules.samePositionMonths {
             reasons.append("\(months) months in the same post ≥ \(rules.samePositionMonths)")
         }
-        if cadre.sectionYears >= rules.sameSectionYears {
-            reasons.append("\(cadre.sectionYears) years as chief/deputy of the same section ≥ \(rules.sameSectionYears)")
+        if !(cadre.sectionYears < Fraction(rules.sameSectionYears)) {
+            reasons.append("\(cadre.sectionYears.decimalDescription) years as chief/deputy of the same section ≥ \(rules.sameSectionYears)")
         }
         if cadre.flags.contains(.mismatch) {
             reasons.append("ability does not fit the post (能岗不相适)")

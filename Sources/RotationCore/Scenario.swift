@@ -140,7 +140,8 @@ public struct Cadre: Sendable, Equatable {
     public var levelSince: YearMonth
     public var positionID: String?
     public var positionSince: YearMonth?
-    public var sectionYears: Int
+    /// Years as chief or deputy of the same section (科室), exact: `8.5` is 17/2, below a threshold of 9.
+    public var sectionYears: Fraction
     public var education: Education
     public var identity: Identity
     public var identityApproved: Bool
@@ -154,7 +155,7 @@ public struct Cadre: Sendable, Equatable {
     public var flags: [CadreFlag]
 
     public init(id: String, name: String, gender: Gender, birth: YearMonth, unitID: String, level: Level,
-                levelSince: YearMonth, positionID: String? = nil, positionSince: YearMonth? = nil, sectionYears: Int = 0,
+                levelSince: YearMonth, positionID: String? = nil, positionSince: YearMonth? = nil, sectionYears: Fraction = 0,
                 education: Education = .bachelor, identity: Identity = .civilServant, identityApproved: Bool = false,
                 training: TrainingStatus = .met, healthOK: Bool = true, townRecruited: YearMonth? = nil,
                 exceptionalApproved: Bool = false, acceptsTransfer: Bool = false, retirementAge: Int? = nil,

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+internal import BigInt
 
 /// Interview scoring (C-JUDGES, C-PASS): judges after recusal, aggregate, half-up rounding.
 public struct InterviewScoring: Sendable {
@@ -10,7 +11,8 @@ public struct InterviewScoring: Sendable {
     public struct Outcome: Sendable, Equatable {
         /// The aggregate in hundredths, rounded half-up to `score_decimals`; nil if it cannot be computed.
         public var scoreHundredths: Int?
-        /// The exact aggregate before rounding.
+        /// The exact aggregate before rounding; nil without a score, and also when its reduced numerator or
+        /// denominator is beyond `Int` (scores written with many decimals: the rounded score is exact regardless).
         public var exactScore: Fraction?
         public var judgesCounted: Int
         public var judgesRecused: Int
@@ -58,30 +60,36 @@ public struct InterviewScoring: Sendable {
             return Outcome(scoreHundredths: nil, exactScore: nil, judgesCounted: counted.count, judgesRecused: recused, verdicts: verdicts)
         }
         let exact = InterviewScoring.mean(kept)
-        let rounded = Hundredths.roundHalfUp(exact, decimals: rules.scoreDecimals)
+        guard let rounded = Hundredths.roundHalfUp(exact.numerator, exact.denominator, decimals: rules.scoreDecimals) else {
+            // Unreachable from a scenario folder (scores are read within 0–100); kept so that no value traps.
+            verdicts.append(Verdict(cadreID: cadreID, positionID: positionID, rule: .pass, verdict: .fail,
+                                    detail: "no interview score: the aggregate of the judges' scores is beyond any score",
+                                    chinese: "评委评分的汇总值超出分数范围，无法计算面试成绩"))
+            return Outcome(scoreHundredths: nil, exactScore: nil, judgesCounted: counted.count, judgesRecused: recused, verdicts: verdicts)
+        }
         if Fraction(rounded, 100) < rules.passMark {
             verdicts.append(Verdict(cadreID: cadreID, positionID: positionID, rule: .pass, verdict: .fail,
                                     detail: "score \(rules.scoreFormat.string(rounded)) < pass mark \(InterviewScoring.describe(rules.passMark))",
                                     chinese: "面试成绩\(rules.scoreFormat.string(rounded))分，低于合格分\(InterviewScoring.describe(rules.passMark))分"))
         }
-        return Outcome(scoreHundredths: rounded, exactScore: exact, judgesCounted: counted.count, judgesRecused: recused, verdicts: verdicts)
+        return Outcome(scoreHundredths: rounded, exactScore: Fraction(exactly: exact.numerator, exact.denominator),
+                       judgesCounted: counted.count, judgesRecused: recused, verdicts: verdicts)
     }
 
-    static func mean(_ values: ArraySlice<Fraction>) -> Fraction {
-        // Common denominator: judge scores have at most 6 decimals.
-        let denominator = values.reduce(1) { lcm($0, $1.denominator) }
-        let sum = values.reduce(0) { $0 + $1.numerator * (denominator / $1.denominator) }
-        return Fraction(sum, denominator * values.count)
+    /// The exact mean of `values` as a big-integer quotient (denominator > 0), so no count or number of
+    /// decimals can overflow it.
+    ///
+    /// - Complexity: O(n) big-integer operations for n values.
+    static func mean(_ values: ArraySlice<Fraction>) -> (numerator: BigInt, denominator: BigInt) {
+        let denominator = values.reduce(BigInt(1)) { lcm($0, BigInt($1.denominator)) }
+        let sum = values.reduce(BigInt(0)) { $0 + BigInt($1.numerator) * (denominator / BigInt($1.denominator)) }
+        return (sum, denominator * BigInt(values.count))
     }
 
-    static func lcm(_ a: Int, _ b: Int) -> Int { a / Fraction.gcd(a, b) * b }
-
-    /// `60`, `59.5`, `1/3`.
-    public static func describe(_ value: Fraction) -> String {
-        for decimals in 0...6 {
-            let scaled = value * ExactDecimal.powerOfTen(decimals)
-            if scaled.denominator == 1 { return ExactDecimal(units: scaled.numerator, scale: decimals).description }
-        }
-        return value.description
+    static func lcm(_ a: BigInt, _ b: BigInt) -> BigInt {
+        a / BigInt(a.magnitude.greatestCommonDivisor(with: b.magnitude)) * b
     }
+
+    /// `60`, `59.5`, `1/3`: a terminating decimal as such, any other value as a fraction.
+    public static func describe(_ value: Fraction) -> String { value.decimalDescription }
 }

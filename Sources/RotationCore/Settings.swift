@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+internal import BigInt
 
 /// The thresholds of the rules; every default is the seed's (`docs/rules.md`), every one overridable.
 public struct RuleSettings: Sendable, Equatable {
@@ -57,11 +58,15 @@ public struct RuleSettings: Sendable, Equatable {
     }
 
     /// The pass mark in hundredths, rounded up so that "score ≥ pass mark" is exact on hundredths.
+    ///
+    /// Exact on big integers; a mark beyond `Int` hundredths (never read: pass_mark is 0–100) saturates,
+    /// which keeps "score ≥ mark" exact for every score.
     public var passMarkHundredths: Int {
-        let scaled = passMark * 100
-        return scaled.numerator >= 0
-            ? (scaled.numerator + scaled.denominator - 1) / scaled.denominator
-            : -((-scaled.numerator) / scaled.denominator)
+        let numerator = BigInt(passMark.numerator) * 100
+        let denominator = BigInt(passMark.denominator)
+        let (quotient, remainder) = numerator.quotientAndRemainder(dividingBy: denominator)
+        let ceiling = remainder.sign == .plus && !remainder.isZero ? quotient + 1 : quotient
+        return Int(exactly: ceiling) ?? (ceiling.sign == .minus ? .min : .max)
     }
 
     /// Statutory retirement age for a gender.

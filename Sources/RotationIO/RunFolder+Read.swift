@@ -148,8 +148,8 @@ struct JSONField {
             guard let text = value.numberText, let decimal = ExactDecimal(parsing: text), decimal.scale <= 2 else {
                 throw failure("expected a score such as 86.40 (at most 2 decimals)")
             }
-            let fraction = decimal.fraction * 100
-            guard fraction.denominator == 1, (0...10_000).contains(fraction.numerator) else {
+            guard let fraction = decimal.fraction.multiplied(by: 100), fraction.denominator == 1,
+                  (0...10_000).contains(fraction.numerator) else {
                 throw failure("\(text) is not a score from 0 to 100")
             }
             return fraction.numerator

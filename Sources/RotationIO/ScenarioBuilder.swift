@@ -5,6 +5,8 @@ import RotationCore
 struct ScenarioBuilder {
     var scenario: Scenario
     let encoding: TextEncoding?
+    /// The reference date of scenario.yaml; nil when it could not be read (no date checks then).
+    let reference: YearMonth?
     private(set) var problems: [InputProblem] = []
 
     /// Line of each record, for cross-file messages.
@@ -12,9 +14,11 @@ struct ScenarioBuilder {
     private var positionLines: [String: Int] = [:]
     private var cadreLines: [String: Int] = [:]
 
-    init(scenario: Scenario, encoding: TextEncoding?) {
-        self.scenario = scenario
+    /// `scenario`: the settings read from scenario.yaml, or nil when they could not be read.
+    init(scenario: Scenario?, encoding: TextEncoding?) {
+        self.scenario = scenario ?? Scenario(name: "", referenceDate: YearMonth(year: 2000, month: 1))
         self.encoding = encoding
+        self.reference = scenario?.referenceDate
     }
 
     mutating func read(_ files: [String: [UInt8]]) {
@@ -123,19 +127,19 @@ struct ScenarioBuilder {
             let id = reader.text(row, "cadre_id", required: true)
             let name = reader.text(row, "name", required: true)
             let gender = reader.code(row, "gender", Values.genderNames, required: true)
-            let birth = reader.month(row, "birth", required: true)
+            let birth = reader.month(row, "birth", required: true, notAfter: reference)
             let unitID = reader.text(row, "unit_id", required: true)
             let level = reader.code(row, "level", Values.levelNames, required: true)
-            let levelSince = reader.month(row, "level_since", required: true)
+            let levelSince = reader.month(row, "level_since", required: true, notAfter: reference)
             let positionID = reader.text(row, "position_id")
-            let positionSince = reader.month(row, "position_since")
-            let sectionYears = reader.integer(row, "section_years", minimum: 0) ?? 0
+            let positionSince = reader.month(row, "position_since", notAfter: reference)
+            let sectionYears = reader.decimal(row, "section_years", minimum: 0)?.fraction ?? 0
             let education = reader.code(row, "education", Values.educationNames, required: true)
             let identity = reader.code(row, "identity", Values.identityNames, required: true)
             let identityApproved = reader.bool(row, "identity_approved", default: false)
             let training = reader.code(row, "training", Values.trainingNames, required: true)
             let health = reader.bool(row, "health_ok", default: true)
-            let townRecruited = reader.month(row, "town_recruited")
+            let townRecruited = reader.month(row, "town_recruited", notAfter: reference)
             let exceptional = reader.bool(row, "exceptional_approved", default: false)
             let accepts = reader.bool(row, "accepts_transfer", default: false)
             let retirementAge = reader.integer(row, "retirement_age", minimum: 1)
@@ -205,7 +209,11 @@ struct ScenarioBuilder {
         var seen: [String: Int] = [:]
         for row in reader.rows {
             let id = reader.text(row, "cadre_id", required: true)
-            let year = reader.integer(row, "year", required: true, minimum: 1900)
+            var year = reader.integer(row, "year", required: true, minimum: 1900)
+            if let value = year, let reference, value > reference.year {
+                reader.fail(row, "year", ValueMessage.yearAfterReference(value, reference))
+                year = nil
+            }
             let grade = reader.code(row, "grade", Values.gradeNames, required: true)
             let known = knownCadre(&reader, row, id)
             guard let id, let year, let grade, known else { continue }
@@ -369,8 +377,9 @@ struct ScenarioBuilder {
                 continue
             }
             seen[key] = row.line
-            scenario.transferFits.append(TransferFit(cadreID: cadreID, positionID: positionID,
-                                                     fitHundredths: Hundredths.roundHalfUp(fit.fraction, decimals: 2)))
+            // Within 0–100, so the hundredths (0…10000) always exist.
+            guard let hundredths = Hundredths.roundHalfUp(fit.fraction, decimals: 2) else { continue }
+            scenario.transferFits.append(TransferFit(cadreID: cadreID, positionID: positionID, fitHundredths: hundredths))
         }
         finish(reader)
     }

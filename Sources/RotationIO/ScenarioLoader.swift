@@ -113,8 +113,7 @@ public enum ScenarioLoader {
             }
             problems += settings.problems
         }
-        var builder = ScenarioBuilder(scenario: scenario ?? Scenario(name: "", referenceDate: YearMonth(year: 2000, month: 1)),
-                                      encoding: settings.encoding)
+        var builder = ScenarioBuilder(scenario: scenario, encoding: settings.encoding)
         for (name, bytes) in files.sorted(by: { ScenarioFiles.order(of: $0.key) < ScenarioFiles.order(of: $1.key) }) {
             let encodingName: String
             if name == ScenarioFiles.yaml {

@@ -60,13 +60,13 @@ struct SettingsReader {
             if let value = rules.integer("months_staff_before_deputy", minimum: 0) { settings.monthsStaffBeforeDeputy = value }
             if let value = rules.integer("months_deputy_before_chief", minimum: 0) { settings.monthsDeputyBeforeChief = value }
             if let value = rules.integer("months_town_before_department", minimum: 0) { settings.monthsTownBeforeDepartment = value }
-            if let years = rules.integerList("assessment_years") { settings.assessmentYears = years }
+            if let years = rules.years("assessment_years", upTo: reference) { settings.assessmentYears = years }
             if let value = rules.string("training") {
                 if let policy = RuleSettings.TrainingPolicy(rawValue: value) { settings.training = policy } else {
                     rules.fail("training", "\"\(value)\" is not strict or allow_pending")
                 }
             }
-            if let value = rules.fraction("pass_mark") { settings.passMark = value }
+            if let value = rules.fraction("pass_mark", within: 0...100) { settings.passMark = value }
             if let node = rules.mapping("judges") {
                 var judges = Keys(reader: rules.reader, mapping: node, path: "rules.judges.")
                 if let value = judges.integer("min", minimum: 0) { settings.judgesMin = value }
@@ -117,9 +117,9 @@ struct SettingsReader {
             }
             if let node = rules.mapping("evaluation") {
                 var evaluation = Keys(reader: rules.reader, mapping: node, path: "rules.evaluation.")
-                if let value = evaluation.fraction("min_participation") { settings.minParticipation = value }
-                if let value = evaluation.fraction("poor_share") { settings.poorShare = value }
-                if let value = evaluation.fraction("average_poor_share") { settings.averagePoorShare = value }
+                if let value = evaluation.fraction("min_participation", within: 0...1) { settings.minParticipation = value }
+                if let value = evaluation.fraction("poor_share", within: 0...1) { settings.poorShare = value }
+                if let value = evaluation.fraction("average_poor_share", within: 0...1) { settings.averagePoorShare = value }
                 evaluation.finish()
                 rules.reader = evaluation.reader
             }
@@ -217,25 +217,40 @@ struct SettingsReader {
 
         mutating func month(_ key: String, required: Bool = false) -> YearMonth? {
             guard let text = scalar(key, required: required) else { return nil }
-            if let value = Values.month(text) { return value }
-            fail(key, "\"\(text)\" is not a month (write 2017-10)")
-            return nil
+            switch Values.parseMonth(text) {
+            case .success(let value): return value
+            case .failure(let problem):
+                fail(key, ValueMessage.month(text, problem, hint: "write 2017-10"))
+                return nil
+            }
         }
 
         mutating func integer(_ key: String, minimum: Int) -> Int? {
             guard let text = scalar(key) else { return nil }
-            guard let value = Values.integer(text), value >= minimum else {
+            switch Values.parseInteger(text) {
+            case .success(let value) where value >= minimum: return value
+            case .failure(.tooManyDigits):
+                fail(key, ValueMessage.number(text, .tooManyDigits, expected: "a whole number", bound: Values.maxIntegerDigits))
+            default:
                 fail(key, "\"\(text)\" is not a whole number ≥ \(minimum)")
-                return nil
             }
-            return value
+            return nil
         }
 
-        mutating func fraction(_ key: String) -> Fraction? {
+        /// An exact decimal or fraction; with `range`, one within it.
+        mutating func fraction(_ key: String, within range: ClosedRange<Int>? = nil) -> Fraction? {
             guard let text = scalar(key) else { return nil }
-            if let value = Values.fraction(text) { return value }
-            fail(key, "\"\(text)\" is not a number or fraction (e.g. 0.2 or 1/3)")
-            return nil
+            switch Fraction.parse(text) {
+            case .success(let value):
+                if let range, value < Fraction(range.lowerBound) || Fraction(range.upperBound) < value {
+                    fail(key, ValueMessage.outside(text, "\(range.lowerBound)", "\(range.upperBound)"))
+                    return nil
+                }
+                return value
+            case .failure(let problem):
+                fail(key, ValueMessage.number(text, problem, expected: "a number or fraction (e.g. 0.2 or 1/3)"))
+                return nil
+            }
         }
 
         mutating func bool(_ key: String) -> Bool? {
@@ -271,11 +286,14 @@ struct SettingsReader {
             return sequence.compactMap { $0.scalar?.string.trimmingSpaces }
         }
 
-        mutating func integerList(_ key: String) -> [Int]? {
+        /// Calendar years from 1900 to the reference date's year.
+        mutating func years(_ key: String, upTo reference: YearMonth) -> [Int]? {
             guard let items = stringList(key) else { return nil }
             var values: [Int] = []
             for item in items {
-                if let value = Values.integer(item) { values.append(value) } else { fail(key, "\"\(item)\" is not a year") }
+                if let value = Values.integer(item), (1900...reference.year).contains(value) { values.append(value) } else {
+                    fail(key, ValueMessage.notAYear(item, reference))
+                }
             }
             return values
         }

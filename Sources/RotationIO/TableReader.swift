@@ -128,37 +128,68 @@ struct TableReader {
         return defaultValue
     }
 
-    mutating func month(_ row: Row, _ column: String, required: Bool = false) -> YearMonth? {
+    /// A month; with `notAfter`, a date of the past (a birth, a start in a post) that must not lie after it.
+    mutating func month(_ row: Row, _ column: String, required: Bool = false, notAfter limit: YearMonth? = nil) -> YearMonth? {
         guard let value = text(row, column, required: required) else { return nil }
-        if let parsed = Values.month(value) { return parsed }
-        fail(row, column, "\"\(value)\" is not a month (write 2017-10, 2017-10-01, 2017.10, 2017/10 or 2017年10月)")
-        return nil
+        switch Values.parseMonth(value) {
+        case .success(let parsed):
+            if let limit, limit < parsed {
+                fail(row, column, ValueMessage.afterReference(parsed, limit))
+                return nil
+            }
+            return parsed
+        case .failure(let problem):
+            fail(row, column, ValueMessage.month(value, problem, hint: "write 2017-10, 2017-10-01, 2017.10, 2017/10 or 2017年10月"))
+            return nil
+        }
     }
 
+    /// A whole number of at most `Values.maxIntegerDigits` digits, at least `minimum`.
     mutating func integer(_ row: Row, _ column: String, required: Bool = false, minimum: Int? = nil) -> Int? {
         guard let value = text(row, column, required: required) else { return nil }
-        guard let parsed = Values.integer(value) else {
-            fail(row, column, "\"\(value)\" is not a whole number")
+        let parsed: Int
+        switch Values.parseInteger(value) {
+        case .success(let number): parsed = number
+        case .failure(let problem):
+            fail(row, column, ValueMessage.number(value, problem, expected: "a whole number", bound: Values.maxIntegerDigits))
             return nil
         }
         if let minimum, parsed < minimum {
-            fail(row, column, "\(parsed) is below \(minimum)")
+            fail(row, column, ValueMessage.below("\(parsed)", "\(minimum)"))
             return nil
         }
         return parsed
     }
 
+    /// An exact decimal (at most `ExactDecimal.maxDigits` significant digits) within `range`.
     mutating func decimal(_ row: Row, _ column: String, required: Bool = false, range: ClosedRange<Int>) -> ExactDecimal? {
-        guard let value = text(row, column, required: required) else { return nil }
-        guard let parsed = ExactDecimal(parsing: value) else {
-            fail(row, column, "\"\(value)\" is not a number (digits with at most 6 decimals, e.g. 85.5)")
-            return nil
-        }
+        guard let (parsed, written) = decimal(row, column, required: required) else { return nil }
         let fraction = parsed.fraction
         if fraction < Fraction(range.lowerBound) || Fraction(range.upperBound) < fraction {
-            fail(row, column, "\(value) is outside \(range.lowerBound)–\(range.upperBound)")
+            fail(row, column, ValueMessage.outside(written, "\(range.lowerBound)", "\(range.upperBound)"))
             return nil
         }
         return parsed
+    }
+
+    /// An exact decimal (at most `ExactDecimal.maxDigits` significant digits) of at least `minimum`.
+    mutating func decimal(_ row: Row, _ column: String, required: Bool = false, minimum: Int) -> ExactDecimal? {
+        guard let (parsed, written) = decimal(row, column, required: required) else { return nil }
+        if parsed.fraction < Fraction(minimum) {
+            fail(row, column, ValueMessage.below(written, "\(minimum)"))
+            return nil
+        }
+        return parsed
+    }
+
+    /// The decimal and its text as written.
+    private mutating func decimal(_ row: Row, _ column: String, required: Bool) -> (ExactDecimal, String)? {
+        guard let value = text(row, column, required: required) else { return nil }
+        switch ExactDecimal.parse(value) {
+        case .success(let parsed): return (parsed, value)
+        case .failure(let problem):
+            fail(row, column, ValueMessage.number(value, problem, expected: "a number (digits and an optional decimal point, e.g. 85.5)"))
+            return nil
+        }
     }
 }

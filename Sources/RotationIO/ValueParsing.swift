@@ -17,42 +17,79 @@ public enum Values {
         }
     }
 
-    /// `YYYY-MM`, `YYYY-MM-DD`, `YYYY.MM`, `YYYY/MM`, `YYYY年MM月` (day ignored).
+    /// `YYYY-MM`, `YYYY-MM-DD`, `YYYY.MM`, `YYYY/MM`, `YYYY年MM月` (day checked, then ignored).
     public static func month(_ text: String) -> YearMonth? {
+        guard case .success(let value) = parseMonth(text) else { return nil }
+        return value
+    }
+
+    /// Why a month was not read.
+    enum MonthProblem: Error, Equatable {
+        case malformed
+        /// A day the month does not have (`2017-02-31`): the month, and how many days it has.
+        case dayOutOfRange(YearMonth, days: Int)
+    }
+
+    /// Like `month(_:)`, telling a malformed text from a day the month does not have.
+    ///
+    /// ```swift
+    /// Values.parseMonth("2017-02-31")   // .failure(.dayOutOfRange(2017-02, days: 28))
+    /// ```
+    static func parseMonth(_ text: String) -> Result<YearMonth, MonthProblem> {
         var body = text
         if body.hasSuffix("日") {
-            guard let monthEnd = body.firstIndex(of: "月") else { return nil }
-            body = String(body[...monthEnd])
+            guard let monthEnd = body.firstIndex(of: "月") else { return .failure(.malformed) }
+            let day = body[body.index(after: monthEnd)...].dropLast()
+            body = String(body[..<monthEnd]) + "-" + day
         }
         if body.hasSuffix("月") { body.removeLast() }
         let parts = body.split(omittingEmptySubsequences: false) { "-./年".contains($0) }
         guard parts.count == 2 || parts.count == 3,
               parts[0].count == 4, (1...2).contains(parts[1].count),
               parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) else { return nil }
+              let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) else { return .failure(.malformed) }
+        let value = YearMonth(year: year, month: month)
         if parts.count == 3 {
-            guard parts[2].count <= 2, let day = Int(parts[2]), (1...31).contains(day) else { return nil }
+            guard parts[2].count <= 2, let day = Int(parts[2]) else { return .failure(.malformed) }
+            let days = daysIn(value)
+            guard (1...days).contains(day) else { return .failure(.dayOutOfRange(value, days: days)) }
         }
-        return YearMonth(year: year, month: month)
+        return .success(value)
     }
+
+    /// Days in a month of the Gregorian calendar.
+    static func daysIn(_ month: YearMonth) -> Int {
+        switch month.month {
+        case 2:
+            let leap = month.year % 4 == 0 && (month.year % 100 != 0 || month.year % 400 == 0)
+            return leap ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// The most digits of a whole number: 12 (below 10^12, so sums and 12·n of such numbers fit easily in Int).
+    public static let maxIntegerDigits = 12
 
     /// A whole number (ASCII digits, optional sign).
     public static func integer(_ text: String) -> Int? {
-        guard !text.isEmpty, text.count <= 12 else { return nil }
-        return Int(text)
+        guard case .success(let value) = parseInteger(text) else { return nil }
+        return value
+    }
+
+    /// Like `integer(_:)`, telling a malformed text from one with more than `maxIntegerDigits` digits.
+    static func parseInteger(_ text: String) -> Result<Int, NumberProblem> {
+        var digits = Substring(text)
+        if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return .failure(.malformed) }
+        guard digits.drop(while: { $0 == "0" }).count <= maxIntegerDigits, let value = Int(text) else { return .failure(.tooManyDigits) }
+        return .success(value)
     }
 
     /// A decimal or exact fraction (`0.2`, `1/3`, `4/5`, `60`).
     public static func fraction(_ text: String) -> Fraction? {
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        if parts.count == 2 {
-            guard let numerator = ExactDecimal(parsing: String(parts[0]).trimmingSpaces),
-                  let denominator = ExactDecimal(parsing: String(parts[1]).trimmingSpaces), denominator.units != 0 else { return nil }
-            let top = numerator.fraction
-            let bottom = denominator.fraction
-            return Fraction(top.numerator * bottom.denominator, top.denominator * bottom.numerator)
-        }
-        return ExactDecimal(parsing: text).map(\.fraction)
+        guard case .success(let value) = Fraction.parse(text) else { return nil }
+        return value
     }
 
     static func lookup<T>(_ text: String, _ table: [(T, [String])]) -> T? {
@@ -100,6 +137,49 @@ public enum Values {
     /// Splits a list field on `;`, `；`, `,`-free separators (`;`, `；`, `、`).
     static func list(_ text: String) -> [String] {
         text.split { ";；、".contains($0) }.map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+    }
+}
+
+/// The messages about values, each built in this one place (file, line and column are added by the reader).
+enum ValueMessage {
+    /// A number that is not one; `expected` says what is (e.g. "a number (e.g. 85.5)"), `bound` how many digits it may have.
+    static func number(_ text: String, _ problem: NumberProblem, expected: String, bound: Int = ExactDecimal.maxDigits) -> String {
+        switch problem {
+        case .malformed: return "\"\(text)\" is not \(expected)"
+        case .tooManyDigits: return "\"\(text)\" has too many digits (at most \(bound))"
+        case .zeroDenominator: return "\"\(text)\" divides by zero"
+        case .fractionTooFine:
+            return "\"\(text)\" has too many digits (at most \(ExactDecimal.maxDigits) in numerator and denominator, once reduced)"
+        }
+    }
+
+    /// A value below its minimum.
+    static func below(_ text: String, _ minimum: String) -> String { "\(text) is below \(minimum)" }
+
+    /// A value outside its allowed range.
+    static func outside(_ text: String, _ lower: String, _ upper: String) -> String { "\(text) is outside \(lower)–\(upper)" }
+
+    /// A month that cannot be read; `hint` shows the accepted forms.
+    static func month(_ text: String, _ problem: Values.MonthProblem, hint: String) -> String {
+        switch problem {
+        case .malformed: return "\"\(text)\" is not a month (\(hint))"
+        case .dayOutOfRange(let month, let days): return "\"\(text)\" is not a date: \(month) has \(days) days"
+        }
+    }
+
+    /// A date that lies after the scenario's reference date (a birth, a start in a post).
+    static func afterReference(_ value: YearMonth, _ reference: YearMonth) -> String {
+        "\(value) is after the reference date \(reference)"
+    }
+
+    /// A year after the reference year (assessments.csv).
+    static func yearAfterReference(_ year: Int, _ reference: YearMonth) -> String {
+        "\(year) is after the reference year \(reference.year)"
+    }
+
+    /// A listed year outside 1900…the reference year (scenario.yaml assessment_years).
+    static func notAYear(_ text: String, _ reference: YearMonth) -> String {
+        "\"\(text)\" is not a year from 1900 to \(reference.year)"
     }
 }
 

@@ -71,7 +71,7 @@ func generate(_ spec: Spec) -> Scenario {
             birth: YearMonth(year: random.int(1965...1988), month: random.int(1...12)), unitID: String(format: "U%03d", unit),
             level: level, levelSince: YearMonth(year: random.int(2008...2015), month: random.int(1...12)),
             positionSince: due ? YearMonth(year: 2009, month: random.int(1...12)) : YearMonth(year: 2014, month: 1),
-            sectionYears: random.int(0...8), acceptsTransfer: random.chance(0.3)))
+            sectionYears: Fraction(random.int(0...8)), acceptsTransfer: random.chance(0.3)))
         for year in years {
             let grade: AssessmentGrade = random.chance(0.02) ? .basicallyCompetent : (random.chance(0.2) ? .excellent : .competent)
             scenario.assessments.append(AssessmentRecord(cadreID: id, year: year, grade: grade))

@@ -35,6 +35,11 @@ final class RotationDueTests: XCTestCase {
         XCTAssertNil(record { $0.sectionYears = 8 })
     }
 
+    func test_due_sectionYears8_5IsNotDue_9_5Is() {
+        XCTAssertNil(record { $0.sectionYears = Fraction(17, 2) })
+        XCTAssertEqual(record { $0.sectionYears = Fraction(19, 2) }?.reasons, ["9.5 years as chief/deputy of the same section ≥ 9"])
+    }
+
     func test_due_mismatchIsDue() {
         XCTAssertNotNil(record { $0.flags = [.mismatch] })
     }

@@ -257,4 +257,102 @@ final class ScenarioLoaderTests: XCTestCase {
         try assertProblem(["scenario.yaml": "name: t\nreference_date: 2017-10\nsolver: {time_limit_seconds: -1}\n"], "scenario.yaml:3: solver.time_limit_seconds:")
         try assertProblem(["scenario.yaml": "name: [t\n"], "scenario.yaml:")
     }
+
+    // MARK: Numbers: read exactly, or refused with a reason (never a trap, never a silent rounding)
+
+    /// scenario.yaml with one `rules:` line (line 3).
+    private func yaml(_ rules: String) -> [String: String?] {
+        ["scenario.yaml": "name: t\nreference_date: 2017-10\nrules: {\(rules)}\n"]
+    }
+
+    func testPassMarkFractionTooLargeIsAnInputProblemNotATrap() throws {
+        try assertProblem(yaml("pass_mark: 999999999.999999/0.000001"), "scenario.yaml:3: rules.pass_mark: 999999999.999999/0.000001 is outside 0–100")
+        XCTAssertEqual(try load(yaml("pass_mark: 0.000001/999999999.999999")).scenario.rules.passMark, Fraction(1, 999_999_999_999_999))
+        try assertProblem(yaml("pass_mark: 0.000000000000000001/999999999999999999"),
+                          "scenario.yaml:3: rules.pass_mark: \"0.000000000000000001/999999999999999999\" has too many digits (at most 18 in numerator and denominator, once reduced)")
+        try assertProblem(yaml("pass_mark: 1/0"), "scenario.yaml:3: rules.pass_mark: \"1/0\" divides by zero")
+    }
+
+    func testPassMarkOutOfRangeIsRefused() throws {
+        try assertProblem(yaml("pass_mark: 999999999.999999"), "scenario.yaml:3: rules.pass_mark: 999999999.999999 is outside 0–100")
+        try assertProblem(yaml("pass_mark: -1"), "scenario.yaml:3: rules.pass_mark: -1 is outside 0–100")
+        XCTAssertEqual(try load(yaml("pass_mark: 100")).scenario.rules.passMark, Fraction(100))
+        XCTAssertEqual(try load(yaml("pass_mark: 179/3")).scenario.rules.passMark, Fraction(179, 3))
+    }
+
+    func testSharesAreBetweenZeroAndOne() throws {
+        try assertProblem(yaml("evaluation: {poor_share: 3/2}"), "scenario.yaml:3: rules.evaluation.poor_share: 3/2 is outside 0–1")
+        try assertProblem(yaml("evaluation: {min_participation: -0.5}"), "scenario.yaml:3: rules.evaluation.min_participation: -0.5 is outside 0–1")
+    }
+
+    func testLongDecimalThresholdIsReadExactly() throws {
+        let rules = try load(yaml("evaluation: {average_poor_share: 0.3333333, poor_share: 0.199999999999999999}")).scenario.rules
+        XCTAssertEqual(rules.averagePoorShare, Fraction(3_333_333, 10_000_000))
+        XCTAssertEqual(rules.poorShare, Fraction(199_999_999_999_999_999, 1_000_000_000_000_000_000))
+        XCTAssertLessThan(rules.poorShare, Fraction(1, 5))
+        XCTAssertEqual(try load(yaml("pass_mark: 059.99500000")).scenario.rules.passMark, Fraction(11999, 200))
+    }
+
+    func testDecimalWithTooManyDigitsIsRefusedWithTheBound() throws {
+        try assertProblem(yaml("evaluation: {average_poor_share: 0.3333333333333333333}"),
+                          "scenario.yaml:3: rules.evaluation.average_poor_share: \"0.3333333333333333333\" has too many digits (at most 18)")
+        try assertProblem(["interviews.csv": "cadre_id,position_id,judge_id,score\nC1,P1,J1,80.0000000000000000001\n"],
+                          "interviews.csv:2: score: \"80.0000000000000000001\" has too many digits (at most 18)")
+    }
+
+    func testManyDecimalsInScoresAreReadExactly() throws {
+        let loaded = try load(["interviews.csv": "cadre_id,position_id,judge_id,score\nC1,P1,J1,99.9999999999999999\nC2,P1,J1,0.000000000000000001\n"])
+        XCTAssertEqual(loaded.scenario.interviews?.map(\.score.fraction),
+                       [Fraction(999_999_999_999_999_999, 10_000_000_000_000_000), Fraction(1, 1_000_000_000_000_000_000)])
+    }
+
+    func testFractionalSectionYearsAreReadExactly() throws {
+        let cadres = """
+        cadre_id,name,gender,birth,unit_id,level,level_since,education,identity,training,section_years
+        C1,张三,M,1980-01,D2,deputy,2012-01,bachelor,civil_servant,met,8.5
+        C2,李四,F,1985-06,T1,staff,2010-01,associate,civil_servant,met,9
+        C3,王五,M,1979-03,T1,deputy,2013-05,master,reference_managed,met,
+
+        """
+        let scenario = try load(["cadres.csv": cadres]).scenario
+        XCTAssertEqual(scenario.cadres.map(\.sectionYears), [Fraction(17, 2), Fraction(9), Fraction(0)])
+        try assertProblem(["cadres.csv": cadres.replacingOccurrences(of: "8.5", with: "-1")], "cadres.csv:2: section_years: -1 is below 0")
+        try assertProblem(["cadres.csv": cadres.replacingOccurrences(of: "8.5", with: "eight")], "cadres.csv:2: section_years: \"eight\" is not a number")
+    }
+
+    func testHugeEvaluationCountsLoad() throws {
+        let evaluations = "cadre_id,due,took_part,good,fairly_good,average,poor\nC1,999999999999,999999999999,999999999999,0,0,0\n"
+        XCTAssertEqual(try load(["evaluations.csv": evaluations]).scenario.evaluations.first?.good, 999_999_999_999)
+        try assertProblem(["evaluations.csv": evaluations.replacingOccurrences(of: "C1,999999999999,", with: "C1,9999999999999,")],
+                          "evaluations.csv:2: due: \"9999999999999\" has too many digits (at most 12)")
+    }
+
+    func testImpossibleAssessmentYearIsRefused() throws {
+        try assertProblem(["assessments.csv": "cadre_id,year,grade\nC1,999999999999,competent\n"],
+                          "assessments.csv:2: year: 999999999999 is after the reference year 2017")
+        try assertProblem(["assessments.csv": "cadre_id,year,grade\nC1,2018,competent\n"],
+                          "assessments.csv:2: year: 2018 is after the reference year 2017")
+        try assertProblem(yaml("assessment_years: [2015, 2016, 999999999999]"),
+                          "scenario.yaml:3: rules.assessment_years: \"999999999999\" is not a year from 1900 to 2017")
+    }
+
+    func testDayOutOfRangeForTheMonthIsRefused() throws {
+        let cadres = try XCTUnwrap(Self.base["cadres.csv"])
+        try assertProblem(["cadres.csv": cadres.replacingOccurrences(of: "1980-01,", with: "2017-02-31,")],
+                          "cadres.csv:2: birth: \"2017-02-31\" is not a date: 2017-02 has 28 days")
+        try assertProblem(["cadres.csv": cadres.replacingOccurrences(of: "1980-01,", with: "2016年2月30日,")],
+                          "cadres.csv:2: birth: \"2016年2月30日\" is not a date: 2016-02 has 29 days")
+        XCTAssertEqual(try load(["cadres.csv": cadres.replacingOccurrences(of: "1980-01,", with: "2016-02-29,")]).scenario.cadres.first?.birth,
+                       YearMonth(year: 2016, month: 2))
+        try assertProblem(["scenario.yaml": "name: t\nreference_date: 2017-04-31\n"], "scenario.yaml:2: reference_date: \"2017-04-31\" is not a date: 2017-04 has 30 days")
+    }
+
+    func testDatesAfterTheReferenceDateAreRefused() throws {
+        let cadres = try XCTUnwrap(Self.base["cadres.csv"])
+        try assertProblem(["cadres.csv": cadres.replacingOccurrences(of: "1980-01,", with: "2017-11,")],
+                          "cadres.csv:2: birth: 2017-11 is after the reference date 2017-10")
+        try assertProblem(["cadres.csv": cadres.replacingOccurrences(of: "2012-01,", with: "2018-01,")],
+                          "cadres.csv:2: level_since: 2018-01 is after the reference date 2017-10")
+        XCTAssertNoThrow(try load(["cadres.csv": cadres.replacingOccurrences(of: "2012-01,", with: "2017-10,")]))
+    }
 }
