@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import Foundation
 
 /// A JSON value whose objects keep their keys in the order given, so output is byte-for-byte stable.
 ///
@@ -30,6 +31,8 @@ public indirect enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral,
     /// A finite double with up to 6 significant decimals, stable across platforms.
     public static func double(_ value: Double) -> JSONValue {
         guard value.isFinite else { return .null }
+        // Beyond 10^12 the 6 decimals do not fit an Int: write the whole number (no trap, no exponent).
+        guard abs(value) < 1e12 else { return .number(String(format: "%.0f", value)) }
         let scaled = (value * 1_000_000).rounded()
         let fraction = Fraction(Int(scaled), 1_000_000)
         var text = Hundredths.formatDecimal(fraction, decimals: 6)

@@ -194,6 +194,10 @@ struct RunReader {
 
     func run() throws -> Run {
         let rules = try self.rules()
+        let decimals = try result.required("score_decimals").integer(in: 0...2)
+        guard decimals == rules.scoreDecimals else {
+            throw result.failure("score_decimals: \(decimals) differs from audit.json's rules (\(rules.scoreDecimals))")
+        }
         let transfer = try audit.required("transfer")
         var transferSettings = TransferSettings()
         transferSettings.enabled = try transfer.required("enabled").flag
