@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         // Exact big integers for the few computations on user numbers that can exceed 64 bits (RotationCore only).
         .package(url: "https://github.com/attaswift/BigInt", "5.0.0"..<"7.0.0"),
+        // Typed identifiers (`CadreID`, `PositionID`, …) so that a swapped id does not compile (RotationCore only).
+        .package(url: "https://github.com/pointfreeco/swift-tagged", from: "0.10.0"),
     ],
     targets: [
         // GLPK, the C library (Debian: libglpk-dev). Header and link line only.
@@ -32,7 +34,8 @@ let package = Package(
         // The Swift GLPK wrapper: models, solving, matching. Knows nothing of cadres.
         .target(name: "LinearProgramming", dependencies: ["CGLPK", "CGLPKGuard"]),
         // The domain: scenario, rules, verdicts, scores, ranks. Knows nothing of GLPK.
-        .target(name: "RotationCore", dependencies: [.product(name: "BigInt", package: "BigInt")]),
+        .target(name: "RotationCore", dependencies: [.product(name: "BigInt", package: "BigInt"),
+                                                     .product(name: "Tagged", package: "swift-tagged")]),
         // Bytes in and out: reading scenarios (CSV, encodings, YAML), the run folder's one reader and
         // writer, atomic writes. Knows the domain only.
         .target(name: "RotationIO", dependencies: ["RotationCore", .product(name: "Yams", package: "Yams")]),

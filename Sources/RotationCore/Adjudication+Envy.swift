@@ -3,8 +3,8 @@
 extension Adjudication {
     /// A passed applicant left off a list that holds someone ranked below them (docs/model.md, "no justified envy").
     public struct Envy: Sendable, Equatable {
-        public var cadreID: String
-        public var positionID: String
+        public var cadreID: CadreID
+        public var positionID: PositionID
     }
 
     /// Every justified envy in `plan` (docs/model.md): a passed eligible applicant i of a competed
@@ -18,8 +18,8 @@ extension Adjudication {
     /// - Complexity: O(passed pairs + shortlist).
     public func justifiedEnvy(in plan: Plan) -> [Envy] {
         let ratio = scenario.rules.shortlistRatio
-        var lists: [String: Set<String>] = [:]
-        var listOfCadre: [String: String] = [:]
+        var lists: [PositionID: Set<CadreID>] = [:]
+        var listOfCadre: [CadreID: PositionID] = [:]
         for entry in plan.shortlist {
             lists[entry.positionID, default: []].insert(entry.cadreID)
             listOfCadre[entry.cadreID] = entry.positionID

@@ -21,28 +21,28 @@ public struct Adjudication: Sendable {
     /// C-JUDGES and C-PASS verdicts of the scored pairs, in report order.
     public let scoringVerdicts: [Verdict]
     /// Eligible applicants of each offered position, by cadre id.
-    public let applicants: [String: [String]]
+    public let applicants: [PositionID: [CadreID]]
     /// Offered positions withdrawn by C-MIN2, with the applicant count.
-    public let withdrawnForTooFewApplicants: [(positionID: String, applicants: Int)]
+    public let withdrawnForTooFewApplicants: [(positionID: PositionID, applicants: Int)]
     /// Offered positions that are scored (not withdrawn by C-MIN2), by id.
-    public let competedPositions: [String]
+    public let competedPositions: [PositionID]
     /// Interview outcome per scored pair.
     public let scores: [PairKey: InterviewScoring.Outcome]
     /// Passed applicants of each scored position, in rank order.
-    public let ranked: [String: [(cadreID: String, scoreHundredths: Int)]]
+    public let ranked: [PositionID: [(cadreID: CadreID, scoreHundredths: Int)]]
     public let ties: [Ranking.Tie]
     public let rotationDue: [RotationDue.Record]
     public let quota: [QuotaCheck.Record]
     /// Cadres with no person-level `fail`.
-    public let personallyEligible: Set<String>
+    public let personallyEligible: Set<CadreID>
     /// The preference of each application (1 unless preferences mode numbers them).
     public let preferences: [PairKey: Int]
 
     /// A (cadre, position) key.
     public struct PairKey: Hashable, Sendable, Comparable {
-        public var cadreID: String
-        public var positionID: String
-        public init(_ cadreID: String, _ positionID: String) {
+        public var cadreID: CadreID
+        public var positionID: PositionID
+        public init(cadre cadreID: CadreID, position positionID: PositionID) {
             self.cadreID = cadreID
             self.positionID = positionID
         }
@@ -59,13 +59,13 @@ public struct Adjudication: Sendable {
         let index = scenario.index()
         self.index = index
         stage = scenario.interviews == nil ? .preInterview : .final
-        preferences = Dictionary(scenario.applications.map { (PairKey($0.cadreID, $0.positionID), $0.preference) },
+        preferences = Dictionary(scenario.applications.map { (PairKey(cadre: $0.cadreID, position: $0.positionID), $0.preference) },
                                  uniquingKeysWith: { first, _ in first })
         let personRules = PersonRules(scenario: scenario, index: index)
         let pairRules = PairRules(scenario: scenario, index: index)
 
         var person: [Verdict] = []
-        var eligible = Set<String>()
+        var eligible = Set<CadreID>()
         for cadre in scenario.cadres {
             let verdicts = personRules.verdicts(for: cadre)
             person += verdicts
@@ -75,7 +75,7 @@ public struct Adjudication: Sendable {
         personallyEligible = eligible
 
         var pair: [Verdict] = []
-        var applicantsOf: [String: [String]] = [:]
+        var applicantsOf: [PositionID: [CadreID]] = [:]
         for application in scenario.applications {
             guard let cadre = index.cadres[application.cadreID], let position = index.positions[application.positionID],
                   position.offered else { continue }
@@ -86,13 +86,13 @@ public struct Adjudication: Sendable {
             }
         }
         applicationVerdicts = pair.sorted(by: Verdict.reportOrder)
-        var applicantsSorted: [String: [String]] = [:]
+        var applicantsSorted: [PositionID: [CadreID]] = [:]
         for (positionID, cadreIDs) in applicantsOf { applicantsSorted[positionID] = cadreIDs.sorted(by: idPrecedes) }
         applicants = applicantsSorted
 
         // C-MIN2.
-        var withdrawn: [(String, Int)] = []
-        var competed: [String] = []
+        var withdrawn: [(PositionID, Int)] = []
+        var competed: [PositionID] = []
         for position in scenario.positions.filter(\.offered).sorted(by: { idPrecedes($0.id, $1.id) }) {
             let count = applicantsSorted[position.id]?.count ?? 0
             if count < scenario.rules.minApplicants { withdrawn.append((position.id, count)) } else { competed.append(position.id) }
@@ -102,18 +102,18 @@ public struct Adjudication: Sendable {
 
         // Scoring, ranking and ties (final stage only).
         var outcomes: [PairKey: InterviewScoring.Outcome] = [:]
-        var rankedLists: [String: [(cadreID: String, scoreHundredths: Int)]] = [:]
+        var rankedLists: [PositionID: [(cadreID: CadreID, scoreHundredths: Int)]] = [:]
         var tieRows: [Ranking.Tie] = []
         var scoring: [Verdict] = []
         if let interviews = scenario.interviews {
             var rowsByPair: [PairKey: [JudgeScore]] = [:]
-            for row in interviews { rowsByPair[PairKey(row.cadreID, row.positionID), default: []].append(row) }
+            for row in interviews { rowsByPair[PairKey(cadre: row.cadreID, position: row.positionID), default: []].append(row) }
             let scorer = InterviewScoring(rules: scenario.rules)
             let ranking = Ranking(scenario: scenario, index: index)
             for positionID in competed {
-                var passed: [(cadreID: String, scoreHundredths: Int)] = []
+                var passed: [(cadreID: CadreID, scoreHundredths: Int)] = []
                 for cadreID in applicantsSorted[positionID] ?? [] {
-                    let key = PairKey(cadreID, positionID)
+                    let key = PairKey(cadre: cadreID, position: positionID)
                     let outcome = scorer.score(cadreID: cadreID, positionID: positionID, rows: rowsByPair[key] ?? [])
                     outcomes[key] = outcome
                     scoring += outcome.verdicts
@@ -140,15 +140,15 @@ public struct Adjudication: Sendable {
     }
 
     /// Offered positions awaiting interview in the pre-interview stage.
-    public var positionsAwaitingInterview: [String] { stage == .preInterview ? competedPositions : [] }
+    public var positionsAwaitingInterview: [PositionID] { stage == .preInterview ? competedPositions : [] }
 
     /// The score of a pair in hundredths, if scored.
-    public func score(_ cadreID: String, _ positionID: String) -> Int? {
-        scores[PairKey(cadreID, positionID)]?.scoreHundredths
+    public func score(_ cadreID: CadreID, _ positionID: PositionID) -> Int? {
+        scores[PairKey(cadre: cadreID, position: positionID)]?.scoreHundredths
     }
 
     /// The preference a cadre gave a position (1 if the application has none).
-    public func preference(_ cadreID: String, _ positionID: String) -> Int {
-        preferences[PairKey(cadreID, positionID)] ?? 1
+    public func preference(_ cadreID: CadreID, _ positionID: PositionID) -> Int {
+        preferences[PairKey(cadre: cadreID, position: positionID)] ?? 1
     }
 }

@@ -22,14 +22,14 @@ public struct Explanation: Sendable {
 
     func say(_ chinese: String, _ english: String) -> String { zh ? chinese : english }
 
-    func positionName(_ positionID: String) -> String {
-        guard let position = index.positions[positionID] else { return positionID }
-        let unit = index.units[position.unitID]?.name ?? position.unitID
+    func positionName(_ positionID: PositionID) -> String {
+        guard let position = index.positions[positionID] else { return positionID.rawValue }
+        let unit = index.units[position.unitID]?.name ?? position.unitID.rawValue
         return zh ? "\(unit)\(position.title)（\(positionID)）" : "\(position.title), \(unit) (\(positionID))"
     }
 
-    func cadreName(_ cadreID: String) -> String {
-        guard let cadre = index.cadres[cadreID] else { return cadreID }
+    func cadreName(_ cadreID: CadreID) -> String {
+        guard let cadre = index.cadres[cadreID] else { return cadreID.rawValue }
         return zh ? "\(cadre.name)（\(cadreID)）" : "\(cadre.name) (\(cadreID))"
     }
 
@@ -44,10 +44,10 @@ public struct Explanation: Sendable {
     }
 
     /// The explanation of one cadre, optionally for one position only.
-    public func sentences(for cadreID: String, position onlyPosition: String? = nil) -> [String] {
+    public func sentences(for cadreID: CadreID, position onlyPosition: PositionID? = nil) -> [String] {
         guard let cadre = index.cadres[cadreID] else { return [say("没有这名干部：\(cadreID)。", "No cadre \(cadreID).")] }
         var lines: [String] = []
-        let unit = index.units[cadre.unitID]?.name ?? cadre.unitID
+        let unit = index.units[cadre.unitID]?.name ?? cadre.unitID.rawValue
         let post = cadre.positionID.flatMap { index.positions[$0]?.title }
         lines.append(zh
             ? "\(cadreName(cadreID))，\(unit)\(post ?? "")，现任\(cadre.level.chinese)。"
@@ -82,7 +82,7 @@ public struct Explanation: Sendable {
         return lines
     }
 
-    func explainUnapplied(cadre: Cadre, positionID: String) -> String {
+    func explainUnapplied(cadre: Cadre, positionID: PositionID) -> String {
         guard let position = index.positions[positionID] else { return say("没有这个职位：\(positionID)。", "No position \(positionID).") }
         let rules = PairRules(scenario: adjudication.scenario, index: index)
         let verdicts = [rules.ownUnit(cadre, position), rules.scope(cadre, position), rules.town5(cadre, position),
@@ -96,7 +96,7 @@ public struct Explanation: Sendable {
         return text
     }
 
-    func explainApplication(cadre: Cadre, positionID: String, personallyEligible: Bool) -> [String] {
+    func explainApplication(cadre: Cadre, positionID: PositionID, personallyEligible: Bool) -> [String] {
         var lines: [String] = []
         let name = positionName(positionID)
         lines.append(say("报名职位：\(name)。", "Applied to \(name)."))
@@ -117,7 +117,7 @@ public struct Explanation: Sendable {
             lines.append(say("  资格审核通过，等待面试。", "  Eligible; awaiting the interview."))
             return lines
         }
-        let key = Adjudication.PairKey(cadre.id, positionID)
+        let key = Adjudication.PairKey(cadre: cadre.id, position: positionID)
         if let outcome = adjudication.scores[key] {
             for verdict in outcome.verdicts { lines.append("  - " + verdictSentence(verdict)) }
             if let value = outcome.scoreHundredths {

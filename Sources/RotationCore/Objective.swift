@@ -106,11 +106,11 @@ public struct TransferConflict: Sendable, Equatable {
         case unitPairCap = "unit_pair_cap"
     }
     public var reason: Reason
-    public var cadres: [String]
-    public var vacancies: [String]
+    public var cadres: [CadreID]
+    public var vacancies: [PositionID]
     public var detail: String
 
-    public init(reason: Reason, cadres: [String], vacancies: [String], detail: String) {
+    public init(reason: Reason, cadres: [CadreID], vacancies: [PositionID], detail: String) {
         self.reason = reason; self.cadres = cadres; self.vacancies = vacancies; self.detail = detail
     }
 }

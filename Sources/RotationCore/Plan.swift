@@ -6,49 +6,49 @@ public struct Plan: Sendable, Equatable {
     public enum Phase: String, Sendable { case competition, transfer }
 
     public struct ShortlistEntry: Sendable, Equatable {
-        public var positionID: String
+        public var positionID: PositionID
         public var rank: Int
-        public var cadreID: String
+        public var cadreID: CadreID
         public var scoreHundredths: Int
         public var role: Role
         /// e.g. "C-RATIO short list: 1 passed of 2".
         public var note: String
         /// Rank 1: the proposed appointee (拟任人选).
         public var isProposed: Bool { role == .proposed }
-        public init(positionID: String, rank: Int, cadreID: String, scoreHundredths: Int, role: Role, note: String = "") {
+        public init(positionID: PositionID, rank: Int, cadreID: CadreID, scoreHundredths: Int, role: Role, note: String = "") {
             self.positionID = positionID; self.rank = rank; self.cadreID = cadreID
             self.scoreHundredths = scoreHundredths; self.role = role; self.note = note
         }
     }
 
     public struct Withdrawal: Sendable, Equatable {
-        public var positionID: String
+        public var positionID: PositionID
         public var rule: RuleID
         public var detail: String
         public var detailChinese: String
 
         /// The detail in a language.
         public func detail(in language: Language) -> String { language == .zh ? detailChinese : detail }
-        public init(positionID: String, rule: RuleID, detail: String, chinese: String? = nil) {
+        public init(positionID: PositionID, rule: RuleID, detail: String, chinese: String? = nil) {
             self.positionID = positionID; self.rule = rule; self.detail = detail; self.detailChinese = chinese ?? detail
         }
 
         /// C-MIN2: fewer eligible applicants than `min_applicants`.
-        public static func tooFewApplicants(_ positionID: String, applicants: Int, minimum: Int) -> Withdrawal {
+        public static func tooFewApplicants(_ positionID: PositionID, applicants: Int, minimum: Int) -> Withdrawal {
             Withdrawal(positionID: positionID, rule: .min2,
                        detail: "\(applicants) eligible applicant\(applicants == 1 ? "" : "s") < \(minimum)",
                        chinese: "符合条件的报名人数\(applicants)人，不足\(minimum)人")
         }
 
         /// C-PASS: nobody passed the interview.
-        public static func nobodyPassed(_ positionID: String, applicants: Int) -> Withdrawal {
+        public static func nobodyPassed(_ positionID: PositionID, applicants: Int) -> Withdrawal {
             Withdrawal(positionID: positionID, rule: .pass,
                        detail: "none of \(applicants) eligible applicants passed the interview",
                        chinese: "\(applicants)名符合条件的报名人均未达到面试合格分")
         }
 
         /// C-RATIO: fewer passed than the ratio (withdrawn under `short_shortlist: withdraw`, or in preferences mode).
-        public static func tooFewPassed(_ positionID: String, passed: Int, ratio: Int, mode: Mode) -> Withdrawal {
+        public static func tooFewPassed(_ positionID: PositionID, passed: Int, ratio: Int, mode: Mode) -> Withdrawal {
             mode == .competition
                 ? Withdrawal(positionID: positionID, rule: .ratio, detail: "\(passed) passed < \(ratio) (short_shortlist: withdraw)",
                              chinese: "面试合格\(passed)人，不足1:\(ratio)差额人数（short_shortlist: withdraw）")
@@ -57,7 +57,7 @@ public struct Plan: Sendable, Equatable {
         }
 
         /// C-RATIO in preferences mode: could be competed, but the optimal plan does not.
-        public static func notChosen(_ positionID: String) -> Withdrawal {
+        public static func notChosen(_ positionID: PositionID) -> Withdrawal {
             Withdrawal(positionID: positionID, rule: .ratio,
                        detail: "not competed in the optimal plan (its passed applicants are shortlisted for positions they prefer)",
                        chinese: "最优方案中未开展竞争（其面试合格者已列入其更优先志愿职位的考察对象）")
@@ -70,15 +70,15 @@ public struct Plan: Sendable, Equatable {
     }
 
     public struct Placement: Sendable, Equatable {
-        public var cadreID: String
-        public var fromUnitID: String
-        public var positionID: String
-        public var toUnitID: String
+        public var cadreID: CadreID
+        public var fromUnitID: UnitID
+        public var positionID: PositionID
+        public var toUnitID: UnitID
         public var phase: Phase
         /// Interview score (competition) or fit (transfer), in hundredths.
         public var scoreHundredths: Int
         public var isTransfer: Bool { phase == .transfer }
-        public init(cadreID: String, fromUnitID: String, positionID: String, toUnitID: String, phase: Phase, scoreHundredths: Int) {
+        public init(cadreID: CadreID, fromUnitID: UnitID, positionID: PositionID, toUnitID: UnitID, phase: Phase, scoreHundredths: Int) {
             self.cadreID = cadreID; self.fromUnitID = fromUnitID; self.positionID = positionID
             self.toUnitID = toUnitID; self.phase = phase; self.scoreHundredths = scoreHundredths
         }
@@ -143,7 +143,7 @@ extension Adjudication {
     }
 
     /// Adds a ranked list: rank 1 proposed and placed, the rest alternates.
-    public func appendList(to plan: inout Plan, positionID: String, cadres: [String], note: String) {
+    public func appendList(to plan: inout Plan, positionID: PositionID, cadres: [CadreID], note: String) {
         for (offset, cadreID) in cadres.enumerated() {
             let score = self.score(cadreID, positionID) ?? 0
             plan.shortlist.append(Plan.ShortlistEntry(positionID: positionID, rank: offset + 1, cadreID: cadreID,

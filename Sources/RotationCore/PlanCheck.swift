@@ -24,9 +24,9 @@ public struct PlanCheck: Sendable {
         let ratio = scenario.rules.shortlistRatio
 
         // Lists: eligible, passed, ranked in order, roles, sizes, one list per cadre.
-        var lists: [String: [Plan.ShortlistEntry]] = [:]
+        var lists: [PositionID: [Plan.ShortlistEntry]] = [:]
         for entry in plan.shortlist { lists[entry.positionID, default: []].append(entry) }
-        var listOfCadre: [String: String] = [:]
+        var listOfCadre: [CadreID: PositionID] = [:]
         for positionID in lists.keys.sorted(by: idPrecedes) {
             let entries = lists[positionID]!.sorted { $0.rank < $1.rank }
             let order = adjudication.ranked[positionID] ?? []
@@ -76,11 +76,11 @@ public struct PlanCheck: Sendable {
         // Placements.
         let competitionPlaced = Set(plan.placements.filter { $0.phase == .competition }.map(\.cadreID))
         let transferCandidates = self.transferCandidates(excluding: competitionPlaced)
-        var placedCadres = Set<String>()
-        var filled = Set<String>()
+        var placedCadres = Set<CadreID>()
+        var filled = Set<PositionID>()
         var moves: [String: Int] = [:]
         for placement in plan.placements where placement.phase == .competition {
-            moves[placement.fromUnitID + " → " + placement.toUnitID, default: 0] += 1
+            moves["\(placement.fromUnitID) → \(placement.toUnitID)", default: 0] += 1
         }
         var competitionMoves = moves
         for placement in plan.placements {
@@ -115,7 +115,7 @@ public struct PlanCheck: Sendable {
                             && (rules.rank(cadre, position) != nil || PersonRules(scenario: scenario, index: index).term(cadre) != nil) {
                     problems.append("transfer promotion \(cadre.id) → \(position.id) breaks E-RANK or E-TERM")
                 }
-                let key = placement.fromUnitID + " → " + placement.toUnitID
+                let key = "\(placement.fromUnitID) → \(placement.toUnitID)"
                 moves[key, default: 0] += 1
             }
         }
@@ -149,7 +149,7 @@ public struct PlanCheck: Sendable {
 
     /// Cadres the transfer phase may place (model.md "Candidates"): not placed by competition, no
     /// person-level `fail` but E-TERM, and due for rotation (not exempt) or accepting transfer.
-    public func transferCandidates(excluding placed: Set<String>) -> Set<String> {
+    public func transferCandidates(excluding placed: Set<CadreID>) -> Set<CadreID> {
         let dueNotExempt = Set(adjudication.rotationDue.filter { !$0.exempt }.map(\.cadreID))
         let failing = Set(adjudication.personVerdicts.filter { $0.verdict == .fail && $0.rule != .term }.map(\.cadreID))
         return Set(adjudication.scenario.cadres.filter {

@@ -13,13 +13,13 @@ public struct QuotaCheck: Sendable {
     /// One quota row: a unit and a Q rule.
     public struct Record: Sendable, Equatable {
         public enum Verdict: String, Sendable { case ok, flag, fail }
-        public var unitID: String
+        public var unitID: UnitID
         public var approvedPosts: Int
         public var offered: Int
         public var rule: RuleID
         public var verdict: Verdict
         public var detail: String
-        public init(unitID: String, approvedPosts: Int, offered: Int, rule: RuleID, verdict: Verdict, detail: String) {
+        public init(unitID: UnitID, approvedPosts: Int, offered: Int, rule: RuleID, verdict: Verdict, detail: String) {
             self.unitID = unitID; self.approvedPosts = approvedPosts; self.offered = offered; self.rule = rule
             self.verdict = verdict; self.detail = detail
         }
@@ -53,12 +53,12 @@ public struct QuotaCheck: Sendable {
             if dismissed.isEmpty {
                 row(.dismissed, .ok, "no post vacated by dismissal")
             } else if dismissedNotOffered.isEmpty {
-                row(.dismissed, .ok, "posts vacated by dismissal all offered: " + dismissed.map(\.id).joined(separator: ", "))
+                row(.dismissed, .ok, "posts vacated by dismissal all offered: " + dismissed.map(\.id.rawValue).joined(separator: ", "))
             } else {
-                row(.dismissed, .fail, "vacated by dismissal but not offered: " + dismissedNotOffered.joined(separator: ", "))
+                row(.dismissed, .fail, "vacated by dismissal but not offered: " + dismissedNotOffered.map(\.rawValue).joined(separator: ", "))
             }
             // Q-DUE
-            var heldByDue: [(position: String, holder: String)] = []
+            var heldByDue: [(position: PositionID, holder: CadreID)] = []
             for position in positions {
                 if let holder = (index.holders[position.id] ?? []).first(where: { dueNotExempt.contains($0) }) {
                     heldByDue.append((position.id, holder))

@@ -12,7 +12,7 @@ public struct RotationDue: Sendable {
 
     /// One cadre due for rotation.
     public struct Record: Sendable, Equatable {
-        public var cadreID: String
+        public var cadreID: CadreID
         /// Months in the current post; nil without `position_since`.
         public var monthsInPost: Int?
         /// R-EXEMPT: fewer than the exempt months to retirement.
@@ -22,7 +22,7 @@ public struct RotationDue: Sendable {
         public var reasons: [String]
         /// The rule that put the cadre on the list: always R-DUE (R-EXEMPT is the `exempt` column).
         public var rule: RuleID { .due }
-        public init(cadreID: String, monthsInPost: Int?, exempt: Bool, monthsToRetirement: Int, reasons: [String]) {
+        public init(cadreID: CadreID, monthsInPost: Int?, exempt: Bool, monthsToRetirement: Int, reasons: [String]) {
             self.cadreID = cadreID; self.monthsInPost = monthsInPost; self.exempt = exempt
             self.monthsToRetirement = monthsToRetirement; self.reasons = reasons
         }

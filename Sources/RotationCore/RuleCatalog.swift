@@ -156,9 +156,9 @@ public enum VerdictKind: String, Sendable, Comparable {
 
 /// One failed or flagged rule, with the values that decided it.
 public struct Verdict: Sendable, Equatable {
-    public var cadreID: String
+    public var cadreID: CadreID
     /// `nil` for a person-level rule.
-    public var positionID: String?
+    public var positionID: PositionID?
     public var rule: RuleID
     public var verdict: VerdictKind
     /// The facts, e.g. "35 months to retirement < 36".
@@ -166,7 +166,7 @@ public struct Verdict: Sendable, Equatable {
     /// The same facts in Chinese, e.g. "距退休35个月，不足36个月".
     public var detailChinese: String
 
-    public init(cadreID: String, positionID: String? = nil, rule: RuleID, verdict: VerdictKind, detail: String, chinese: String? = nil) {
+    public init(cadreID: CadreID, positionID: PositionID? = nil, rule: RuleID, verdict: VerdictKind, detail: String, chinese: String? = nil) {
         self.cadreID = cadreID; self.positionID = positionID; self.rule = rule; self.verdict = verdict; self.detail = detail
         self.detailChinese = chinese ?? detail
     }

@@ -14,40 +14,40 @@
 public struct Run: Sendable, Equatable {
     /// A unit as the run records it.
     public struct Unit: Sendable, Equatable {
-        public var id: String
+        public var id: UnitID
         public var name: String
         public var kind: UnitKind
         public var approvedPosts: Int
-        public init(id: String, name: String, kind: UnitKind, approvedPosts: Int) {
+        public init(id: UnitID, name: String, kind: UnitKind, approvedPosts: Int) {
             self.id = id; self.name = name; self.kind = kind; self.approvedPosts = approvedPosts
         }
     }
 
     /// A position as the run records it.
     public struct Position: Sendable, Equatable {
-        public var id: String
-        public var unitID: String
+        public var id: PositionID
+        public var unitID: UnitID
         public var title: String
         public var level: Level
         public var section: String?
         public var offered: Bool
-        public init(id: String, unitID: String, title: String, level: Level, section: String?, offered: Bool) {
+        public init(id: PositionID, unitID: UnitID, title: String, level: Level, section: String?, offered: Bool) {
             self.id = id; self.unitID = unitID; self.title = title; self.level = level; self.section = section; self.offered = offered
         }
     }
 
     /// The fields of a cadre that a run records: nothing about assessments, evaluations or flags.
     public struct Cadre: Sendable, Equatable {
-        public var id: String
+        public var id: CadreID
         public var name: String
         public var gender: Gender
         public var birth: YearMonth
         public var education: Education
-        public var unitID: String
+        public var unitID: UnitID
         public var level: Level
-        public var positionID: String?
-        public init(id: String, name: String, gender: Gender, birth: YearMonth, education: Education, unitID: String,
-                    level: Level, positionID: String?) {
+        public var positionID: PositionID?
+        public init(id: CadreID, name: String, gender: Gender, birth: YearMonth, education: Education, unitID: UnitID,
+                    level: Level, positionID: PositionID?) {
             self.id = id; self.name = name; self.gender = gender; self.birth = birth; self.education = education
             self.unitID = unitID; self.level = level; self.positionID = positionID
         }
@@ -61,11 +61,11 @@ public struct Run: Sendable, Equatable {
         public init(_ tie: Ranking.Tie, aboveValue: String, belowValue: String) {
             self.tie = tie; self.aboveValue = aboveValue; self.belowValue = belowValue
         }
-        public var positionID: String { tie.positionID }
+        public var positionID: PositionID { tie.positionID }
         /// The cadre ranked above.
-        public var cadreID: String { tie.aboveCadreID }
+        public var cadreID: CadreID { tie.aboveCadreID }
         /// The cadre ranked below.
-        public var otherCadreID: String { tie.belowCadreID }
+        public var otherCadreID: CadreID { tie.belowCadreID }
         public var scoreHundredths: Int { tie.scoreHundredths }
         public var key: RuleSettings.TieKey { tie.key }
     }
@@ -137,7 +137,7 @@ public struct Run: Sendable, Equatable {
     public var positionsCompetedWithoutEnvy: Int?
     public var transfer: TransferOutcome
     public var persistence: Persistence?
-    public var positionsAwaitingInterview: [String]
+    public var positionsAwaitingInterview: [PositionID]
     public var plan: Plan
 
     // What the rules found.
@@ -158,14 +158,14 @@ public struct Run: Sendable, Equatable {
     /// who were not shortlisted). Not written to the run folder.
     public var justifiedEnvy: Int?
 
-    public private(set) var unitByID: [String: Unit] = [:]
-    public private(set) var positionByID: [String: Position] = [:]
-    public private(set) var cadreByID: [String: Cadre] = [:]
+    public private(set) var unitByID: [UnitID: Unit] = [:]
+    public private(set) var positionByID: [PositionID: Position] = [:]
+    public private(set) var cadreByID: [CadreID: Cadre] = [:]
 
     public init(scenarioName: String, referenceDate: YearMonth, mode: Mode, maxPreferences: Int, language: Language,
                 rules: RuleSettings, transferSettings: TransferSettings, applicationCount: Int, stage: Adjudication.Stage,
                 status: RunStatus, levels: [LevelResult], positionsCompetedWithoutEnvy: Int?, transfer: TransferOutcome,
-                persistence: Persistence?, positionsAwaitingInterview: [String], plan: Plan, ties: [Tie], eligibility: [Verdict],
+                persistence: Persistence?, positionsAwaitingInterview: [PositionID], plan: Plan, ties: [Tie], eligibility: [Verdict],
                 rotationDue: [RotationDue.Record], quota: [QuotaCheck.Record], units: [Unit], positions: [Position],
                 cadres: [Cadre], audit: Audit, justifiedEnvy: Int? = nil) {
         self.scenarioName = scenarioName; self.referenceDate = referenceDate; self.mode = mode
@@ -210,18 +210,18 @@ public struct Run: Sendable, Equatable {
     // MARK: Look-ups
 
     /// The shortlist of one position, by rank.
-    public func shortlist(of positionID: String) -> [Plan.ShortlistEntry] {
+    public func shortlist(of positionID: PositionID) -> [Plan.ShortlistEntry] {
         plan.shortlist.filter { $0.positionID == positionID }.sorted { $0.rank < $1.rank }
     }
 
     /// Position ids that have a shortlist, in id order.
-    public var competedPositionIDs: [String] {
-        var seen = Set<String>()
+    public var competedPositionIDs: [PositionID] {
+        var seen = Set<PositionID>()
         return plan.shortlist.map(\.positionID).filter { seen.insert($0).inserted }.sorted(by: idPrecedes)
     }
 
     /// Offered position ids, in id order.
-    public var offeredPositionIDs: [String] { positions.filter(\.offered).map(\.id).sorted(by: idPrecedes) }
+    public var offeredPositionIDs: [PositionID] { positions.filter(\.offered).map(\.id).sorted(by: idPrecedes) }
 
     /// Placements of one phase.
     public func placements(_ phase: Plan.Phase) -> [Plan.Placement] { plan.placements.filter { $0.phase == phase } }
@@ -230,14 +230,14 @@ public struct Run: Sendable, Equatable {
     public func value(of level: ObjectiveLevelID) -> Int? { levels.first { $0.level == level }?.value }
 
     /// Cadres due for rotation and not exempt.
-    public var dueNotExempt: Set<String> { Set(rotationDue.filter { !$0.exempt }.map(\.cadreID)) }
+    public var dueNotExempt: Set<CadreID> { Set(rotationDue.filter { !$0.exempt }.map(\.cadreID)) }
 
     /// Eligibility findings of one verdict.
     public func findings(_ verdict: VerdictKind) -> [Verdict] { eligibility.filter { $0.verdict == verdict } }
 
-    public func unitName(_ id: String) -> String { unitByID[id]?.name ?? id }
-    public func cadreName(_ id: String) -> String { cadreByID[id]?.name ?? id }
-    public func positionTitle(_ id: String) -> String { positionByID[id]?.title ?? id }
+    public func unitName(_ id: UnitID) -> String { unitByID[id]?.name ?? id.rawValue }
+    public func cadreName(_ id: CadreID) -> String { cadreByID[id]?.name ?? id.rawValue }
+    public func positionTitle(_ id: PositionID) -> String { positionByID[id]?.title ?? id.rawValue }
 }
 
 /// Writes scores and fits held in hundredths with exactly `decimals` decimals, rounding half-up on the

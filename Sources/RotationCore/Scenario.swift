@@ -98,31 +98,31 @@ public enum CadreFlag: String, Sendable, CaseIterable, Comparable {
 }
 
 public struct Unit: Sendable, Equatable {
-    public var id: String
+    public var id: UnitID
     public var name: String
     public var kind: UnitKind
     public var approvedPosts: Int
-    public init(id: String, name: String, kind: UnitKind, approvedPosts: Int) {
+    public init(id: UnitID, name: String, kind: UnitKind, approvedPosts: Int) {
         self.id = id; self.name = name; self.kind = kind; self.approvedPosts = approvedPosts
     }
 }
 
 public struct Position: Sendable, Equatable {
-    public var id: String
-    public var unitID: String
+    public var id: PositionID
+    public var unitID: UnitID
     public var title: String
     public var level: Level
     public var section: String?
     public var offered: Bool
     public var vacatedByDismissal: Bool
-    public var holderID: String?
+    public var holderID: CadreID?
     /// Identities the position admits (default civil servant and reference-managed).
     public var identities: [Identity]
     /// The position's own education requirement, if stricter than the scenario's.
     public var minEducation: Education?
 
-    public init(id: String, unitID: String, title: String, level: Level, section: String? = nil, offered: Bool = true,
-                vacatedByDismissal: Bool = false, holderID: String? = nil,
+    public init(id: PositionID, unitID: UnitID, title: String, level: Level, section: String? = nil, offered: Bool = true,
+                vacatedByDismissal: Bool = false, holderID: CadreID? = nil,
                 identities: [Identity] = [.civilServant, .referenceManaged], minEducation: Education? = nil) {
         self.id = id; self.unitID = unitID; self.title = title; self.level = level; self.section = section
         self.offered = offered; self.vacatedByDismissal = vacatedByDismissal; self.holderID = holderID
@@ -131,14 +131,14 @@ public struct Position: Sendable, Equatable {
 }
 
 public struct Cadre: Sendable, Equatable {
-    public var id: String
+    public var id: CadreID
     public var name: String
     public var gender: Gender
     public var birth: YearMonth
-    public var unitID: String
+    public var unitID: UnitID
     public var level: Level
     public var levelSince: YearMonth
-    public var positionID: String?
+    public var positionID: PositionID?
     public var positionSince: YearMonth?
     /// Years as chief or deputy of the same section (科室), exact: `8.5` is 17/2, below a threshold of 9.
     public var sectionYears: Fraction
@@ -154,8 +154,8 @@ public struct Cadre: Sendable, Equatable {
     /// Sorted, without duplicates.
     public var flags: [CadreFlag]
 
-    public init(id: String, name: String, gender: Gender, birth: YearMonth, unitID: String, level: Level,
-                levelSince: YearMonth, positionID: String? = nil, positionSince: YearMonth? = nil, sectionYears: Fraction = 0,
+    public init(id: CadreID, name: String, gender: Gender, birth: YearMonth, unitID: UnitID, level: Level,
+                levelSince: YearMonth, positionID: PositionID? = nil, positionSince: YearMonth? = nil, sectionYears: Fraction = 0,
                 education: Education = .bachelor, identity: Identity = .civilServant, identityApproved: Bool = false,
                 training: TrainingStatus = .met, healthOK: Bool = true, townRecruited: YearMonth? = nil,
                 exceptionalApproved: Bool = false, acceptsTransfer: Bool = false, retirementAge: Int? = nil,
@@ -171,39 +171,39 @@ public struct Cadre: Sendable, Equatable {
 }
 
 public struct AssessmentRecord: Sendable, Equatable {
-    public var cadreID: String
+    public var cadreID: CadreID
     public var year: Int
     public var grade: AssessmentGrade
-    public init(cadreID: String, year: Int, grade: AssessmentGrade) {
+    public init(cadreID: CadreID, year: Int, grade: AssessmentGrade) {
         self.cadreID = cadreID; self.year = year; self.grade = grade
     }
 }
 
 public struct Application: Sendable, Equatable {
-    public var cadreID: String
-    public var positionID: String
+    public var cadreID: CadreID
+    public var positionID: PositionID
     /// 1 = first choice.
     public var preference: Int
     public var unitApproved: Bool
-    public init(cadreID: String, positionID: String, preference: Int = 1, unitApproved: Bool = true) {
+    public init(cadreID: CadreID, positionID: PositionID, preference: Int = 1, unitApproved: Bool = true) {
         self.cadreID = cadreID; self.positionID = positionID; self.preference = preference; self.unitApproved = unitApproved
     }
 }
 
 public struct JudgeScore: Sendable, Equatable {
-    public var cadreID: String
-    public var positionID: String
-    public var judgeID: String
+    public var cadreID: CadreID
+    public var positionID: PositionID
+    public var judgeID: JudgeID
     public var score: ExactDecimal
     public var conflict: Bool
-    public init(cadreID: String, positionID: String, judgeID: String, score: ExactDecimal, conflict: Bool = false) {
+    public init(cadreID: CadreID, positionID: PositionID, judgeID: JudgeID, score: ExactDecimal, conflict: Bool = false) {
         self.cadreID = cadreID; self.positionID = positionID; self.judgeID = judgeID; self.score = score; self.conflict = conflict
     }
 }
 
 /// Term evaluation (任期测评) and moral evaluation (德行考核) of one cadre.
 public struct EvaluationRecord: Sendable, Equatable {
-    public var cadreID: String
+    public var cadreID: CadreID
     public var due: Int
     public var tookPart: Int
     public var good: Int
@@ -213,7 +213,7 @@ public struct EvaluationRecord: Sendable, Equatable {
     public var confirmedPoor: Bool
     public var moral: MoralGrade?
     public var moralConfirmed: Bool
-    public init(cadreID: String, due: Int, tookPart: Int, good: Int, fairlyGood: Int, average: Int, poor: Int,
+    public init(cadreID: CadreID, due: Int, tookPart: Int, good: Int, fairlyGood: Int, average: Int, poor: Int,
                 confirmedPoor: Bool = false, moral: MoralGrade? = nil, moralConfirmed: Bool = false) {
         self.cadreID = cadreID; self.due = due; self.tookPart = tookPart; self.good = good
         self.fairlyGood = fairlyGood; self.average = average; self.poor = poor; self.confirmedPoor = confirmedPoor
@@ -222,11 +222,11 @@ public struct EvaluationRecord: Sendable, Equatable {
 }
 
 public struct TransferFit: Sendable, Equatable {
-    public var cadreID: String
-    public var positionID: String
+    public var cadreID: CadreID
+    public var positionID: PositionID
     /// Held in hundredths, rounded half-up.
     public var fitHundredths: Int
-    public init(cadreID: String, positionID: String, fitHundredths: Int) {
+    public init(cadreID: CadreID, positionID: PositionID, fitHundredths: Int) {
         self.cadreID = cadreID; self.positionID = positionID; self.fitHundredths = fitHundredths
     }
 }
@@ -266,23 +266,23 @@ public struct Scenario: Sendable {
 
 /// Id → record maps over a scenario, and the per-record facts rules need.
 public struct ScenarioIndex: Sendable {
-    public let units: [String: Unit]
-    public let positions: [String: Position]
-    public let cadres: [String: Cadre]
-    public let evaluations: [String: EvaluationRecord]
-    public let assessments: [String: [Int: AssessmentGrade]]
+    public let units: [UnitID: Unit]
+    public let positions: [PositionID: Position]
+    public let cadres: [CadreID: Cadre]
+    public let evaluations: [CadreID: EvaluationRecord]
+    public let assessments: [CadreID: [Int: AssessmentGrade]]
     /// The holders of each post: its `holder_id`, and any cadre whose `position_id` is the post; by cadre id.
-    public let holders: [String: [String]]
+    public let holders: [PositionID: [CadreID]]
 
     public init(_ scenario: Scenario) {
         units = Dictionary(scenario.units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         positions = Dictionary(scenario.positions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         cadres = Dictionary(scenario.cadres.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         evaluations = Dictionary(scenario.evaluations.map { ($0.cadreID, $0) }, uniquingKeysWith: { first, _ in first })
-        var grades: [String: [Int: AssessmentGrade]] = [:]
+        var grades: [CadreID: [Int: AssessmentGrade]] = [:]
         for record in scenario.assessments { grades[record.cadreID, default: [:]][record.year] = record.grade }
         assessments = grades
-        var held: [String: Set<String>] = [:]
+        var held: [PositionID: Set<CadreID>] = [:]
         for position in scenario.positions {
             if let holder = position.holderID { held[position.id, default: []].insert(holder) }
         }

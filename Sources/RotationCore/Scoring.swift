@@ -26,7 +26,7 @@ public struct InterviewScoring: Sendable {
     /// // 5 judges 59, 60, 60, 59.985, 62 → trimmed mean of 59.985, 60, 60 = 59.995 → 60.00: passes.
     /// ```
     /// - Complexity: O(n log n) in the number of judges.
-    public func score(cadreID: String, positionID: String, rows: [JudgeScore]) -> Outcome {
+    public func score(cadreID: CadreID, positionID: PositionID, rows: [JudgeScore]) -> Outcome {
         var verdicts: [Verdict] = []
         guard !rows.isEmpty else {
             verdicts.append(Verdict(cadreID: cadreID, positionID: positionID, rule: .pass, verdict: .fail,
