@@ -156,8 +156,8 @@ public struct Comparison: Sendable, Worded {
         verdictEvents = Comparison.verdictEvents(a.run, b.run)
         metricsA = Metrics(a)
         metricsB = Metrics(b)
-        let pairsOfA = Set(a.run.plan.shortlist.map { Adjudication.PairKey($0.cadreID, $0.positionID) })
-        pairsKept = b.run.plan.shortlist.filter { pairsOfA.contains(Adjudication.PairKey($0.cadreID, $0.positionID)) }.count
+        let pairsOfA = Set(a.run.plan.shortlist.map { Adjudication.PairKey(cadre: $0.cadreID, position: $0.positionID) })
+        pairsKept = b.run.plan.shortlist.filter { pairsOfA.contains(Adjudication.PairKey(cadre: $0.cadreID, position: $0.positionID)) }.count
     }
 
     /// Whether anything differs: a shortlist, a withdrawal, a placement, a finding or a metric.

@@ -30,14 +30,14 @@ enum DeferredAcceptance {
         let pairs = formulation.pairs
         let positionOffset = Dictionary(uniqueKeysWithValues: formulation.positions.enumerated().map { ($1.positionID, $0) })
         // Each cadre's passed pairs, best preference first (position id breaks equal numbers, which validation forbids).
-        var proposals: [String: [Int]] = [:]
+        var proposals: [CadreID: [Int]] = [:]
         for (k, pair) in pairs.enumerated() { proposals[pair.cadreID, default: []].append(k) }
         for cadre in proposals.keys {
             proposals[cadre]!.sort {
                 (pairs[$0].preference, pairs[$0].positionID) < (pairs[$1].preference, pairs[$1].positionID)
             }
         }
-        var nextChoice: [String: Int] = [:]
+        var nextChoice: [CadreID: Int] = [:]
         var held: [[Int]] = Array(repeating: [], count: formulation.positions.count)
         var free = proposals.keys.sorted(by: idPrecedes).reversed().map { $0 }
         while let cadre = free.popLast() {

@@ -47,8 +47,8 @@ public struct RotationOptimizer: Sendable {
         let shortlistStarted = Date()
         if adjudication.stage == .final {
             let whole = ShortlistFormulation(adjudication)
-            let keep = baseline.map { Set($0.shortlist.map { Adjudication.PairKey($0.cadreID, $0.positionID) }) }
-            var chosen: [String: [(rank: Int, cadreID: String)]] = [:]
+            let keep = baseline.map { Set($0.shortlist.map { Adjudication.PairKey(cadre: $0.cadreID, position: $0.positionID) }) }
+            var chosen: [PositionID: [(rank: Int, cadreID: CadreID)]] = [:]
             var accumulator = LevelAccumulator()
             var withoutEnvyTotal = 0
             var provenByDeferredAcceptance = 0
@@ -72,7 +72,7 @@ public struct RotationOptimizer: Sendable {
                     }
                     if let keep {
                         proven(.shortlistPersistence, accepted.selected.filter {
-                            keep.contains(Adjudication.PairKey(formulation.pairs[$0].cadreID, formulation.pairs[$0].positionID))
+                            keep.contains(Adjudication.PairKey(cadre: formulation.pairs[$0].cadreID, position: formulation.pairs[$0].positionID))
                         }.count)
                     }
                     if adjudication.scenario.mode == .preferences {
@@ -162,7 +162,7 @@ public struct RotationOptimizer: Sendable {
         if adjudication.stage == .final && adjudication.scenario.transfer.enabled {
             var phase = TransferPhase(adjudication: adjudication, competition: plan)
             if let baseline {
-                phase.keep = Set(baseline.placements.filter { $0.phase == .transfer }.map { Adjudication.PairKey($0.cadreID, $0.positionID) })
+                phase.keep = Set(baseline.placements.filter { $0.phase == .transfer }.map { Adjudication.PairKey(cadre: $0.cadreID, position: $0.positionID) })
             }
             let result = try phase.solve(using: &lexicographic)
             levels += result.levels
@@ -199,7 +199,7 @@ public struct RotationOptimizer: Sendable {
     }
 
     /// Turns the chosen pairs into shortlists, placements and withdrawals.
-    func extract(formulation: ShortlistFormulation, chosen: [String: [(rank: Int, cadreID: String)]],
+    func extract(formulation: ShortlistFormulation, chosen: [PositionID: [(rank: Int, cadreID: CadreID)]],
                  adjudication: Adjudication) -> Plan {
         var plan = Plan(withdrawn: adjudication.minimumApplicantWithdrawals)
         let scenario = adjudication.scenario
@@ -257,7 +257,7 @@ struct PersistencePair: Hashable {
 extension Plan {
     /// The shortlist pairs and the transfer pairs of the plan, which persistence counts.
     var persistencePairs: [PersistencePair] {
-        shortlist.map { PersistencePair(kind: .shortlist, pair: Adjudication.PairKey($0.cadreID, $0.positionID)) }
-            + placements(.transfer).map { PersistencePair(kind: .transfer, pair: Adjudication.PairKey($0.cadreID, $0.positionID)) }
+        shortlist.map { PersistencePair(kind: .shortlist, pair: Adjudication.PairKey(cadre: $0.cadreID, position: $0.positionID)) }
+            + placements(.transfer).map { PersistencePair(kind: .transfer, pair: Adjudication.PairKey(cadre: $0.cadreID, position: $0.positionID)) }
     }
 }

@@ -17,8 +17,8 @@ import RotationCore
 public struct ShortlistFormulation: Sendable {
     /// One passed (cadre, position) pair: a column `x`.
     public struct Pair: Sendable, Equatable {
-        public var cadreID: String
-        public var positionID: String
+        public var cadreID: CadreID
+        public var positionID: PositionID
         public var preference: Int
         public var scoreHundredths: Int
         /// 0-based place in the position's rank order.
@@ -52,7 +52,7 @@ public struct ShortlistFormulation: Sendable {
     }
 
     /// Positions that can be competed, by id, with the size of their list.
-    public let positions: [(positionID: String, listSize: Int, ranked: [String])]
+    public let positions: [(positionID: PositionID, listSize: Int, ranked: [CadreID])]
     /// Passed pairs, by position id then rank.
     public let pairs: [Pair]
     /// K, the largest preference number.
@@ -64,7 +64,7 @@ public struct ShortlistFormulation: Sendable {
     public init(_ adjudication: Adjudication) {
         let scenario = adjudication.scenario
         let ratio = scenario.rules.shortlistRatio
-        var positionRows: [(String, Int, [String])] = []
+        var positionRows: [(PositionID, Int, [CadreID])] = []
         var pairRows: [Pair] = []
         for positionID in adjudication.competedPositions {
             let order = adjudication.ranked[positionID] ?? []
@@ -90,14 +90,14 @@ public struct ShortlistFormulation: Sendable {
         maxPreference = scenario.mode == .preferences ? max(scenario.maxPreferences, pairRows.map(\.preference).max() ?? 1) : 1
     }
 
-    private init(positions: [(positionID: String, listSize: Int, ranked: [String])], pairs: [Pair], maxPreference: Int) {
+    private init(positions: [(positionID: PositionID, listSize: Int, ranked: [CadreID])], pairs: [Pair], maxPreference: Int) {
         self.positions = positions
         self.pairs = pairs
         self.maxPreference = maxPreference
     }
 
     /// The same formulation over some positions only (a component).
-    public func restricted(to positionIDs: Set<String>) -> ShortlistFormulation {
+    public func restricted(to positionIDs: Set<PositionID>) -> ShortlistFormulation {
         ShortlistFormulation(positions: positions.filter { positionIDs.contains($0.positionID) },
                              pairs: pairs.filter { positionIDs.contains($0.positionID) },
                              maxPreference: maxPreference)
@@ -108,10 +108,10 @@ public struct ShortlistFormulation: Sendable {
     /// group is solved on its own (in competition mode every position is its own group).
     ///
     /// - Complexity: O(pairs · α) with union–find; groups ordered by their first position id.
-    public func components() -> [Set<String>] {
+    public func components() -> [Set<PositionID>] {
         var sets = UnionFind(count: positions.count)
         let offset = Dictionary(uniqueKeysWithValues: positions.enumerated().map { ($1.positionID, $0) })
-        var firstPositionOfCadre: [String: Int] = [:]
+        var firstPositionOfCadre: [CadreID: Int] = [:]
         for pair in pairs {
             guard let here = offset[pair.positionID] else { continue }
             if let there = firstPositionOfCadre[pair.cadreID] { sets.union(here, there) } else { firstPositionOfCadre[pair.cadreID] = here }
@@ -162,7 +162,7 @@ public struct ShortlistFormulation: Sendable {
         if let level {
             objective = coefficients(of: level)
         } else {
-            objective = (pairs.map { keep.contains(Adjudication.PairKey($0.cadreID, $0.positionID)) ? 1 : 0 },
+            objective = (pairs.map { keep.contains(Adjudication.PairKey(cadre: $0.cadreID, position: $0.positionID)) ? 1 : 0 },
                          Array(repeating: 0, count: positions.count))
         }
         var positionColumns: [Int] = []
@@ -186,7 +186,7 @@ public struct ShortlistFormulation: Sendable {
             model.addConstraint(name: "list_\(ModelNames.clean(position.positionID))", terms: terms, lower: 0, upper: 0)
         }
         // Σ_j x[i,j] ≤ 1
-        var pairsOfCadre: [String: [Int]] = [:]
+        var pairsOfCadre: [CadreID: [Int]] = [:]
         for (k, pair) in pairs.enumerated() { pairsOfCadre[pair.cadreID, default: []].append(k) }
         for cadreID in pairsOfCadre.keys.sorted(by: idPrecedes) where pairsOfCadre[cadreID]!.count > 1 {
             model.addConstraint(name: "one_\(ModelNames.clean(cadreID))",
@@ -215,7 +215,7 @@ public struct ShortlistFormulation: Sendable {
     /// where above[i,j] = Σ_{i' ranked above i for j} x[i',j]: listed term by term for short rank
     /// lists, and for long ones a continuous column defined by the running sum above[k+1] = above[k] + x[k].
     func addEnvyRows(to model: inout LinearModel, pairColumns: [Int], positionColumns: [Int],
-                     pairsOfPosition: [[Int]], pairsOfCadre: [String: [Int]], directUpTo: Int) {
+                     pairsOfPosition: [[Int]], pairsOfCadre: [CadreID: [Int]], directUpTo: Int) {
         for (p, position) in positions.enumerated() {
             let ordered = pairsOfPosition[p].sorted { pairs[$0].rankIndex < pairs[$1].rankIndex }
             let runningSums = ordered.count > directUpTo
@@ -271,6 +271,9 @@ enum ModelNames {
         for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         return String(result.prefix(100)) + "Z" + String(hash, radix: 16)
     }
+
+    /// A typed id, cleaned as its raw string.
+    static func clean<Tag>(_ id: Tagged<Tag, String>) -> String { clean(id.rawValue) }
 }
 
 enum CharacterSetLite {

@@ -8,10 +8,10 @@ import RotationCore
 public struct TransferPhase: Sendable {
     /// One transferable (cadre, vacancy) pair: a column `y`.
     public struct Pair: Sendable, Equatable {
-        public var cadreID: String
-        public var positionID: String
-        public var fromUnitID: String
-        public var toUnitID: String
+        public var cadreID: CadreID
+        public var positionID: PositionID
+        public var fromUnitID: UnitID
+        public var toUnitID: UnitID
         public var fitHundredths: Int
         public var cadreIsDue: Bool
     }
@@ -36,19 +36,19 @@ public struct TransferPhase: Sendable {
 
     public let adjudication: Adjudication
     /// Offered positions without a competition placement, by id.
-    public let vacancies: [String]
+    public let vacancies: [PositionID]
     /// Candidates by id.
-    public let candidates: [String]
+    public let candidates: [CadreID]
     /// Candidates due for rotation and not exempt, by id.
-    public let dueCandidates: [String]
+    public let dueCandidates: [CadreID]
     /// Pairs by cadre id, then position id.
     public let pairs: [Pair]
     /// Transfers allowed per (from unit, to unit): max(cap, competition moves) − competition moves.
     public let allowance: [UnitPair: Int]
 
     public struct UnitPair: Hashable, Sendable, Comparable {
-        public var from: String
-        public var to: String
+        public var from: UnitID
+        public var to: UnitID
         public static func < (lhs: UnitPair, rhs: UnitPair) -> Bool {
             lhs.from != rhs.from ? idPrecedes(lhs.from, rhs.from) : idPrecedes(lhs.to, rhs.to)
         }
@@ -65,8 +65,8 @@ public struct TransferPhase: Sendable {
         vacancies = scenario.positions.filter { $0.offered && !filled.contains($0.id) }.map(\.id).sorted(by: idPrecedes)
 
         let dueNotExempt = Set(adjudication.rotationDue.filter { !$0.exempt }.map(\.cadreID))
-        var failsOtherThanTerm = Set<String>()
-        var failsTerm = Set<String>()
+        var failsOtherThanTerm = Set<CadreID>()
+        var failsTerm = Set<CadreID>()
         for verdict in adjudication.personVerdicts where verdict.verdict == .fail {
             if verdict.rule == .term { failsTerm.insert(verdict.cadreID) } else { failsOtherThanTerm.insert(verdict.cadreID) }
         }
@@ -77,7 +77,7 @@ public struct TransferPhase: Sendable {
         candidates = candidateList
         dueCandidates = candidateList.filter { dueNotExempt.contains($0) }
 
-        let fits = Dictionary(scenario.transferFits.map { (Adjudication.PairKey($0.cadreID, $0.positionID), $0.fitHundredths) },
+        let fits = Dictionary(scenario.transferFits.map { (Adjudication.PairKey(cadre: $0.cadreID, position: $0.positionID), $0.fitHundredths) },
                               uniquingKeysWith: { first, _ in first })
         let pairRules = PairRules(scenario: scenario, index: index)
         var pairList: [Pair] = []
@@ -95,7 +95,7 @@ public struct TransferPhase: Sendable {
                 }
                 pairList.append(Pair(cadreID: cadreID, positionID: positionID, fromUnitID: cadre.unitID,
                                      toUnitID: position.unitID,
-                                     fitHundredths: fits[Adjudication.PairKey(cadreID, positionID)] ?? 0,
+                                     fitHundredths: fits[Adjudication.PairKey(cadre: cadreID, position: positionID)] ?? 0,
                                      cadreIsDue: dueNotExempt.contains(cadreID)))
             }
         }
@@ -116,7 +116,7 @@ public struct TransferPhase: Sendable {
 
     /// Objective coefficients of a level (nil: persistence), per pair.
     public func coefficients(of level: Level?) -> [Int] {
-        guard let level else { return pairs.map { keep.contains(Adjudication.PairKey($0.cadreID, $0.positionID)) ? 1 : 0 } }
+        guard let level else { return pairs.map { keep.contains(Adjudication.PairKey(cadre: $0.cadreID, position: $0.positionID)) ? 1 : 0 } }
         switch level {
         case .duePlaced: return pairs.map { $0.cadreIsDue ? 1 : 0 }
         case .vacanciesFilled: return pairs.map { _ in 1 }
@@ -134,8 +134,8 @@ public struct TransferPhase: Sendable {
             model.addVariable(name: "y_\(ModelNames.clean(pair.cadreID))_\(ModelNames.clean(pair.positionID))",
                               kind: .binary, objective: Double(weights[k]))
         }
-        var byCadre: [String: [Int]] = [:]
-        var byPosition: [String: [Int]] = [:]
+        var byCadre: [CadreID: [Int]] = [:]
+        var byPosition: [PositionID: [Int]] = [:]
         var byUnitPair: [UnitPair: [Int]] = [:]
         for (k, pair) in pairs.enumerated() {
             byCadre[pair.cadreID, default: []].append(k)
@@ -176,7 +176,7 @@ public struct TransferPhase: Sendable {
         var methods: [String] = []
     }
 
-    private init(adjudication: Adjudication, vacancies: [String], candidates: [String], dueCandidates: [String],
+    private init(adjudication: Adjudication, vacancies: [PositionID], candidates: [CadreID], dueCandidates: [CadreID],
                  pairs: [Pair], allowance: [UnitPair: Int], keep: Set<Adjudication.PairKey>) {
         self.adjudication = adjudication
         self.vacancies = vacancies
@@ -211,11 +211,11 @@ public struct TransferPhase: Sendable {
             if let first = firstOf[key] { sets.union(k, first) } else { firstOf[key] = k }
         }
         for (k, pair) in pairs.enumerated() {
-            link("c\u{1}" + pair.cadreID, k)
-            link("p\u{1}" + pair.positionID, k)
+            link("c\u{1}" + pair.cadreID.rawValue, k)
+            link("p\u{1}" + pair.positionID.rawValue, k)
         }
         for (unitPair, members) in byUnitPair where capCanBind(members, limit: allowance[unitPair] ?? 0) {
-            for k in members { link("u\u{1}" + unitPair.from + "\u{1}" + unitPair.to, k) }
+            for k in members { link("u\u{1}" + unitPair.from.rawValue + "\u{1}" + unitPair.to.rawValue, k) }
         }
         return sets.groups()
     }
@@ -264,7 +264,7 @@ public struct TransferPhase: Sendable {
                                                     status: .optimal, seconds: seconds))
                     }
                     if !keep.isEmpty {
-                        let kept = zip(part.pairs, matched).filter { $1 && keep.contains(Adjudication.PairKey($0.cadreID, $0.positionID)) }.count
+                        let kept = zip(part.pairs, matched).filter { $1 && keep.contains(Adjudication.PairKey(cadre: $0.cadreID, position: $0.positionID)) }.count
                         accumulator.add(LevelResult(level: .transferPersistence, value: kept, bound: kept, status: .optimal, seconds: 0))
                     }
                     values = matched.map { $0 ? 1 : 0 }
@@ -330,7 +330,7 @@ public struct TransferPhase: Sendable {
         var edges: [(row: Int, column: Int, weight: Int64)] = []
         for pair in pairs {
             let weight = (pair.cadreIsDue ? dueWeight : 0) + fillWeight + Int64(pair.fitHundredths) * fitWeight
-                + (keep.contains(Adjudication.PairKey(pair.cadreID, pair.positionID)) ? keepWeight : 0)
+                + (keep.contains(Adjudication.PairKey(cadre: pair.cadreID, position: pair.positionID)) ? keepWeight : 0)
             edges.append((cadreIndex[pair.cadreID]!, vacancyIndex[pair.positionID]!, weight))
         }
         let match = HungarianMatching.maximumWeight(rows: candidates.count, columns: vacancies.count, edges: edges)
@@ -364,7 +364,7 @@ public struct TransferPhase: Sendable {
             return uncapped.map { min(trivial, levelValue(.duePlaced, of: $0)) } ?? trivial
         case .vacanciesFilled: return most
         case .fit:
-            var best: [String: Int] = [:]
+            var best: [PositionID: Int] = [:]
             for pair in pairs { best[pair.positionID] = max(best[pair.positionID] ?? 0, pair.fitHundredths) }
             return best.values.reduce(0, +)
         }
@@ -449,7 +449,7 @@ public struct TransferPhase: Sendable {
             let open = seenRight.map { vacancies[$0] }.sorted(by: idPrecedes)
             let perCadre = cadres.map { cadreID -> String in
                 let mine = pairs.filter { $0.cadreID == cadreID }.map(\.positionID)
-                return "\(cadreID) → " + (mine.isEmpty ? "no eligible vacancy" : mine.joined(separator: "/"))
+                return "\(cadreID) → " + (mine.isEmpty ? "no eligible vacancy" : mine.map(\.rawValue).joined(separator: "/"))
             }
             return TransferConflict(reason: .hall, cadres: cadres, vacancies: open,
                                     detail: "\(cadres.count) rotation-due cadre\(cadres.count == 1 ? "" : "s") can only go to \(open.count) vacanc\(open.count == 1 ? "y" : "ies") (\(adjudication.scenario.transfer.sameLevelOnly ? "same level" : "same level or an allowed promotion"), not their own unit, position requirements met): "
@@ -478,7 +478,7 @@ public struct TransferPhase: Sendable {
     }
 
     /// Whether these cadres cannot all be placed at once (the caps and one cadre per vacancy).
-    func cannotAllBePlaced(_ cadreIDs: [String]) throws -> Bool {
+    func cannotAllBePlaced(_ cadreIDs: [CadreID]) throws -> Bool {
         let mustPlace = TransferPhase(adjudication: adjudication, vacancies: vacancies, candidates: candidates,
                                       dueCandidates: cadreIDs, pairs: pairs.map { pair in
                                           var copy = pair

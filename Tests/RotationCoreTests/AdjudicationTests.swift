@@ -193,7 +193,7 @@ final class AdjudicationTests: XCTestCase {
         let adjudication = builder.adjudication
         XCTAssertEqual(adjudication.personVerdicts.map(\.cadreID), ["C3"])
         XCTAssertEqual(adjudication.scoringVerdicts, [])
-        XCTAssertNil(adjudication.scores[Adjudication.PairKey("C3", "P1")])
+        XCTAssertNil(adjudication.scores[Adjudication.PairKey(cadre: "C3", position: "P1")])
         XCTAssertEqual(adjudication.ranked["P1"]?.map(\.cadreID), ["C1", "C2"])
     }
 
@@ -203,7 +203,7 @@ final class AdjudicationTests: XCTestCase {
         }.adjudication
         XCTAssertEqual(adjudication.applicationVerdicts.rules, [.ownUnit])
         XCTAssertEqual(adjudication.scoringVerdicts, [])
-        XCTAssertNil(adjudication.scores[Adjudication.PairKey("C3", "P1")])
+        XCTAssertNil(adjudication.scores[Adjudication.PairKey(cadre: "C3", position: "P1")])
     }
 
     func test_interviewRowsOfWithdrawnPositionsAreIgnored() {

@@ -136,7 +136,7 @@ final class BruteForceCrossCheckTests: XCTestCase {
 
         // Shortlist phase.
         let input = BruteForce.ShortlistInput(adjudication)
-        let selected = Set(report.plan.shortlist.map { Adjudication.PairKey($0.cadreID, $0.positionID) })
+        let selected = Set(report.plan.shortlist.map { Adjudication.PairKey(cadre: $0.cadreID, position: $0.positionID) })
         let competed = Set(report.plan.shortlist.map(\.positionID))
         if !competed.isEmpty { coverage.competedSomething += 1 }
         if scenario.mode == .preferences {

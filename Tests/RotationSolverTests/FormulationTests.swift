@@ -338,7 +338,7 @@ final class FormulationTests: XCTestCase {
         for mask in 0..<(1 << binaries.count) {
             let selected = pairs.indices.map { mask & (1 << $0) != 0 }
             let competed = positions.indices.map { mask & (1 << (pairs.count + $0)) != 0 }
-            let chosen = Set(pairs.indices.filter { selected[$0] }.map { Adjudication.PairKey(pairs[$0].cadreID, pairs[$0].positionID) })
+            let chosen = Set(pairs.indices.filter { selected[$0] }.map { Adjudication.PairKey(cadre: pairs[$0].cadreID, position: pairs[$0].positionID) })
             let open = Set(positions.indices.filter { competed[$0] }.map { positions[$0].positionID })
             let expected = input.feasible(selected: chosen, competed: open, envy: true)
             var fixedModel = LinearModel(name: "fixed", sense: .minimize)

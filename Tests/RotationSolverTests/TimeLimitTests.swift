@@ -125,7 +125,7 @@ final class TimeLimitTests: XCTestCase {
         // The plan's own level values.
         let lists = report.lists
         let input = BruteForce.ShortlistInput(adjudication)
-        let selected = Set(report.plan.shortlist.map { Adjudication.PairKey($0.cadreID, $0.positionID) })
+        let selected = Set(report.plan.shortlist.map { Adjudication.PairKey(cadre: $0.cadreID, position: $0.positionID) })
         let levels = input.levels(selected: selected, competed: Set(lists.keys))
         XCTAssertEqual(report.level("shortlist", "positions_competed")?.value, levels.a,
                        "positions_competed reported vs in the plan; levels: \(summary)", file: file, line: line)
