@@ -77,7 +77,7 @@ extension RunFolder {
             values[fields[0...2].joined(separator: "\u{1}")] = (fields[3], fields[4])
         }
         return try ties.map { entry in
-            let key = [entry.tie.positionID, entry.tie.aboveCadreID, entry.tie.belowCadreID].joined(separator: "\u{1}")
+            let key = [entry.tie.positionID.rawValue, entry.tie.aboveCadreID.rawValue, entry.tie.belowCadreID.rawValue].joined(separator: "\u{1}")
             guard let found = values[key] else {
                 throw ReadError(file: file.path, message: "no row for the tie \(entry.tie.positionID) \(entry.tie.aboveCadreID) / \(entry.tie.belowCadreID) of result.json")
             }
@@ -185,6 +185,11 @@ struct JSONField {
     }
 
     func optionalText(_ key: String) throws -> String? { try member(key)?.text }
+
+    /// The text as a typed id (`CadreID`, `PositionID`, `UnitID`), the type given by the context.
+    func id<Tag>() throws -> Tagged<Tag, String> { Tagged(rawValue: try text) }
+
+    func optionalID<Tag>(_ key: String) throws -> Tagged<Tag, String>? { try member(key)?.id() }
 }
 
 /// Reads result.json and audit.json into a `Run`.
@@ -220,49 +225,49 @@ struct RunReader {
                 .required("positions_competed_without_envy").integer(in: 0...Int.max),
             transfer: try transferOutcome(),
             persistence: try persistence(),
-            positionsAwaitingInterview: try (result.member("positions_awaiting_interview")?.items ?? []).map { try $0.text },
+            positionsAwaitingInterview: try (result.member("positions_awaiting_interview")?.items ?? []).map { try $0.id() },
             plan: try plan(),
             ties: try result.required("ties").items.map { item in
-                Run.Tie(Ranking.Tie(positionID: try item.required("position_id").text, aboveCadreID: try item.required("cadre_id").text,
-                                    belowCadreID: try item.required("other_cadre_id").text,
+                Run.Tie(Ranking.Tie(positionID: try item.required("position_id").id(), aboveCadreID: try item.required("cadre_id").id(),
+                                    belowCadreID: try item.required("other_cadre_id").id(),
                                     scoreHundredths: try item.required("score").hundredths,
                                     key: try item.required("key").code(RuleSettings.TieKey.self)),
                         aboveValue: "", belowValue: "")
             },
             eligibility: try result.required("eligibility").items.map { item in
-                Verdict(cadreID: try item.required("cadre_id").text, positionID: try item.optionalText("position_id"),
+                Verdict(cadreID: try item.required("cadre_id").id(), positionID: try item.optionalID("position_id"),
                         rule: try item.required("rule").code(RuleID.self), verdict: try item.required("verdict").code(VerdictKind.self),
                         detail: try item.required("detail").text, chinese: try item.required("detail_zh").text)
             },
             rotationDue: try result.required("rotation_due").items.map { item in
-                RotationDue.Record(cadreID: try item.required("cadre_id").text,
+                RotationDue.Record(cadreID: try item.required("cadre_id").id(),
                                    monthsInPost: try item.member("months")?.integer(in: -100_000...100_000),
                                    exempt: try item.required("exempt").flag,
                                    monthsToRetirement: try item.required("months_to_retirement").integer(in: -100_000...100_000),
                                    reasons: try item.required("reasons").items.map { try $0.text })
             },
             quota: try result.required("quota").items.map { item in
-                QuotaCheck.Record(unitID: try item.required("unit_id").text,
+                QuotaCheck.Record(unitID: try item.required("unit_id").id(),
                                   approvedPosts: try item.required("approved_posts").integer(),
                                   offered: try item.required("offered").integer(), rule: try item.required("rule").code(RuleID.self),
                                   verdict: try item.required("verdict").code(QuotaCheck.Record.Verdict.self),
                                   detail: try item.required("detail").text)
             },
             units: try result.required("units").items.map { item in
-                Run.Unit(id: try item.required("unit_id").text, name: try item.required("name").text,
+                Run.Unit(id: try item.required("unit_id").id(), name: try item.required("name").text,
                          kind: try item.required("kind").code(UnitKind.self), approvedPosts: try item.required("approved_posts").integer())
             },
             positions: try result.required("positions").items.map { item in
-                Run.Position(id: try item.required("position_id").text, unitID: try item.required("unit_id").text,
+                Run.Position(id: try item.required("position_id").id(), unitID: try item.required("unit_id").id(),
                              title: try item.required("title").text, level: try item.required("level").code(Level.allCases, \.code),
                              section: try item.optionalText("section"), offered: try item.required("offered").flag)
             },
             cadres: try result.required("cadres").items.map { item in
-                Run.Cadre(id: try item.required("cadre_id").text, name: try item.required("name").text,
+                Run.Cadre(id: try item.required("cadre_id").id(), name: try item.required("name").text,
                           gender: try item.required("gender").code(Gender.self), birth: try item.required("birth").month,
                           education: try item.required("education").code(Education.allCases, \.code),
-                          unitID: try item.required("unit_id").text, level: try item.required("level").code(Level.allCases, \.code),
-                          positionID: try item.optionalText("position_id"))
+                          unitID: try item.required("unit_id").id(), level: try item.required("level").code(Level.allCases, \.code),
+                          positionID: try item.optionalID("position_id"))
             },
             audit: try auditRecord())
     }
@@ -287,8 +292,8 @@ struct RunReader {
         case "infeasible":
             let conflict = try result.required("infeasible")
             return .infeasible(TransferConflict(reason: try conflict.required("reason").code(TransferConflict.Reason.self),
-                                                cadres: try conflict.required("cadres").items.map { try $0.text },
-                                                vacancies: try conflict.required("vacancies").items.map { try $0.text },
+                                                cadres: try conflict.required("cadres").items.map { try $0.id() },
+                                                vacancies: try conflict.required("vacancies").items.map { try $0.id() },
                                                 detail: try conflict.required("detail").text))
         case let other: throw transfer.failure("status: unknown value \"\(other)\"")
         }
@@ -302,17 +307,17 @@ struct RunReader {
     func plan() throws -> Plan {
         Plan(
             shortlist: try result.required("shortlist").items.map { item in
-                Plan.ShortlistEntry(positionID: try item.required("position_id").text, rank: try item.required("rank").integer(in: 1...Int(Int32.max)),
-                                    cadreID: try item.required("cadre_id").text, scoreHundredths: try item.required("score").hundredths,
+                Plan.ShortlistEntry(positionID: try item.required("position_id").id(), rank: try item.required("rank").integer(in: 1...Int(Int32.max)),
+                                    cadreID: try item.required("cadre_id").id(), scoreHundredths: try item.required("score").hundredths,
                                     role: try item.required("role").code(Plan.Role.self), note: try item.required("note").text)
             },
             withdrawn: try result.required("withdrawn").items.map { item in
-                Plan.Withdrawal(positionID: try item.required("position_id").text, rule: try item.required("rule").code(RuleID.self),
+                Plan.Withdrawal(positionID: try item.required("position_id").id(), rule: try item.required("rule").code(RuleID.self),
                                 detail: try item.required("detail").text, chinese: try item.required("detail_zh").text)
             },
             placements: try result.required("placements").items.map { item in
-                Plan.Placement(cadreID: try item.required("cadre_id").text, fromUnitID: try item.required("from_unit_id").text,
-                               positionID: try item.required("position_id").text, toUnitID: try item.required("to_unit_id").text,
+                Plan.Placement(cadreID: try item.required("cadre_id").id(), fromUnitID: try item.required("from_unit_id").id(),
+                               positionID: try item.required("position_id").id(), toUnitID: try item.required("to_unit_id").id(),
                                phase: try item.required("phase").code(Plan.Phase.self), scoreHundredths: try item.required("score").hundredths)
             })
     }

@@ -37,7 +37,7 @@ struct RunFolderWriter {
     var rules: RuleSettings { run.rules }
     func score(_ hundredths: Int) -> String { run.score(hundredths) }
     func yesNo(_ flag: Bool) -> String { flag ? "yes" : "no" }
-    func unitName(ofPosition id: String) -> String { run.positionByID[id].flatMap { run.unitByID[$0.unitID]?.name } ?? "" }
+    func unitName(ofPosition id: PositionID) -> String { run.positionByID[id].flatMap { run.unitByID[$0.unitID]?.name } ?? "" }
 
     // MARK: CSV files
 
@@ -46,7 +46,7 @@ struct RunFolderWriter {
             header: ["position_id", "rank", "cadre_id", "score", "role", "note", "position_title", "unit_name", "cadre_name"],
             rows: run.plan.shortlist.map { entry in
                 let position = run.positionByID[entry.positionID]
-                return [entry.positionID, "\(entry.rank)", entry.cadreID, score(entry.scoreHundredths), entry.role.rawValue,
+                return [entry.positionID.rawValue, "\(entry.rank)", entry.cadreID.rawValue, score(entry.scoreHundredths), entry.role.rawValue,
                         entry.note, position?.title ?? "", position.flatMap { run.unitByID[$0.unitID]?.name } ?? "",
                         run.cadreByID[entry.cadreID]?.name ?? ""]
             })
@@ -57,7 +57,7 @@ struct RunFolderWriter {
             header: ["position_id", "rule", "detail", "position_title", "unit_name", "detail_zh"],
             rows: run.plan.withdrawn.map { entry in
                 let position = run.positionByID[entry.positionID]
-                return [entry.positionID, entry.rule.rawValue, entry.detail, position?.title ?? "",
+                return [entry.positionID.rawValue, entry.rule.rawValue, entry.detail, position?.title ?? "",
                         position.flatMap { run.unitByID[$0.unitID]?.name } ?? "", entry.detailChinese]
             })
     }
@@ -67,7 +67,7 @@ struct RunFolderWriter {
             header: ["position_id", "cadre_id", "other_cadre_id", "score", "key", "cadre_value", "other_value"],
             rows: run.ties.map { entry in
                 let tie = entry.tie
-                return [tie.positionID, tie.aboveCadreID, tie.belowCadreID, score(tie.scoreHundredths), tie.key.rawValue,
+                return [tie.positionID.rawValue, tie.aboveCadreID.rawValue, tie.belowCadreID.rawValue, score(tie.scoreHundredths), tie.key.rawValue,
                         entry.aboveValue, entry.belowValue]
             })
     }
@@ -76,7 +76,7 @@ struct RunFolderWriter {
         CSVWriter.render(
             header: ["cadre_id", "from_unit_id", "position_id", "to_unit_id", "phase", "score", "cadre_name", "position_title"],
             rows: run.plan.placements.map { placement in
-                [placement.cadreID, placement.fromUnitID, placement.positionID, placement.toUnitID, placement.phase.rawValue,
+                [placement.cadreID.rawValue, placement.fromUnitID.rawValue, placement.positionID.rawValue, placement.toUnitID.rawValue, placement.phase.rawValue,
                  score(placement.scoreHundredths), run.cadreByID[placement.cadreID]?.name ?? "",
                  run.positionByID[placement.positionID]?.title ?? ""]
             })
@@ -86,7 +86,7 @@ struct RunFolderWriter {
         CSVWriter.render(
             header: ["cadre_id", "position_id", "rule", "verdict", "detail", "clause", "cadre_name", "detail_zh"],
             rows: run.eligibility.map { verdict in
-                [verdict.cadreID, verdict.positionID ?? "", verdict.rule.rawValue, verdict.verdict.rawValue, verdict.detail,
+                [verdict.cadreID.rawValue, verdict.positionID?.rawValue ?? "", verdict.rule.rawValue, verdict.verdict.rawValue, verdict.detail,
                  verdict.rule.clause, run.cadreByID[verdict.cadreID]?.name ?? "", verdict.detailChinese]
             })
     }
@@ -95,7 +95,7 @@ struct RunFolderWriter {
         CSVWriter.render(
             header: ["cadre_id", "rule", "months", "exempt", "months_to_retirement", "reason", "cadre_name"],
             rows: run.rotationDue.map { record in
-                [record.cadreID, record.rule.rawValue, record.monthsInPost.map(String.init) ?? "", yesNo(record.exempt),
+                [record.cadreID.rawValue, record.rule.rawValue, record.monthsInPost.map(String.init) ?? "", yesNo(record.exempt),
                  "\(record.monthsToRetirement)",
                  record.reasons.joined(separator: "; ") + (record.exempt ? "; R-EXEMPT: \(record.monthsToRetirement) months to retirement < \(rules.exemptMonthsBeforeRetirement)" : ""),
                  run.cadreByID[record.cadreID]?.name ?? ""]
@@ -106,7 +106,7 @@ struct RunFolderWriter {
         CSVWriter.render(
             header: ["unit_id", "approved_posts", "offered", "rule", "verdict", "detail", "unit_name"],
             rows: run.quota.map { record in
-                [record.unitID, "\(record.approvedPosts)", "\(record.offered)", record.rule.rawValue, record.verdict.rawValue,
+                [record.unitID.rawValue, "\(record.approvedPosts)", "\(record.offered)", record.rule.rawValue, record.verdict.rawValue,
                  record.detail, run.unitByID[record.unitID]?.name ?? ""]
             })
     }
@@ -127,8 +127,8 @@ struct RunFolderWriter {
         if case .infeasible(let conflict) = run.transfer {
             members.append(("infeasible", .object([
                 ("reason", .string(conflict.reason.rawValue)), ("detail", .string(conflict.detail)),
-                ("cadres", .array(conflict.cadres.map { .string($0) })),
-                ("vacancies", .array(conflict.vacancies.map { .string($0) })),
+                ("cadres", .array(conflict.cadres.map { .string($0.rawValue) })),
+                ("vacancies", .array(conflict.vacancies.map { .string($0.rawValue) })),
             ])))
         }
         members.append(("transfer", transferSummary()))
@@ -139,59 +139,59 @@ struct RunFolderWriter {
             ])))
         }
         if run.stage == .preInterview {
-            members.append(("positions_awaiting_interview", .array(run.positionsAwaitingInterview.map { .string($0) })))
+            members.append(("positions_awaiting_interview", .array(run.positionsAwaitingInterview.map { .string($0.rawValue) })))
         }
         members += [
             ("summary", summary()),
             ("shortlist", .array(run.plan.shortlist.map { entry in
-                .object([("position_id", .string(entry.positionID)), ("rank", .integer(entry.rank)),
-                         ("cadre_id", .string(entry.cadreID)), ("score", .number(score(entry.scoreHundredths))),
+                .object([("position_id", .string(entry.positionID.rawValue)), ("rank", .integer(entry.rank)),
+                         ("cadre_id", .string(entry.cadreID.rawValue)), ("score", .number(score(entry.scoreHundredths))),
                          ("role", .string(entry.role.rawValue)), ("note", .string(entry.note))])
             })),
             ("withdrawn", .array(run.plan.withdrawn.map { entry in
-                .object([("position_id", .string(entry.positionID)), ("rule", .string(entry.rule.rawValue)),
+                .object([("position_id", .string(entry.positionID.rawValue)), ("rule", .string(entry.rule.rawValue)),
                          ("detail", .string(entry.detail)), ("detail_zh", .string(entry.detailChinese))])
             })),
             ("placements", .array(run.plan.placements.map { placement in
-                .object([("cadre_id", .string(placement.cadreID)), ("from_unit_id", .string(placement.fromUnitID)),
-                         ("position_id", .string(placement.positionID)), ("to_unit_id", .string(placement.toUnitID)),
+                .object([("cadre_id", .string(placement.cadreID.rawValue)), ("from_unit_id", .string(placement.fromUnitID.rawValue)),
+                         ("position_id", .string(placement.positionID.rawValue)), ("to_unit_id", .string(placement.toUnitID.rawValue)),
                          ("phase", .string(placement.phase.rawValue)), ("score", .number(score(placement.scoreHundredths)))])
             })),
             ("ties", .array(run.ties.map { entry -> JSONValue in
                 let tie = entry.tie
-                return .object([("position_id", .string(tie.positionID)), ("cadre_id", .string(tie.aboveCadreID)),
-                         ("other_cadre_id", .string(tie.belowCadreID)), ("score", .number(score(tie.scoreHundredths))),
+                return .object([("position_id", .string(tie.positionID.rawValue)), ("cadre_id", .string(tie.aboveCadreID.rawValue)),
+                         ("other_cadre_id", .string(tie.belowCadreID.rawValue)), ("score", .number(score(tie.scoreHundredths))),
                          ("key", .string(tie.key.rawValue))])
             })),
             ("eligibility", .array(run.eligibility.map { verdict in
-                .object([("cadre_id", .string(verdict.cadreID)), ("position_id", .optional(verdict.positionID)),
+                .object([("cadre_id", .string(verdict.cadreID.rawValue)), ("position_id", .optional(verdict.positionID?.rawValue)),
                          ("rule", .string(verdict.rule.rawValue)), ("verdict", .string(verdict.verdict.rawValue)),
                          ("detail", .string(verdict.detail)), ("detail_zh", .string(verdict.detailChinese)),
                          ("clause", .string(verdict.rule.clause))])
             })),
             ("rotation_due", .array(run.rotationDue.map { record in
-                .object([("cadre_id", .string(record.cadreID)), ("rule", .string(record.rule.rawValue)),
+                .object([("cadre_id", .string(record.cadreID.rawValue)), ("rule", .string(record.rule.rawValue)),
                          ("months", .optional(record.monthsInPost)), ("exempt", .bool(record.exempt)),
                          ("months_to_retirement", .integer(record.monthsToRetirement)),
                          ("reasons", .array(record.reasons.map { .string($0) }))])
             })),
             ("units", .array(run.units.map { unit in
-                .object([("unit_id", .string(unit.id)), ("name", .string(unit.name)), ("kind", .string(unit.kind.rawValue)),
+                .object([("unit_id", .string(unit.id.rawValue)), ("name", .string(unit.name)), ("kind", .string(unit.kind.rawValue)),
                          ("approved_posts", .integer(unit.approvedPosts))])
             })),
             ("positions", .array(run.positions.map { position in
-                .object([("position_id", .string(position.id)), ("unit_id", .string(position.unitID)),
+                .object([("position_id", .string(position.id.rawValue)), ("unit_id", .string(position.unitID.rawValue)),
                          ("title", .string(position.title)), ("level", .string(position.level.code)),
                          ("section", .optional(position.section)), ("offered", .bool(position.offered))])
             })),
             ("cadres", .array(run.cadres.map { cadre in
-                .object([("cadre_id", .string(cadre.id)), ("name", .string(cadre.name)), ("gender", .string(cadre.gender.rawValue)),
+                .object([("cadre_id", .string(cadre.id.rawValue)), ("name", .string(cadre.name)), ("gender", .string(cadre.gender.rawValue)),
                          ("birth", .string(cadre.birth.description)), ("education", .string(cadre.education.code)),
-                         ("unit_id", .string(cadre.unitID)), ("level", .string(cadre.level.code)),
-                         ("position_id", .optional(cadre.positionID))])
+                         ("unit_id", .string(cadre.unitID.rawValue)), ("level", .string(cadre.level.code)),
+                         ("position_id", .optional(cadre.positionID?.rawValue))])
             })),
             ("quota", .array(run.quota.map { record in
-                .object([("unit_id", .string(record.unitID)), ("approved_posts", .integer(record.approvedPosts)),
+                .object([("unit_id", .string(record.unitID.rawValue)), ("approved_posts", .integer(record.approvedPosts)),
                          ("offered", .integer(record.offered)), ("rule", .string(record.rule.rawValue)),
                          ("verdict", .string(record.verdict.rawValue)), ("detail", .string(record.detail))])
             })),

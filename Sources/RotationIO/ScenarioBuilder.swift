@@ -10,9 +10,9 @@ struct ScenarioBuilder {
     private(set) var problems: [InputProblem] = []
 
     /// Line of each record, for cross-file messages.
-    private var unitLines: [String: Int] = [:]
-    private var positionLines: [String: Int] = [:]
-    private var cadreLines: [String: Int] = [:]
+    private var unitLines: [UnitID: Int] = [:]
+    private var positionLines: [PositionID: Int] = [:]
+    private var cadreLines: [CadreID: Int] = [:]
 
     /// `scenario`: the settings read from scenario.yaml, or nil when they could not be read.
     init(scenario: Scenario?, encoding: TextEncoding?) {
@@ -44,7 +44,7 @@ struct ScenarioBuilder {
     }
 
     /// Records a unique id in `lines`; returns the duplicate problem (with the line of the first) instead.
-    private static func unique(_ id: String, line: Int, in lines: inout [String: Int], file: String, column: String) -> InputProblem? {
+    private static func unique<ID: Hashable & CustomStringConvertible>(_ id: ID, line: Int, in lines: inout [ID: Int], file: String, column: String) -> InputProblem? {
         if let first = lines[id] {
             return InputProblem(file: file, line: line, column: column, message: "duplicate id \"\(id)\" (first on line \(first))")
         }
@@ -58,7 +58,7 @@ struct ScenarioBuilder {
         let file = ScenarioFiles.units
         var reader = table(file, bytes, ScenarioLoader.unitColumns)
         for row in reader.rows {
-            let id = reader.text(row, "unit_id", required: true)
+            let id = reader.text(row, "unit_id", required: true).map { UnitID(rawValue: $0) }
             let name = reader.text(row, "name", required: true)
             let kind = reader.code(row, "kind", Values.unitKindNames, required: true)
             let posts = reader.integer(row, "approved_posts", required: true, minimum: 0)
@@ -78,13 +78,13 @@ struct ScenarioBuilder {
         let file = ScenarioFiles.positions
         var reader = table(file, bytes, ScenarioLoader.positionColumns)
         for row in reader.rows {
-            let id = reader.text(row, "position_id", required: true)
-            let unitID = reader.text(row, "unit_id", required: true)
+            let id = reader.text(row, "position_id", required: true).map { PositionID(rawValue: $0) }
+            let unitID = reader.text(row, "unit_id", required: true).map { UnitID(rawValue: $0) }
             let title = reader.text(row, "title", required: true)
             let level = reader.code(row, "level", Values.levelNames, required: true)
             let offered = reader.bool(row, "offered", default: true)
             let dismissed = reader.bool(row, "vacated_by_dismissal", default: false)
-            let holder = reader.text(row, "holder_id")
+            let holder = reader.text(row, "holder_id").map { CadreID(rawValue: $0) }
             var identities: [Identity] = [.civilServant, .referenceManaged]
             if let text = reader.text(row, "identities") {
                 var parsed: [Identity] = []
@@ -124,14 +124,14 @@ struct ScenarioBuilder {
         let file = ScenarioFiles.cadres
         var reader = table(file, bytes, ScenarioLoader.cadreColumns)
         for row in reader.rows {
-            let id = reader.text(row, "cadre_id", required: true)
+            let id = reader.text(row, "cadre_id", required: true).map { CadreID(rawValue: $0) }
             let name = reader.text(row, "name", required: true)
             let gender = reader.code(row, "gender", Values.genderNames, required: true)
             let birth = reader.month(row, "birth", required: true, notAfter: reference)
-            let unitID = reader.text(row, "unit_id", required: true)
+            let unitID = reader.text(row, "unit_id", required: true).map { UnitID(rawValue: $0) }
             let level = reader.code(row, "level", Values.levelNames, required: true)
             let levelSince = reader.month(row, "level_since", required: true, notAfter: reference)
-            let positionID = reader.text(row, "position_id")
+            let positionID = reader.text(row, "position_id").map { PositionID(rawValue: $0) }
             let positionSince = reader.month(row, "position_since", notAfter: reference)
             let sectionYears = reader.decimal(row, "section_years", minimum: 0)?.fraction ?? 0
             let education = reader.code(row, "education", Values.educationNames, required: true)
@@ -183,7 +183,7 @@ struct ScenarioBuilder {
         }
     }
 
-    private mutating func knownCadre(_ reader: inout TableReader, _ row: TableReader.Row, _ id: String?) -> Bool {
+    private mutating func knownCadre(_ reader: inout TableReader, _ row: TableReader.Row, _ id: CadreID?) -> Bool {
         guard let id else { return false }
         if cadreLines[id] == nil {
             reader.fail(row, "cadre_id", "unknown cadre \"\(id)\" (not in cadres.csv)")
@@ -192,7 +192,7 @@ struct ScenarioBuilder {
         return true
     }
 
-    private mutating func knownPosition(_ reader: inout TableReader, _ row: TableReader.Row, _ id: String?) -> Bool {
+    private mutating func knownPosition(_ reader: inout TableReader, _ row: TableReader.Row, _ id: PositionID?) -> Bool {
         guard let id else { return false }
         if positionLines[id] == nil {
             reader.fail(row, "position_id", "unknown position \"\(id)\" (not in positions.csv)")
@@ -208,7 +208,7 @@ struct ScenarioBuilder {
         var reader = table(file, bytes, ScenarioLoader.assessmentColumns)
         var seen: [String: Int] = [:]
         for row in reader.rows {
-            let id = reader.text(row, "cadre_id", required: true)
+            let id = reader.text(row, "cadre_id", required: true).map { CadreID(rawValue: $0) }
             var year = reader.integer(row, "year", required: true, minimum: 1900)
             if let value = year, let reference, value > reference.year {
                 reader.fail(row, "year", ValueMessage.yearAfterReference(value, reference))
@@ -234,12 +234,12 @@ struct ScenarioBuilder {
         let file = ScenarioFiles.applications
         var reader = table(file, bytes, ScenarioLoader.applicationColumns)
         var seenPair: [String: Int] = [:]
-        var linesOfCadre: [String: [Int]] = [:]
-        var preferenceLines: [String: [Int: Int]] = [:]
+        var linesOfCadre: [CadreID: [Int]] = [:]
+        var preferenceLines: [CadreID: [Int: Int]] = [:]
         let positions = Dictionary(scenario.positions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for row in reader.rows {
-            let cadreID = reader.text(row, "cadre_id", required: true)
-            let positionID = reader.text(row, "position_id", required: true)
+            let cadreID = reader.text(row, "cadre_id", required: true).map { CadreID(rawValue: $0) }
+            let positionID = reader.text(row, "position_id", required: true).map { PositionID(rawValue: $0) }
             let preference = reader.integer(row, "preference", minimum: 1) ?? 1
             let approved = reader.bool(row, "unit_approved", default: true)
             let knownC = knownCadre(&reader, row, cadreID)
@@ -293,9 +293,9 @@ struct ScenarioBuilder {
         var judged: [String: Int] = [:]
         var rows: [JudgeScore] = []
         for row in reader.rows {
-            let cadreID = reader.text(row, "cadre_id", required: true)
-            let positionID = reader.text(row, "position_id", required: true)
-            let judgeID = reader.text(row, "judge_id", required: true)
+            let cadreID = reader.text(row, "cadre_id", required: true).map { CadreID(rawValue: $0) }
+            let positionID = reader.text(row, "position_id", required: true).map { PositionID(rawValue: $0) }
+            let judgeID = reader.text(row, "judge_id", required: true).map { JudgeID(rawValue: $0) }
             let score = reader.decimal(row, "score", required: true, range: 0...100)
             let conflict = reader.bool(row, "conflict", default: false)
             let knownC = knownCadre(&reader, row, cadreID)
@@ -306,7 +306,7 @@ struct ScenarioBuilder {
                 reader.fail(row, "position_id", "interview of \(cadreID) for \(positionID), who did not apply to it (not in applications.csv)")
                 continue
             }
-            let key = pair + "\u{1}" + judgeID
+            let key = pair + "\u{1}" + judgeID.rawValue
             if let first = judged[key] {
                 reader.fail(row, "judge_id", "judge \(judgeID) scored \(cadreID) for \(positionID) twice (first on line \(first))")
                 continue
@@ -323,9 +323,9 @@ struct ScenarioBuilder {
     private mutating func readEvaluations(_ bytes: [UInt8]) {
         let file = ScenarioFiles.evaluations
         var reader = table(file, bytes, ScenarioLoader.evaluationColumns)
-        var seen: [String: Int] = [:]
+        var seen: [CadreID: Int] = [:]
         for row in reader.rows {
-            let cadreID = reader.text(row, "cadre_id", required: true)
+            let cadreID = reader.text(row, "cadre_id", required: true).map { CadreID(rawValue: $0) }
             let due = reader.integer(row, "due", required: true, minimum: 0)
             let tookPart = reader.integer(row, "took_part", required: true, minimum: 0)
             let good = reader.integer(row, "good", required: true, minimum: 0)
@@ -365,8 +365,8 @@ struct ScenarioBuilder {
         var reader = table(file, bytes, ScenarioLoader.transferFitColumns)
         var seen: [String: Int] = [:]
         for row in reader.rows {
-            let cadreID = reader.text(row, "cadre_id", required: true)
-            let positionID = reader.text(row, "position_id", required: true)
+            let cadreID = reader.text(row, "cadre_id", required: true).map { CadreID(rawValue: $0) }
+            let positionID = reader.text(row, "position_id", required: true).map { PositionID(rawValue: $0) }
             let fit = reader.decimal(row, "fit", required: true, range: 0...100)
             let knownC = knownCadre(&reader, row, cadreID)
             let knownP = knownPosition(&reader, row, positionID)
