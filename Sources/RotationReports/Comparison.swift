@@ -25,9 +25,9 @@ public struct Comparison: Sendable, Worded {
 
     /// One change to one position's shortlist or status.
     public struct PositionEvent: Sendable, Equatable {
-        public var positionID: String
+        public var positionID: PositionID
         public var kind: PositionEventKind
-        public var cadreID: String?
+        public var cadreID: CadreID?
         /// A and B as a person reads them (e.g. `第2名 60.00 差额考察对象`, `撤回（C-PASS）`).
         public var before: String
         public var after: String
@@ -37,7 +37,7 @@ public struct Comparison: Sendable, Worded {
 
     /// A cadre placed differently.
     public struct CadreEvent: Sendable, Equatable {
-        public var cadreID: String
+        public var cadreID: CadreID
         public var kind: CadreEventKind
         public var before: Plan.Placement?
         public var after: Plan.Placement?
@@ -66,7 +66,7 @@ public struct Comparison: Sendable, Worded {
     public struct VerdictEvent: Sendable, Equatable {
         /// A cadre id, or a unit id for a quota rule.
         public var subject: String
-        public var positionID: String?
+        public var positionID: PositionID?
         public var rule: RuleID
         public var kind: VerdictEventKind
         /// `verdict: detail` in A and B (nil when absent).
@@ -182,7 +182,7 @@ public struct Comparison: Sendable, Worded {
         case unknown
     }
 
-    static func state(_ run: Run, _ positionID: String) -> State {
+    static func state(_ run: Run, _ positionID: PositionID) -> State {
         if run.plan.shortlist.contains(where: { $0.positionID == positionID }) { return .competed }
         if let entry = run.plan.withdrawn.first(where: { $0.positionID == positionID }) { return .withdrawn(rule: entry.rule, detail: entry.detail) }
         if run.positionsAwaitingInterview.contains(positionID) { return .awaitingInterview }
@@ -301,15 +301,15 @@ public struct Comparison: Sendable, Worded {
     static func findings(_ run: Run) -> [FindingKey: (verdict: FindingVerdict, detail: String)] {
         var found: [FindingKey: (verdict: FindingVerdict, detail: String)] = [:]
         for verdict in run.eligibility {
-            found[FindingKey(subject: verdict.cadreID, position: verdict.positionID ?? "", rule: verdict.rule)] =
+            found[FindingKey(subject: verdict.cadreID.rawValue, position: verdict.positionID?.rawValue ?? "", rule: verdict.rule)] =
                 (.eligibility(verdict.verdict), verdict.detail)
         }
         for record in run.rotationDue {
-            found[FindingKey(subject: record.cadreID, position: "", rule: record.rule)] =
+            found[FindingKey(subject: record.cadreID.rawValue, position: "", rule: record.rule)] =
                 (record.exempt ? .exempt : .due, record.reasons.joined(separator: "; "))
         }
         for record in run.quota where record.verdict != .ok {
-            found[FindingKey(subject: record.unitID, position: "", rule: record.rule)] = (.quota(record.verdict), record.detail)
+            found[FindingKey(subject: record.unitID.rawValue, position: "", rule: record.rule)] = (.quota(record.verdict), record.detail)
         }
         return found
     }
@@ -327,7 +327,7 @@ public struct Comparison: Sendable, Worded {
                 if x.verdict != y.verdict { kind = .changed } else if x.detail != y.detail { kind = .detail } else { return nil }
             default: return nil
             }
-            return VerdictEvent(subject: key.subject, positionID: key.position.isEmpty ? nil : key.position, rule: key.rule,
+            return VerdictEvent(subject: key.subject, positionID: key.position.isEmpty ? nil : PositionID(rawValue: key.position), rule: key.rule,
                                 kind: kind, before: x, after: y)
         }
     }

@@ -50,12 +50,12 @@ extension Comparison {
     }
 
     /// Which run a name or a position is looked up in: B first (the newer), then A.
-    func cadreName(_ id: String) -> String {
-        b.run.cadreByID[id]?.name ?? a.run.cadreByID[id]?.name ?? id
+    func cadreName(_ id: CadreID) -> String {
+        b.run.cadreByID[id]?.name ?? a.run.cadreByID[id]?.name ?? id.rawValue
     }
 
-    func positionTitle(_ id: String) -> String {
-        b.run.positionByID[id]?.title ?? a.run.positionByID[id]?.title ?? id
+    func positionTitle(_ id: PositionID) -> String {
+        b.run.positionByID[id]?.title ?? a.run.positionByID[id]?.title ?? id.rawValue
     }
 
     func placementText(_ placement: Plan.Placement?, _ run: Run) -> String {
@@ -64,10 +64,11 @@ extension Comparison {
     }
 
     func subjectName(_ event: VerdictEvent) -> String {
-        if let name = b.run.cadreByID[event.subject]?.name ?? a.run.cadreByID[event.subject]?.name {
+        let cadre = CadreID(rawValue: event.subject), unit = UnitID(rawValue: event.subject)
+        if let name = b.run.cadreByID[cadre]?.name ?? a.run.cadreByID[cadre]?.name {
             return words.person(name, event.subject)
         }
-        return b.run.unitByID[event.subject]?.name ?? a.run.unitByID[event.subject]?.name ?? event.subject
+        return b.run.unitByID[unit]?.name ?? a.run.unitByID[unit]?.name ?? event.subject
     }
 
     // MARK: Metrics
@@ -156,7 +157,7 @@ extension Comparison {
             .note(envyNote),
         ]))
         let positionRows = positionEvents.map { event in
-            Document.Row([event.positionID, positionTitle(event.positionID), label(event.kind),
+            Document.Row([event.positionID.rawValue, positionTitle(event.positionID), label(event.kind),
                           event.cadreID.map { words.person(cadreName($0), $0) } ?? "", event.before, event.after],
                          tone: tone(event.kind))
         }
@@ -177,7 +178,7 @@ extension Comparison {
                                   empty: say("人员安排无变化。", "No placement changed."))),
         ]))
         let verdictRows = verdictEvents.map { event in
-            Document.Row([subjectName(event), event.positionID ?? "", event.rule.rawValue, label(event.kind),
+            Document.Row([subjectName(event), event.positionID?.rawValue ?? "", event.rule.rawValue, label(event.kind),
                           event.before.map { "\(verdictLabel($0.verdict))\(say("：", ": "))\($0.detail)" } ?? "—",
                           event.after.map { "\(verdictLabel($0.verdict))\(say("：", ": "))\($0.detail)" } ?? "—"],
                          tone: event.kind == .added ? .added : event.kind == .removed ? .removed : .changed)
@@ -202,7 +203,7 @@ extension Comparison {
         }
         func placementValue(_ placement: Plan.Placement?, _ run: Run) -> JSONValue {
             guard let placement else { return .null }
-            return .object([("position_id", .string(placement.positionID)), ("to_unit_id", .string(placement.toUnitID)),
+            return .object([("position_id", .string(placement.positionID.rawValue)), ("to_unit_id", .string(placement.toUnitID.rawValue)),
                             ("phase", .string(placement.phase.rawValue)), ("score", .number(run.score(placement.scoreHundredths)))])
         }
         func runValue(_ run: LoadedRun) -> JSONValue {
@@ -219,18 +220,18 @@ extension Comparison {
             ("justified_envy_recomputed", .object([("a", .bool(metricsA.envyRecomputed)), ("b", .bool(metricsB.envyRecomputed))])),
             ("pairs_kept", .integer(pairsKept)), ("pairs_in_a", .integer(metricsA.shortlistPairs)),
             ("positions", .array(positionEvents.map { event in
-                .object([("position_id", .string(event.positionID)), ("title", .string(positionTitle(event.positionID))),
-                         ("change", .string(event.kind.rawValue)), ("cadre_id", .optional(event.cadreID)),
+                .object([("position_id", .string(event.positionID.rawValue)), ("title", .string(positionTitle(event.positionID))),
+                         ("change", .string(event.kind.rawValue)), ("cadre_id", .optional(event.cadreID?.rawValue)),
                          ("name", .optional(event.cadreID.map(cadreName))), ("a", .string(event.before)), ("b", .string(event.after))])
             })),
             ("positions_unchanged", .integer(unchangedPositions)),
             ("cadres", .array(cadreEvents.map { event in
-                .object([("cadre_id", .string(event.cadreID)), ("name", .string(cadreName(event.cadreID))),
+                .object([("cadre_id", .string(event.cadreID.rawValue)), ("name", .string(cadreName(event.cadreID))),
                          ("change", .string(event.kind.rawValue)), ("a", placementValue(event.before, a.run)),
                          ("b", placementValue(event.after, b.run))])
             })),
             ("findings", .array(verdictEvents.map { event in
-                .object([("subject", .string(event.subject)), ("position_id", .optional(event.positionID)), ("rule", .string(event.rule.rawValue)),
+                .object([("subject", .string(event.subject)), ("position_id", .optional(event.positionID?.rawValue)), ("rule", .string(event.rule.rawValue)),
                          ("change", .string(event.kind.rawValue)), ("a", verdictValue(event.before)), ("b", verdictValue(event.after))])
             })),
         ])

@@ -94,7 +94,7 @@ public struct Document: Sendable {
 /// Moves between units: who left which unit for which, by competition or by organizational transfer.
 public struct FlowMatrix: Sendable {
     public struct Unit: Sendable, Equatable {
-        public var id: String
+        public var id: UnitID
         public var name: String
     }
 
@@ -116,9 +116,9 @@ public struct FlowMatrix: Sendable {
     public var totalLabel: String
 
     public init(run: Run, words: Words) {
-        var involved = Set<String>()
+        var involved = Set<UnitID>()
         for placement in run.plan.placements { involved.insert(placement.fromUnitID); involved.insert(placement.toUnitID) }
-        let kindOrder: (String) -> Int = { run.unitByID[$0]?.kind == .town ? 1 : 0 }
+        let kindOrder: (UnitID) -> Int = { run.unitByID[$0]?.kind == .town ? 1 : 0 }
         let ordered = involved.sorted { lhs, rhs in
             kindOrder(lhs) != kindOrder(rhs) ? kindOrder(lhs) < kindOrder(rhs) : idPrecedes(lhs, rhs)
         }

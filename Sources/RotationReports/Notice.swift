@@ -37,7 +37,7 @@ public struct PublicNotice: Sendable, Worded {
     public func rows() -> [Row] {
         run.plan.placements.map { placement in
             let cadre = run.cadreByID[placement.cadreID]
-            return Row(name: cadre?.name ?? placement.cadreID, gender: cadre.map { words.gender($0.gender) } ?? "",
+            return Row(name: cadre?.name ?? placement.cadreID.rawValue, gender: cadre.map { words.gender($0.gender) } ?? "",
                        birthMonth: cadre.map { words.birthMonth($0.birth) } ?? "",
                        education: cadre.map { words.education($0.education) } ?? "",
                        currentPost: run.currentPostPhrase(of: placement.cadreID, words),
@@ -48,7 +48,7 @@ public struct PublicNotice: Sendable, Worded {
 
     /// Units where the notice is posted: each appointee's own unit and the unit they move to.
     public func units() -> [String] {
-        var seen = Set<String>()
+        var seen = Set<UnitID>()
         var names: [String] = []
         for placement in run.plan.placements {
             for unitID in [placement.fromUnitID, placement.toUnitID] where seen.insert(unitID).inserted {

@@ -7,15 +7,15 @@ extension RunReport {
     public func json() -> JSONValue {
         let due = run.dueNotExempt
         let placed = Dictionary(run.plan.placements.map { ($0.cadreID, $0) }, uniquingKeysWith: { first, _ in first })
-        func cadre(_ id: String) -> [(String, JSONValue)] {
+        func cadre(_ id: CadreID) -> [(String, JSONValue)] {
             let (unit, post) = run.currentPost(of: id, words)
-            return [("cadre_id", .string(id)), ("name", .string(run.cadreName(id))), ("current_unit", .string(unit)),
+            return [("cadre_id", .string(id.rawValue)), ("name", .string(run.cadreName(id))), ("current_unit", .string(unit)),
                     ("current_post", .string(post))]
         }
-        func position(_ id: String) -> [(String, JSONValue)] {
+        func position(_ id: PositionID) -> [(String, JSONValue)] {
             let found = run.positionByID[id]
-            return [("position_id", .string(id)), ("title", .string(found?.title ?? "")),
-                    ("unit_id", .string(found?.unitID ?? "")), ("unit_name", .string(found.map { run.unitName($0.unitID) } ?? "")),
+            return [("position_id", .string(id.rawValue)), ("title", .string(found?.title ?? "")),
+                    ("unit_id", .string(found?.unitID.rawValue ?? "")), ("unit_name", .string(found.map { run.unitName($0.unitID) } ?? "")),
                     ("level", .string(found?.level.code ?? "")), ("level_label", .string(found.map { words.level($0.level) } ?? ""))]
         }
         let shortlists: [JSONValue] = run.competedPositionIDs.map { positionID in
@@ -29,7 +29,7 @@ extension RunReport {
             ])
         }
         let transfers: [JSONValue] = run.plan.placements.filter(\.isTransfer).map { placement in
-            .object(cadre(placement.cadreID) + [("from_unit_id", .string(placement.fromUnitID))] + position(placement.positionID) + [
+            .object(cadre(placement.cadreID) + [("from_unit_id", .string(placement.fromUnitID.rawValue))] + position(placement.positionID) + [
                 ("fit", .number(run.score(placement.scoreHundredths))), ("rotation_due", .bool(due.contains(placement.cadreID))),
             ])
         }
@@ -41,11 +41,11 @@ extension RunReport {
         }
         let ties: [JSONValue] = run.ties.map { tie in
             .object([
-                ("position_id", .string(tie.positionID)), ("title", .string(run.positionTitle(tie.positionID))),
+                ("position_id", .string(tie.positionID.rawValue)), ("title", .string(run.positionTitle(tie.positionID))),
                 ("score", .number(run.score(tie.scoreHundredths))),
-                ("above", .object([("cadre_id", .string(tie.cadreID)), ("name", .string(run.cadreName(tie.cadreID))),
+                ("above", .object([("cadre_id", .string(tie.cadreID.rawValue)), ("name", .string(run.cadreName(tie.cadreID))),
                                    ("value", .string(tie.aboveValue))])),
-                ("below", .object([("cadre_id", .string(tie.otherCadreID)), ("name", .string(run.cadreName(tie.otherCadreID))),
+                ("below", .object([("cadre_id", .string(tie.otherCadreID.rawValue)), ("name", .string(run.cadreName(tie.otherCadreID))),
                                    ("value", .string(tie.belowValue))])),
                 ("key", .string(tie.key.rawValue)), ("key_label", .string(words.tieKey(tie.key))),
             ])
@@ -59,8 +59,8 @@ extension RunReport {
                 ("fail", .integer(rows.filter { $0.verdict == .fail }.count)),
                 ("flag", .integer(rows.filter { $0.verdict == .flag }.count)),
                 ("rows", .array(rows.map { verdict in
-                    .object([("cadre_id", .string(verdict.cadreID)), ("name", .string(run.cadreName(verdict.cadreID))),
-                             ("position_id", .optional(verdict.positionID)), ("verdict", .string(verdict.verdict.rawValue)),
+                    .object([("cadre_id", .string(verdict.cadreID.rawValue)), ("name", .string(run.cadreName(verdict.cadreID))),
+                             ("position_id", .optional(verdict.positionID?.rawValue)), ("verdict", .string(verdict.verdict.rawValue)),
                              ("verdict_label", .string(words.verdict(verdict.verdict))), ("detail", .string(verdict.detail(in: words.language)))])
                 })),
             ])
@@ -72,14 +72,14 @@ extension RunReport {
                 ("reasons", .array(record.reasons.map { .string($0) })),
             ]
             if let placement = placed[record.cadreID] {
-                members.append(("placed", .object([("position_id", .string(placement.positionID)), ("phase", .string(placement.phase.rawValue))])))
+                members.append(("placed", .object([("position_id", .string(placement.positionID.rawValue)), ("phase", .string(placement.phase.rawValue))])))
             } else {
                 members.append(("placed", .null))
             }
             return .object(members)
         }
         let quota: [JSONValue] = run.quota.map { record in
-            .object([("unit_id", .string(record.unitID)), ("unit_name", .string(run.unitName(record.unitID))),
+            .object([("unit_id", .string(record.unitID.rawValue)), ("unit_name", .string(run.unitName(record.unitID))),
                      ("approved_posts", .integer(record.approvedPosts)), ("offered", .integer(record.offered)),
                      ("rule", .string(record.rule.rawValue)), ("verdict", .string(record.verdict.rawValue)),
                      ("verdict_label", .string(words.verdict(record.verdict))), ("detail", .string(record.detail))])
@@ -88,7 +88,7 @@ extension RunReport {
         var moves: [JSONValue] = []
         for (from, source) in flow.units.enumerated() {
             for (to, target) in flow.units.enumerated() where flow.cells[from][to].total > 0 {
-                moves.append(.object([("from_unit_id", .string(source.id)), ("to_unit_id", .string(target.id)),
+                moves.append(.object([("from_unit_id", .string(source.id.rawValue)), ("to_unit_id", .string(target.id.rawValue)),
                                       ("competition", .integer(flow.cells[from][to].competition)),
                                       ("transfer", .integer(flow.cells[from][to].transfer))]))
             }
@@ -111,11 +111,11 @@ extension RunReport {
                 ("eligibility_fail", .integer(run.findings(.fail).count)),
                 ("eligibility_flag", .integer(run.findings(.flag).count)),
             ])),
-            ("positions_awaiting_interview", .array(run.positionsAwaitingInterview.map { .string($0) })),
+            ("positions_awaiting_interview", .array(run.positionsAwaitingInterview.map { .string($0.rawValue) })),
             ("shortlists", .array(shortlists)),
             ("transfers", .array(transfers)),
             ("transfer_status", .string(run.transfer.code)),
-            ("flow", .object([("units", .array(flow.units.map { .object([("unit_id", .string($0.id)), ("name", .string($0.name))]) })),
+            ("flow", .object([("units", .array(flow.units.map { .object([("unit_id", .string($0.id.rawValue)), ("name", .string($0.name))]) })),
                               ("moves", .array(moves))])),
             ("withdrawn", .array(withdrawn)),
             ("ties", .array(ties)),

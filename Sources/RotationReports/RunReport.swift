@@ -4,14 +4,14 @@ import RotationIO
 
 extension Run {
     /// `区民政局社会救助科副科长` / `Deputy head, Civil Affairs Bureau`: the cadre's unit and post now.
-    public func currentPost(of cadreID: String, _ words: Words) -> (unit: String, post: String) {
+    public func currentPost(of cadreID: CadreID, _ words: Words) -> (unit: String, post: String) {
         guard let cadre = cadreByID[cadreID] else { return ("", "") }
         let post = cadre.positionID.flatMap { positionByID[$0]?.title } ?? words.level(cadre.level)
         return (unitName(cadre.unitID), post)
     }
 
     /// Unit and post in one phrase.
-    public func currentPostPhrase(of cadreID: String, _ words: Words) -> String {
+    public func currentPostPhrase(of cadreID: CadreID, _ words: Words) -> String {
         let (unit, post) = currentPost(of: cadreID, words)
         return joinUnitPost(unit, post, words)
     }
@@ -23,13 +23,13 @@ extension Run {
     }
 
     /// A position as `区民政局社会救助科副科长` / `Deputy head of …, Civil Affairs Bureau`.
-    public func positionPhrase(_ positionID: String, _ words: Words) -> String {
-        guard let position = positionByID[positionID] else { return positionID }
+    public func positionPhrase(_ positionID: PositionID, _ words: Words) -> String {
+        guard let position = positionByID[positionID] else { return positionID.rawValue }
         return joinUnitPost(unitName(position.unitID), position.title, words)
     }
 
     /// Cadres due for rotation and not exempt.
-    var dueNotExempt: Set<String> { Set(rotationDue.filter { !$0.exempt }.map(\.cadreID)) }
+    var dueNotExempt: Set<CadreID> { Set(rotationDue.filter { !$0.exempt }.map(\.cadreID)) }
 }
 
 /// The committee's report on one run: shortlists, transfers, moves, withdrawals, ties, eligibility by
@@ -122,8 +122,8 @@ public struct RunReport: Sendable, Worded {
             let proposed = list.first(where: \.isProposed).map { run.cadreName($0.cadreID) } ?? say("（无）", "(none)")
             for entry in list {
                 rows.append(Document.Row([
-                    positionID, position.map { run.unitName($0.unitID) } ?? "", position?.title ?? positionID,
-                    position.map { words.level($0.level) } ?? "", proposed, run.cadreName(entry.cadreID), entry.cadreID,
+                    positionID.rawValue, position.map { run.unitName($0.unitID) } ?? "", position?.title ?? positionID.rawValue,
+                    position.map { words.level($0.level) } ?? "", proposed, run.cadreName(entry.cadreID), entry.cadreID.rawValue,
                     run.currentPostPhrase(of: entry.cadreID, words), run.score(entry.scoreHundredths), "\(entry.rank)",
                 ], group: group, strong: entry.isProposed))
                 if !entry.note.isEmpty {
@@ -167,7 +167,7 @@ public struct RunReport: Sendable, Worded {
                       say("应轮岗", "Due for rotation")]
         let transfers = run.plan.placements.filter(\.isTransfer)
         let rows = transfers.enumerated().map { offset, placement in
-            Document.Row(["\(offset + 1)", run.cadreName(placement.cadreID), placement.cadreID,
+            Document.Row(["\(offset + 1)", run.cadreName(placement.cadreID), placement.cadreID.rawValue,
                           run.currentPostPhrase(of: placement.cadreID, words), run.unitName(placement.toUnitID),
                           words.paren(run.positionTitle(placement.positionID), placement.positionID),
                           run.positionByID[placement.positionID].map { words.level($0.level) } ?? "",
@@ -204,7 +204,7 @@ public struct RunReport: Sendable, Worded {
         let header = [say("职位代码", "Position"), say("用人单位", "Unit"), say("职位", "Title"), say("规则", "Rule"),
                       say("条款", "Clause"), say("原因", "Reason")]
         let rows = run.plan.withdrawn.map { entry in
-            Document.Row([entry.positionID, run.positionByID[entry.positionID].map { run.unitName($0.unitID) } ?? "",
+            Document.Row([entry.positionID.rawValue, run.positionByID[entry.positionID].map { run.unitName($0.unitID) } ?? "",
                           run.positionTitle(entry.positionID), entry.rule.rawValue, words.ruleClause(entry.rule),
                           reason(rule: entry.rule, detail: entry.detail(in: words.language))])
         }
@@ -252,7 +252,7 @@ public struct RunReport: Sendable, Worded {
             for verdict in (byRule[rule] ?? []).sorted(by: { idPrecedes($0.cadreID, $1.cadreID) }) {
                 detailRows.append(Document.Row([rule.rawValue, words.person(run.cadreName(verdict.cadreID), verdict.cadreID),
                                                 run.cadreByID[verdict.cadreID].map { run.unitName($0.unitID) } ?? "",
-                                                verdict.positionID ?? say("（个人条件）", "(person)"), words.verdict(verdict.verdict),
+                                                verdict.positionID?.rawValue ?? say("（个人条件）", "(person)"), words.verdict(verdict.verdict),
                                                 verdict.detail(in: words.language)], group: group))
             }
         }

@@ -64,8 +64,8 @@ public struct RunSheets: Sendable, Worded {
             rows: run.plan.shortlist.map { entry in
                 let position = run.positionByID[entry.positionID]
                 let (unit, post) = run.currentPost(of: entry.cadreID, words)
-                return [.text(entry.positionID), .text(position?.title ?? ""), .text(position.map { run.unitName($0.unitID) } ?? ""),
-                        .integer(entry.rank), .text(entry.cadreID), .text(run.cadreName(entry.cadreID)), .text(unit), .text(post),
+                return [.text(entry.positionID.rawValue), .text(position?.title ?? ""), .text(position.map { run.unitName($0.unitID) } ?? ""),
+                        .integer(entry.rank), .text(entry.cadreID.rawValue), .text(run.cadreName(entry.cadreID)), .text(unit), .text(post),
                         score(entry.scoreHundredths), .text(words.role(entry.role)), .text(entry.note)]
             })
     }
@@ -77,9 +77,9 @@ public struct RunSheets: Sendable, Worded {
                      say("调入单位", "To unit"), say("职位代码", "Position ID"), say("职位名称", "Position"), say("方式", "By"),
                      say("面试成绩／匹配度", "Score / fit")],
             rows: run.plan.placements.map { placement in
-                [.text(placement.cadreID), .text(run.cadreName(placement.cadreID)), .text(run.unitName(placement.fromUnitID)),
+                [.text(placement.cadreID.rawValue), .text(run.cadreName(placement.cadreID)), .text(run.unitName(placement.fromUnitID)),
                  .text(run.currentPost(of: placement.cadreID, words).post), .text(run.unitName(placement.toUnitID)),
-                 .text(placement.positionID), .text(run.positionTitle(placement.positionID)), .text(words.phase(placement.phase)),
+                 .text(placement.positionID.rawValue), .text(run.positionTitle(placement.positionID)), .text(words.phase(placement.phase)),
                  score(placement.scoreHundredths)]
             })
     }
@@ -90,7 +90,7 @@ public struct RunSheets: Sendable, Worded {
             header: [say("职位代码", "Position ID"), say("职位名称", "Position"), say("用人单位", "Unit"), say("规则", "Rule"),
                      say("条款", "Clause"), say("规则内容", "Rule summary"), say("情况说明", "Details")],
             rows: run.plan.withdrawn.map { entry in
-                [.text(entry.positionID), .text(run.positionTitle(entry.positionID)),
+                [.text(entry.positionID.rawValue), .text(run.positionTitle(entry.positionID)),
                  .text(run.positionByID[entry.positionID].map { run.unitName($0.unitID) } ?? ""), .text(entry.rule.rawValue),
                  .text(words.ruleClause(entry.rule)), .text(words.ruleSummary(entry.rule)), .text(entry.detail(in: words.language))]
             })
@@ -103,8 +103,8 @@ public struct RunSheets: Sendable, Worded {
                      say("排名在前人员编号", "Ranked above (ID)"), say("姓名", "Name"), say("排名在后人员编号", "Ranked below (ID)"),
                      say("姓名", "Name"), say("决定因素", "Deciding key"), say("在前者取值", "Value above"), say("在后者取值", "Value below")],
             rows: run.ties.map { tie in
-                [.text(tie.positionID), .text(run.positionTitle(tie.positionID)), score(tie.scoreHundredths), .text(tie.cadreID),
-                 .text(run.cadreName(tie.cadreID)), .text(tie.otherCadreID), .text(run.cadreName(tie.otherCadreID)),
+                [.text(tie.positionID.rawValue), .text(run.positionTitle(tie.positionID)), score(tie.scoreHundredths), .text(tie.cadreID.rawValue),
+                 .text(run.cadreName(tie.cadreID)), .text(tie.otherCadreID.rawValue), .text(run.cadreName(tie.otherCadreID)),
                  .text(words.tieKey(tie.key)), .text(tie.aboveValue), .text(tie.belowValue)]
             })
     }
@@ -116,8 +116,8 @@ public struct RunSheets: Sendable, Worded {
                      say("规则", "Rule"), say("条款", "Clause"), say("规则内容", "Rule summary"), say("结论", "Verdict"),
                      say("情况说明", "Details")],
             rows: run.eligibility.map { verdict in
-                [.text(verdict.cadreID), .text(run.cadreName(verdict.cadreID)),
-                 .text(run.cadreByID[verdict.cadreID].map { run.unitName($0.unitID) } ?? ""), .text(verdict.positionID ?? ""),
+                [.text(verdict.cadreID.rawValue), .text(run.cadreName(verdict.cadreID)),
+                 .text(run.cadreByID[verdict.cadreID].map { run.unitName($0.unitID) } ?? ""), .text(verdict.positionID?.rawValue ?? ""),
                  .text(verdict.rule.rawValue), .text(words.ruleClause(verdict.rule)),
                  .text(words.ruleSummary(verdict.rule)), .text(words.verdict(verdict.verdict)), .text(verdict.detail(in: words.language))]
             })
@@ -134,7 +134,7 @@ public struct RunSheets: Sendable, Worded {
                 let (unit, post) = run.currentPost(of: record.cadreID, words)
                 let outcome = placed[record.cadreID].map { words.phase($0.phase) + say("：", ": ") + run.positionPhrase($0.positionID, words) }
                     ?? (record.exempt ? say("免于轮岗", "exempt") : say("未安排", "not placed"))
-                return [.text(record.cadreID), .text(run.cadreName(record.cadreID)), .text(unit), .text(post), .text(record.rule.rawValue),
+                return [.text(record.cadreID.rawValue), .text(run.cadreName(record.cadreID)), .text(unit), .text(post), .text(record.rule.rawValue),
                         record.monthsInPost.map { .integer($0) } ?? .empty, .integer(record.monthsToRetirement),
                         .text(words.yesNo(record.exempt)), .text(record.reasons.joined(separator: "; ")), .text(outcome)]
             })
@@ -146,7 +146,7 @@ public struct RunSheets: Sendable, Worded {
             header: [say("单位代码", "Unit ID"), say("单位名称", "Unit"), say("核定中层职数", "Approved posts"), say("推出职位", "Offered"),
                      say("规则", "Rule"), say("结论", "Verdict"), say("情况说明", "Details")],
             rows: run.quota.map { record in
-                [.text(record.unitID), .text(run.unitName(record.unitID)), .integer(record.approvedPosts), .integer(record.offered),
+                [.text(record.unitID.rawValue), .text(run.unitName(record.unitID)), .integer(record.approvedPosts), .integer(record.offered),
                  .text(record.rule.rawValue), .text(words.verdict(record.verdict)), .text(record.detail)]
             })
     }

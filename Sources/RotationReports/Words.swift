@@ -146,9 +146,11 @@ public struct Words: Sendable {
 
     /// `王振宇（FH015）` / `王振宇 (FH015)`.
     public func person(_ name: String, _ id: String) -> String { zh ? "\(name)（\(id)）" : "\(name) (\(id))" }
+    public func person(_ name: String, _ id: CadreID) -> String { person(name, id.rawValue) }
 
     /// `text（note）` / `text (note)`.
     public func paren(_ text: String, _ note: String) -> String { zh ? "\(text)（\(note)）" : "\(text) (\(note))" }
+    public func paren(_ text: String, _ id: PositionID) -> String { paren(text, id.rawValue) }
 
     /// Joins list items: `、` in Chinese, `, ` in English.
     public func list(_ items: [String]) -> String { items.joined(separator: zh ? "、" : ", ") }
