@@ -43,3 +43,16 @@ public typealias JudgeID = Tagged<JudgeScore, String>
 public func idPrecedes<Tag>(_ lhs: Tagged<Tag, String>, _ rhs: Tagged<Tag, String>) -> Bool {
     idPrecedes(lhs.rawValue, rhs.rawValue)
 }
+
+extension Sequence {
+    /// The raw strings joined, exactly as `[String].joined(separator:)` joins them. Typed ids are
+    /// collections of characters, so without this `cadreIDs.joined(separator: ", ")` would pick the
+    /// generic `joined` and, in an interpolation, print a `JoinedSequence`.
+    ///
+    /// ```swift
+    /// ([CadreID]) ["FH2", "FH10"].joined(separator: ", ")   // "FH2, FH10"
+    /// ```
+    public func joined<Tag>(separator: String = "") -> String where Element == Tagged<Tag, String> {
+        map(\.rawValue).joined(separator: separator)
+    }
+}

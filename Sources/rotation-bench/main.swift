@@ -52,23 +52,23 @@ func generate(_ spec: Spec) -> Scenario {
     scenario.transfer.maxPerUnitPair = 2
     let unitCount = max(spec.positions / 3, 4)
     for u in 0..<unitCount {
-        scenario.units.append(Unit(id: String(format: "U%03d", u), name: "unit \(u)", kind: u % 5 == 4 ? .town : .department,
+        scenario.units.append(Unit(id: UnitID(rawValue: String(format: "U%03d", u)), name: "unit \(u)", kind: u % 5 == 4 ? .town : .department,
                                    approvedPosts: 8))
     }
     for p in 0..<spec.positions {
         let unit = p % unitCount
-        scenario.positions.append(Position(id: String(format: "P%04d", p), unitID: String(format: "U%03d", unit),
+        scenario.positions.append(Position(id: PositionID(rawValue: String(format: "P%04d", p)), unitID: UnitID(rawValue: String(format: "U%03d", unit)),
                                            title: "post \(p)", level: random.chance(0.7) ? .deputy : .chief))
     }
     let years = scenario.rules.assessmentYears
     for c in 0..<spec.cadres {
-        let id = String(format: "C%05d", c)
+        let id = CadreID(rawValue: String(format: "C%05d", c))
         let unit = random.int(0...(unitCount - 1))
         let level: Level = random.chance(0.65) ? .deputy : (random.chance(0.6) ? .chief : .staff)
         let due = level != .staff && random.chance(0.3)
         scenario.cadres.append(Cadre(
             id: id, name: "cadre \(c)", gender: random.chance(0.6) ? .male : .female,
-            birth: YearMonth(year: random.int(1965...1988), month: random.int(1...12)), unitID: String(format: "U%03d", unit),
+            birth: YearMonth(year: random.int(1965...1988), month: random.int(1...12)), unitID: UnitID(rawValue: String(format: "U%03d", unit)),
             level: level, levelSince: YearMonth(year: random.int(2008...2015), month: random.int(1...12)),
             positionSince: due ? YearMonth(year: 2009, month: random.int(1...12)) : YearMonth(year: 2014, month: 1),
             sectionYears: Fraction(random.int(0...8)), acceptsTransfer: random.chance(0.3)))
@@ -91,7 +91,7 @@ func generate(_ spec: Spec) -> Scenario {
             chosen.append(p)
         }
         for (offset, p) in chosen.enumerated() {
-            let positionID = String(format: "P%04d", p)
+            let positionID = PositionID(rawValue: String(format: "P%04d", p))
             scenario.applications.append(Application(cadreID: id, positionID: positionID, preference: offset + 1))
             let base = random.int(5500...9500)
             for judge in 1...5 {
@@ -104,7 +104,7 @@ func generate(_ spec: Spec) -> Scenario {
     for cadre in scenario.cadres where random.chance(0.3) {
         for _ in 0..<3 {
             let p = random.int(0...(spec.positions - 1))
-            scenario.transferFits.append(TransferFit(cadreID: cadre.id, positionID: String(format: "P%04d", p),
+            scenario.transferFits.append(TransferFit(cadreID: cadre.id, positionID: PositionID(rawValue: String(format: "P%04d", p)),
                                                      fitHundredths: random.int(0...10000)))
         }
     }
@@ -132,8 +132,8 @@ func naiveShortlistModel(_ formulation: ShortlistFormulation) -> LinearModel {
     var model = LinearModel(name: "naive_positions_competed", sense: .maximize)
     let z = formulation.positions.map { model.addVariable(name: "z_\($0.positionID)", kind: .binary, objective: 1) }
     let x = formulation.pairs.map { model.addVariable(name: "x_\($0.cadreID)_\($0.positionID)", kind: .binary) }
-    var pairsOfPosition: [String: [Int]] = [:]
-    var pairsOfCadre: [String: [Int]] = [:]
+    var pairsOfPosition: [PositionID: [Int]] = [:]
+    var pairsOfCadre: [CadreID: [Int]] = [:]
     for (k, pair) in formulation.pairs.enumerated() {
         pairsOfPosition[pair.positionID, default: []].append(k)
         pairsOfCadre[pair.cadreID, default: []].append(k)

@@ -29,6 +29,7 @@ struct Eligibility: ParsableCommand {
         let loaded = try scenario.load()
         Console.warnings(loaded)
         let adjudication = Adjudication(scenario: loaded.scenario)
+        let cadre = self.cadre.map { CadreID(rawValue: $0) }
         if let cadre, adjudication.index.cadres[cadre] == nil {
             Console.error("rotation: no cadre \"\(cadre)\" in \(scenario.scenario)/cadres.csv")
             throw ExitCode(ExitStatus.badInput)
@@ -52,9 +53,9 @@ struct EligibilityReport {
 
     var zh: Bool { language == .zh }
 
-    func cadreLine(_ cadreID: String) -> String {
-        guard let cadre = adjudication.index.cadres[cadreID] else { return cadreID }
-        let unit = adjudication.index.units[cadre.unitID]?.name ?? cadre.unitID
+    func cadreLine(_ cadreID: CadreID) -> String {
+        guard let cadre = adjudication.index.cadres[cadreID] else { return cadreID.rawValue }
+        let unit = adjudication.index.units[cadre.unitID]?.name ?? cadre.unitID.rawValue
         return zh ? "\(cadre.id) \(cadre.name)（\(unit)，\(cadre.level.chinese)）"
                   : "\(cadre.id) \(cadre.name) (\(unit), \(cadre.level.code))"
     }
@@ -65,7 +66,7 @@ struct EligibilityReport {
 
     func text() -> String {
         var lines: [String] = []
-        var current: String?
+        var current: CadreID?
         for verdict in verdicts {
             if verdict.cadreID != current {
                 if current != nil { lines.append("") }
@@ -96,14 +97,14 @@ struct EligibilityReport {
     func csv() -> String {
         CSVWriter.render(
             header: ["cadre_id", "position_id", "rule", "verdict", "detail", "clause", "cadre_name", "detail_zh"],
-            rows: verdicts.map { [$0.cadreID, $0.positionID ?? "", $0.rule.rawValue, $0.verdict.rawValue, $0.detail,
+            rows: verdicts.map { [$0.cadreID.rawValue, $0.positionID?.rawValue ?? "", $0.rule.rawValue, $0.verdict.rawValue, $0.detail,
                                   $0.rule.clause, adjudication.index.cadres[$0.cadreID]?.name ?? "", $0.detailChinese] })
     }
 
     func json() -> JSONValue {
         .object([
             ("verdicts", .array(verdicts.map { verdict in
-                .object([("cadre_id", .string(verdict.cadreID)), ("position_id", .optional(verdict.positionID)),
+                .object([("cadre_id", .string(verdict.cadreID.rawValue)), ("position_id", .optional(verdict.positionID?.rawValue)),
                          ("rule", .string(verdict.rule.rawValue)), ("verdict", .string(verdict.verdict.rawValue)),
                          ("detail", .string(verdict.detail(in: language))), ("clause", .string(verdict.rule.clause))])
             })),

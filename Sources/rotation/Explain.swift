@@ -27,6 +27,7 @@ struct Explain: ParsableCommand {
     func run() throws {
         let loaded = try scenario.load()
         let index = ScenarioIndex(loaded.scenario)
+        let cadre = CadreID(rawValue: self.cadre), position = self.position.map { PositionID(rawValue: $0) }
         guard index.cadres[cadre] != nil else {
             Console.error("rotation: no cadre \"\(cadre)\" in \(scenario.scenario)/cadres.csv; `rotation eligibility \(scenario.scenario)` lists them")
             throw ExitCode(ExitStatus.badInput)

@@ -110,8 +110,8 @@ struct SolveSummary {
         }
         if let conflict = run.transfer.conflict {
             lines.append("place_all_due is infeasible (\(conflict.reason.rawValue)): \(conflict.detail)")
-            lines.append("  cadres: \(conflict.cadres.joined(separator: ", "))")
-            lines.append("  vacancies: \(conflict.vacancies.isEmpty ? "none" : conflict.vacancies.joined(separator: ", "))")
+            lines.append("  cadres: \(conflict.cadres.map(\.rawValue).joined(separator: ", "))")
+            lines.append("  vacancies: \(conflict.vacancies.isEmpty ? "none" : conflict.vacancies.map(\.rawValue).joined(separator: ", "))")
         }
         lines.append("eligibility: \(run.findings(.fail).count) fail, \(run.findings(.flag).count) flag; rotation due: \(run.rotationDue.count)")
         lines.append("written: \(out)")
