@@ -56,3 +56,12 @@ extension Sequence {
         map(\.rawValue).joined(separator: separator)
     }
 }
+
+extension DefaultStringInterpolation {
+    /// In an interpolation the compiler prefers the generic `joined` of a sequence of sequences, which
+    /// would print as `JoinedSequence<…>`; this prints the joined raw strings, as `[String]` did.
+    public mutating func appendInterpolation<Base: Sequence, Tag>(_ joined: JoinedSequence<Base>)
+    where Base.Element == Tagged<Tag, String> {
+        appendLiteral(String(joined))
+    }
+}

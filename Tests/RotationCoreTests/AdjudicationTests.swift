@@ -6,7 +6,7 @@ import XCTest
 final class AdjudicationTests: XCTestCase {
     /// P1 is a deputy post in D2; each id in `scores` is a D1 deputy applying to P1 with five judges at that score
     /// (nil: no interview rows).
-    private func competition(_ scores: [String: String?], configure: (ScenarioBuilder) -> Void = { _ in }) -> ScenarioBuilder {
+    private func competition(_ scores: [CadreID: String?], configure: (ScenarioBuilder) -> Void = { _ in }) -> ScenarioBuilder {
         let builder = ScenarioBuilder.standard().position("P1", unit: "D2")
         for id in scores.keys.sorted() {
             builder.cadre(id).apply(id, "P1")

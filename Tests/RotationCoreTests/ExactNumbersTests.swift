@@ -151,7 +151,7 @@ final class ExactNumbersTests: XCTestCase {
 
     func test_ranking_twelveDigitCountsCompareExactly() {
         let builder = ScenarioBuilder.standard().position("P1", unit: "D2")
-        for id in ["C1", "C2"] { builder.cadre(id).apply(id, "P1").interview(id, "P1", all: "80") }
+        for id: CadreID in ["C1", "C2"] { builder.cadre(id).apply(id, "P1").interview(id, "P1", all: "80") }
         builder.evaluation("C1", due: 999_999_999_999, tookPart: 999_999_999_999, good: 999_999_999_998, fairlyGood: 1)
         builder.evaluation("C2", due: 999_999_999_999, tookPart: 999_999_999_999, good: 999_999_999_999, fairlyGood: 0)
         let adjudication = builder.adjudication

@@ -5,8 +5,8 @@ import XCTest
 /// Pair-level eligibility (rules.md §2) and E-APPLY.
 final class PairRulesTests: XCTestCase {
     /// A scenario with one cadre and one position.
-    private func pair(cadreUnit: String = "D1", level: Level = .deputy, levelSince: String = "2012-01",
-                      positionUnit: String = "D2", positionLevel: Level = .deputy,
+    private func pair(cadreUnit: UnitID = "D1", level: Level = .deputy, levelSince: String = "2012-01",
+                      positionUnit: UnitID = "D2", positionLevel: Level = .deputy,
                       cadre tweak: @escaping (inout Cadre) -> Void = { _ in },
                       position positionTweak: @escaping (inout Position) -> Void = { _ in },
                       rules: (inout RuleSettings) -> Void = { _ in }) -> [Verdict] {

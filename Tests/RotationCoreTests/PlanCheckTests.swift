@@ -13,10 +13,10 @@ final class PlanCheckTests: XCTestCase {
         let builder = ScenarioBuilder.standard()
             .position("P1", unit: "D2").position("P2", unit: "D3")
             .position("Q1", unit: "T2").position("Q2", unit: "T2")
-        for (id, score) in [("C1", "90"), ("C2", "80"), ("C3", "70"), ("C6", "50")] {
+        for (id, score): (CadreID, String) in [("C1", "90"), ("C2", "80"), ("C3", "70"), ("C6", "50")] {
             builder.cadre(id, unit: "D1").apply(id, "P1").interview(id, "P1", all: score)
         }
-        for (id, score) in [("C4", "85"), ("C5", "75")] {
+        for (id, score): (CadreID, String) in [("C4", "85"), ("C5", "75")] {
             builder.cadre(id, unit: "T1").apply(id, "P2").interview(id, "P2", all: score)
         }
         // Transfer candidates (model.md: accept transfer, no person-level fail).
@@ -25,12 +25,12 @@ final class PlanCheckTests: XCTestCase {
         return builder.adjudication
     }
 
-    private func entry(_ position: String, _ rank: Int, _ cadre: String, _ score: Int) -> Plan.ShortlistEntry {
+    private func entry(_ position: PositionID, _ rank: Int, _ cadre: CadreID, _ score: Int) -> Plan.ShortlistEntry {
         Plan.ShortlistEntry(positionID: position, rank: rank, cadreID: cadre, scoreHundredths: score,
                             role: rank == 1 ? .proposed : .alternate)
     }
 
-    private func transfer(_ cadre: String, from: String, _ position: String, to: String, fit: Int = 0) -> Plan.Placement {
+    private func transfer(_ cadre: CadreID, from: UnitID, _ position: PositionID, to: UnitID, fit: Int = 0) -> Plan.Placement {
         Plan.Placement(cadreID: cadre, fromUnitID: from, positionID: position, toUnitID: to, phase: .transfer, scoreHundredths: fit)
     }
 
@@ -123,8 +123,8 @@ final class PlanCheckTests: XCTestCase {
             .position("P1", unit: "D2").position("P2", unit: "D3")
         builder.cadre("C1").apply("C1", "P1", preference: 1).apply("C1", "P2", preference: 2)
             .interview("C1", "P1", all: "95").interview("C1", "P2", all: "95")
-        for id in ["C2", "C3"] { builder.cadre(id).apply(id, "P1").interview(id, "P1", all: "80") }
-        for id in ["C4", "C5"] { builder.cadre(id).apply(id, "P2").interview(id, "P2", all: "80") }
+        for id: CadreID in ["C2", "C3"] { builder.cadre(id).apply(id, "P1").interview(id, "P1", all: "80") }
+        for id: CadreID in ["C4", "C5"] { builder.cadre(id).apply(id, "P2").interview(id, "P2", all: "80") }
         let adjudication = builder.adjudication
         let check = PlanCheck(adjudication: adjudication)
 

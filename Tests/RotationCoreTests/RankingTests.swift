@@ -5,8 +5,8 @@ import XCTest
 /// Rank order and ties (model.md "Rank order"; ties.csv).
 final class RankingTests: XCTestCase {
     /// P1 (a deputy post in D2) and deputies of D1, all applying to P1, with five judges each giving `scores[id]`.
-    private func competition(_ scores: [String: String],
-                             cadre tweaks: [String: (inout Cadre) -> Void] = [:],
+    private func competition(_ scores: [CadreID: String],
+                             cadre tweaks: [CadreID: (inout Cadre) -> Void] = [:],
                              configure: (ScenarioBuilder) -> Void = { _ in }) -> ScenarioBuilder {
         let builder = ScenarioBuilder.standard().position("P1", unit: "D2")
         for id in scores.keys.sorted() {
@@ -18,7 +18,7 @@ final class RankingTests: XCTestCase {
         return builder
     }
 
-    private func order(_ adjudication: Adjudication, _ position: String = "P1") -> [String] {
+    private func order(_ adjudication: Adjudication, _ position: PositionID = "P1") -> [CadreID] {
         (adjudication.ranked[position] ?? []).map(\.cadreID)
     }
 

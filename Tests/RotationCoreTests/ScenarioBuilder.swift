@@ -20,7 +20,7 @@ func dec(_ text: String) -> ExactDecimal {
 
 /// A cadre with harmless defaults: male, born 1970-01 (147 months to retirement at 2017-10), a deputy
 /// since 2012-01, bachelor, civil servant, training met, healthy, no flags. `tweak` adjusts anything.
-func makeCadre(_ id: String, unit: String = "D1", level: Level = .deputy, gender: Gender = .male,
+func makeCadre(_ id: CadreID, unit: UnitID = "D1", level: Level = .deputy, gender: Gender = .male,
                birth: String = "1970-01", levelSince: String = "2012-01",
                tweak: (inout Cadre) -> Void = { _ in }) -> Cadre {
     var cadre = Cadre(id: id, name: "Name \(id)", gender: gender, birth: ym(birth), unitID: unit, level: level,
@@ -33,7 +33,7 @@ func makeCadre(_ id: String, unit: String = "D1", level: Level = .deputy, gender
 /// when the scenario is built (so changing `assessmentYears` later still yields a clean record).
 final class ScenarioBuilder {
     private var base: Scenario
-    private var explicitlyGraded = Set<String>()
+    private var explicitlyGraded = Set<CadreID>()
 
     init(reference: String = "2017-10") {
         base = Scenario(name: "test", referenceDate: ym(reference))
@@ -48,13 +48,13 @@ final class ScenarioBuilder {
     }
 
     @discardableResult
-    func unit(_ id: String, _ kind: UnitKind = .department, posts: Int = 5) -> ScenarioBuilder {
+    func unit(_ id: UnitID, _ kind: UnitKind = .department, posts: Int = 5) -> ScenarioBuilder {
         base.units.append(Unit(id: id, name: "Unit \(id)", kind: kind, approvedPosts: posts))
         return self
     }
 
     @discardableResult
-    func position(_ id: String, unit: String, level: Level = .deputy, offered: Bool = true,
+    func position(_ id: PositionID, unit: UnitID, level: Level = .deputy, offered: Bool = true,
                   tweak: (inout Position) -> Void = { _ in }) -> ScenarioBuilder {
         var position = Position(id: id, unitID: unit, title: "Post \(id)", level: level, offered: offered)
         tweak(&position)
@@ -63,7 +63,7 @@ final class ScenarioBuilder {
     }
 
     @discardableResult
-    func cadre(_ id: String, unit: String = "D1", level: Level = .deputy, gender: Gender = .male,
+    func cadre(_ id: CadreID, unit: UnitID = "D1", level: Level = .deputy, gender: Gender = .male,
                birth: String = "1970-01", levelSince: String = "2012-01",
                tweak: (inout Cadre) -> Void = { _ in }) -> ScenarioBuilder {
         base.cadres.append(makeCadre(id, unit: unit, level: level, gender: gender, birth: birth,
@@ -73,7 +73,7 @@ final class ScenarioBuilder {
 
     /// Changes a cadre already added.
     @discardableResult
-    func modifyCadre(_ id: String, _ tweak: (inout Cadre) -> Void) -> ScenarioBuilder {
+    func modifyCadre(_ id: CadreID, _ tweak: (inout Cadre) -> Void) -> ScenarioBuilder {
         let offset = base.cadres.firstIndex { $0.id == id }!
         tweak(&base.cadres[offset])
         return self
@@ -81,7 +81,7 @@ final class ScenarioBuilder {
 
     /// Sets a cadre's grades exactly (only these years; no automatic `competent`).
     @discardableResult
-    func grades(_ cadreID: String, _ grades: [Int: AssessmentGrade]) -> ScenarioBuilder {
+    func grades(_ cadreID: CadreID, _ grades: [Int: AssessmentGrade]) -> ScenarioBuilder {
         explicitlyGraded.insert(cadreID)
         for (year, grade) in grades.sorted(by: { $0.key < $1.key }) {
             base.assessments.append(AssessmentRecord(cadreID: cadreID, year: year, grade: grade))
@@ -90,7 +90,7 @@ final class ScenarioBuilder {
     }
 
     @discardableResult
-    func apply(_ cadreID: String, _ positionID: String, preference: Int = 1, approved: Bool = true) -> ScenarioBuilder {
+    func apply(_ cadreID: CadreID, _ positionID: PositionID, preference: Int = 1, approved: Bool = true) -> ScenarioBuilder {
         base.applications.append(Application(cadreID: cadreID, positionID: positionID, preference: preference,
                                              unitApproved: approved))
         return self
@@ -98,7 +98,7 @@ final class ScenarioBuilder {
 
     /// Judge rows J1, J2, … with these scores; `conflicts` are 1-based judge numbers that are recused.
     @discardableResult
-    func interview(_ cadreID: String, _ positionID: String, _ scores: [String], conflicts: Set<Int> = []) -> ScenarioBuilder {
+    func interview(_ cadreID: CadreID, _ positionID: PositionID, _ scores: [String], conflicts: Set<Int> = []) -> ScenarioBuilder {
         if base.interviews == nil { base.interviews = [] }
         for (offset, score) in scores.enumerated() {
             base.interviews!.append(JudgeScore(cadreID: cadreID, positionID: positionID, judgeID: "J\(offset + 1)",
@@ -109,12 +109,12 @@ final class ScenarioBuilder {
 
     /// Five judges all giving `score`.
     @discardableResult
-    func interview(_ cadreID: String, _ positionID: String, all score: String) -> ScenarioBuilder {
+    func interview(_ cadreID: CadreID, _ positionID: PositionID, all score: String) -> ScenarioBuilder {
         interview(cadreID, positionID, Array(repeating: score, count: 5))
     }
 
     @discardableResult
-    func evaluation(_ cadreID: String, due: Int = 10, tookPart: Int = 10, good: Int = 0, fairlyGood: Int? = nil,
+    func evaluation(_ cadreID: CadreID, due: Int = 10, tookPart: Int = 10, good: Int = 0, fairlyGood: Int? = nil,
                     average: Int = 0, poor: Int = 0, confirmedPoor: Bool = false,
                     moral: MoralGrade? = nil, moralConfirmed: Bool = false) -> ScenarioBuilder {
         let fairly = fairlyGood ?? max(0, tookPart - good - average - poor)
@@ -176,17 +176,17 @@ final class ScenarioBuilder {
         return Ranking(scenario: scenario, index: scenario.index())
     }
 
-    func cadreNamed(_ id: String) -> Cadre { base.cadres.first { $0.id == id }! }
-    func positionNamed(_ id: String) -> Position { base.positions.first { $0.id == id }! }
+    func cadreNamed(_ id: CadreID) -> Cadre { base.cadres.first { $0.id == id }! }
+    func positionNamed(_ id: PositionID) -> Position { base.positions.first { $0.id == id }! }
 }
 
 /// The person-level verdicts of one cadre in the builder's scenario.
-func personVerdicts(_ builder: ScenarioBuilder, _ cadreID: String) -> [Verdict] {
+func personVerdicts(_ builder: ScenarioBuilder, _ cadreID: CadreID) -> [Verdict] {
     builder.personRules.verdicts(for: builder.cadreNamed(cadreID))
 }
 
 /// The pair-level verdicts (no E-APPLY) of one cadre for one position.
-func pairVerdicts(_ builder: ScenarioBuilder, _ cadreID: String, _ positionID: String) -> [Verdict] {
+func pairVerdicts(_ builder: ScenarioBuilder, _ cadreID: CadreID, _ positionID: PositionID) -> [Verdict] {
     builder.pairRules.verdicts(for: Application(cadreID: cadreID, positionID: positionID),
                                cadre: builder.cadreNamed(cadreID), position: builder.positionNamed(positionID))
 }

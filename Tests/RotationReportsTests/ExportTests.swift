@@ -63,7 +63,7 @@ final class ExportTests: XCTestCase {
             }
         }
         // The shortlist sheet holds every shortlisted cadre's name as text.
-        for entry in run.plan.shortlist { XCTAssertTrue(strings.contains(run.cadreName(entry.cadreID)), entry.cadreID) }
+        for entry in run.plan.shortlist { XCTAssertTrue(strings.contains(run.cadreName(entry.cadreID)), entry.cadreID.rawValue) }
         let core = try XLSXReader.part(url, "docProps/core.xml")
         XCTAssertTrue(core.contains("2017-10-01T00:00:00Z"), "created date fixed to the reference month")
     }

@@ -19,7 +19,7 @@ enum BruteForce {
 
     struct ShortlistInput {
         /// Positions that can be competed (≥ r passed), with their passed applicants in rank order.
-        var positions: [(id: String, ranked: [String])]
+        var positions: [(id: PositionID, ranked: [CadreID])]
         var preference: [Key: Int]
         var score: [Key: Int]
         var ratio: Int
@@ -30,13 +30,13 @@ enum BruteForce {
             ratio = scenario.rules.shortlistRatio
             maxPreference = scenario.maxPreferences
             var preference: [Key: Int] = [:]
-            for application in scenario.applications { preference[Key(application.cadreID, application.positionID)] = application.preference }
+            for application in scenario.applications { preference[Key(cadre: application.cadreID, position: application.positionID)] = application.preference }
             self.preference = preference
             var score: [Key: Int] = [:]
-            var positions: [(String, [String])] = []
+            var positions: [(PositionID, [CadreID])] = []
             for positionID in adjudication.competedPositions {
                 let ranked = adjudication.ranked[positionID] ?? []
-                for entry in ranked { score[Key(entry.cadreID, positionID)] = entry.scoreHundredths }
+                for entry in ranked { score[Key(cadre: entry.cadreID, position: positionID)] = entry.scoreHundredths }
                 if ranked.count >= ratio { positions.append((positionID, ranked.map(\.cadreID))) }
             }
             self.positions = positions
@@ -44,31 +44,31 @@ enum BruteForce {
         }
 
         /// model.md's constraints on a selection of pairs and competed positions.
-        func feasible(selected: Set<Key>, competed: Set<String>, envy: Bool) -> Bool {
-            var listOf: [String: String] = [:]
+        func feasible(selected: Set<Key>, competed: Set<PositionID>, envy: Bool) -> Bool {
+            var listOf: [CadreID: PositionID] = [:]
             for key in selected {
                 if listOf[key.cadreID] != nil { return false }   // Σ_j x_ij ≤ 1
                 listOf[key.cadreID] = key.positionID
             }
             for position in positions {
-                let count = position.ranked.filter { selected.contains(Key($0, position.id)) }.count
+                let count = position.ranked.filter { selected.contains(Key(cadre: $0, position: position.id)) }.count
                 if count != (competed.contains(position.id) ? ratio : 0) { return false }   // Σ_i x_ij = r z_j
             }
             guard envy else { return true }
             for position in positions where competed.contains(position.id) {
                 for (place, cadre) in position.ranked.enumerated() {
-                    let p = preference[Key(cadre, position.id)] ?? 1
+                    let p = preference[Key(cadre: cadre, position: position.id)] ?? 1
                     // Σ_{j': p_ij' ≤ p_ij} x_ij'
                     var atLeastAsLiked = 0
-                    if let own = listOf[cadre], (preference[Key(cadre, own)] ?? 1) <= p { atLeastAsLiked = 1 }
-                    let above = position.ranked[..<place].filter { selected.contains(Key($0, position.id)) }.count
+                    if let own = listOf[cadre], (preference[Key(cadre: cadre, position: own)] ?? 1) <= p { atLeastAsLiked = 1 }
+                    let above = position.ranked[..<place].filter { selected.contains(Key(cadre: $0, position: position.id)) }.count
                     if ratio * atLeastAsLiked + above < ratio { return false }
                 }
             }
             return true
         }
 
-        func levels(selected: Set<Key>, competed: Set<String>) -> Levels {
+        func levels(selected: Set<Key>, competed: Set<PositionID>) -> Levels {
             var preferences = 0
             var scores = 0
             for key in selected {
@@ -83,8 +83,8 @@ enum BruteForce {
             var best = Levels(a: -1, b: 0, c: 0)
             var feasibleCount = 0
             var selected = Set<Key>()
-            var competed = Set<String>()
-            var used = Set<String>()
+            var competed = Set<PositionID>()
+            var used = Set<CadreID>()
             func visit(_ k: Int) {
                 if k == positions.count {
                     if feasible(selected: selected, competed: competed, envy: envy) {
@@ -97,9 +97,9 @@ enum BruteForce {
                 let position = positions[k]
                 for subset in Self.subsets(of: position.ranked, size: ratio) where subset.allSatisfy({ !used.contains($0) }) {
                     competed.insert(position.id)
-                    for cadre in subset { selected.insert(Key(cadre, position.id)); used.insert(cadre) }
+                    for cadre in subset { selected.insert(Key(cadre: cadre, position: position.id)); used.insert(cadre) }
                     visit(k + 1)
-                    for cadre in subset { selected.remove(Key(cadre, position.id)); used.remove(cadre) }
+                    for cadre in subset { selected.remove(Key(cadre: cadre, position: position.id)); used.remove(cadre) }
                     competed.remove(position.id)
                 }
             }
@@ -107,10 +107,10 @@ enum BruteForce {
             return (best, feasibleCount)
         }
 
-        static func subsets(of items: [String], size: Int) -> [[String]] {
+        static func subsets(of items: [CadreID], size: Int) -> [[CadreID]] {
             if size == 0 { return [[]] }
             guard items.count >= size else { return [] }
-            var result: [[String]] = []
+            var result: [[CadreID]] = []
             for (index, item) in items.enumerated() {
                 for rest in subsets(of: Array(items[(index + 1)...]), size: size - 1) { result.append([item] + rest) }
             }
@@ -121,10 +121,10 @@ enum BruteForce {
     // MARK: Transfer phase
 
     struct TransferInput {
-        struct Pair { var cadre: String; var position: String; var from: String; var to: String; var fit: Int }
-        var vacancies: [String]
-        var candidates: [String]
-        var due: Set<String>
+        struct Pair { var cadre: CadreID; var position: PositionID; var from: UnitID; var to: UnitID; var fit: Int }
+        var vacancies: [PositionID]
+        var candidates: [CadreID]
+        var due: Set<CadreID>
         var pairs: [Pair]
         /// max(cap, competition moves) − competition moves, per "from→to".
         var allowance: [String: Int]
@@ -137,8 +137,8 @@ enum BruteForce {
             let placed = Set(competitionPlacements.map(\.cadreID))
             let filled = Set(competitionPlacements.map(\.positionID))
             vacancies = scenario.positions.filter { $0.offered && !filled.contains($0.id) }.map(\.id).sorted()
-            var failsOther = Set<String>()
-            var failsTerm = Set<String>()
+            var failsOther = Set<CadreID>()
+            var failsTerm = Set<CadreID>()
             for verdict in adjudication.personVerdicts where verdict.verdict == .fail {
                 if verdict.rule == .term { failsTerm.insert(verdict.cadreID) } else { failsOther.insert(verdict.cadreID) }
             }
@@ -147,7 +147,7 @@ enum BruteForce {
                 && (dueNotExempt.contains($0.id) || $0.acceptsTransfer) }
             candidates = cadres.map(\.id).sorted()
             due = Set(candidates).intersection(dueNotExempt)
-            let fits = Dictionary(scenario.transferFits.map { (Key($0.cadreID, $0.positionID), $0.fitHundredths) },
+            let fits = Dictionary(scenario.transferFits.map { (Key(cadre: $0.cadreID, position: $0.positionID), $0.fitHundredths) },
                                   uniquingKeysWith: { a, _ in a })
             let positions = Dictionary(uniqueKeysWithValues: scenario.positions.map { ($0.id, $0) })
             var pairs: [Pair] = []
@@ -171,15 +171,15 @@ enum BruteForce {
                         }
                     }
                     pairs.append(Pair(cadre: cadre.id, position: id, from: cadre.unitID, to: position.unitID,
-                                      fit: fits[Key(cadre.id, id)] ?? 0))
+                                      fit: fits[Key(cadre: cadre.id, position: id)] ?? 0))
                 }
             }
             self.pairs = pairs
             var moves: [String: Int] = [:]
-            for placement in competitionPlacements { moves[placement.fromUnitID + "→" + placement.toUnitID, default: 0] += 1 }
+            for placement in competitionPlacements { moves["\(placement.fromUnitID)→\(placement.toUnitID)", default: 0] += 1 }
             var allowance: [String: Int] = [:]
             for pair in pairs {
-                let key = pair.from + "→" + pair.to
+                let key = "\(pair.from)→\(pair.to)"
                 allowance[key] = max(settings.maxPerUnitPair, moves[key] ?? 0) - (moves[key] ?? 0)
             }
             self.allowance = allowance
@@ -191,11 +191,11 @@ enum BruteForce {
         }
 
         /// Whether `chosen` is a feasible y.
-        func feasible(_ chosen: [Pair], mustPlace: Set<String>) -> Bool {
-            var cadres = Set<String>(), positions = Set<String>(), used: [String: Int] = [:]
+        func feasible(_ chosen: [Pair], mustPlace: Set<CadreID>) -> Bool {
+            var cadres = Set<CadreID>(), positions = Set<PositionID>(), used: [String: Int] = [:]
             for pair in chosen {
                 if !cadres.insert(pair.cadre).inserted || !positions.insert(pair.position).inserted { return false }
-                used[pair.from + "→" + pair.to, default: 0] += 1
+                used["\(pair.from)→\(pair.to)", default: 0] += 1
             }
             for (key, count) in used where count > allowance[key] ?? 0 { return false }
             return mustPlace.isSubset(of: cadres)
@@ -203,13 +203,13 @@ enum BruteForce {
 
         /// The lexicographic optimum over every feasible y; nil when no y places every cadre of
         /// `mustPlace` (by default: the due candidates under place_all_due, else nobody).
-        func optimum(mustPlace: Set<String>? = nil) -> Levels? {
+        func optimum(mustPlace: Set<CadreID>? = nil) -> Levels? {
             let required = mustPlace ?? (placeAllDue ? due : [])
             let people = candidates
             let byCadre = Dictionary(grouping: pairs, by: \.cadre)
             var best: Levels?
             var chosen: [Pair] = []
-            var usedPositions = Set<String>()
+            var usedPositions = Set<PositionID>()
             var usedCap: [String: Int] = [:]
             func visit(_ k: Int) {
                 if k == people.count {
@@ -220,7 +220,7 @@ enum BruteForce {
                 let cadre = people[k]
                 if !required.contains(cadre) { visit(k + 1) }
                 for pair in byCadre[cadre] ?? [] where !usedPositions.contains(pair.position) {
-                    let key = pair.from + "→" + pair.to
+                    let key = "\(pair.from)→\(pair.to)"
                     guard usedCap[key, default: 0] < allowance[key] ?? 0 else { continue }
                     usedPositions.insert(pair.position)
                     usedCap[key, default: 0] += 1

@@ -13,26 +13,26 @@ final class BruteForceCrossCheckTests: XCTestCase {
     static func randomScenario(seed: UInt64, mode: Mode) -> ScenarioKit {
         var random = SplitMix64(seed: seed)
         var kit = ScenarioKit("random\(seed)", mode: mode, maxPreferences: mode == .preferences ? 2 : 1, transfer: true)
-        let units = ["U1", "U2", "U3"]
+        let units: [UnitID] = ["U1", "U2", "U3"]
         for unit in units { kit.unit(unit) }
         // Cadres mostly come from units that offer nothing (H1, H2), so that most applications
         // pass P-OWNUNIT and positions get enough applicants to compete.
-        let homes = ["H1", "H2", "H1", "H2", "U1", "U2", "U3"]
+        let homes: [UnitID] = ["H1", "H2", "H1", "H2", "U1", "U2", "U3"]
         // "Scarce" scenarios (a third): two or three positions, few cadres, first choices scored
         // high — where the no-envy rows most often cost a position.
         let scarce = mode == .preferences && random.chance(0.33)
         let positionCount = scarce ? 2 : (random.chance(0.7) ? random.int(2...3) : 4)
         let cadreCount = scarce ? random.int(4...5) : (random.chance(0.75) ? random.int(5...7) : random.int(3...4))
-        var positions: [String] = []
+        var positions: [PositionID] = []
         for k in 1...positionCount {
-            let id = "P\(k)"
+            let id: PositionID = "P\(k)"
             let level: Level = scarce || random.chance(0.75) ? .deputy : .chief
             let identities: [Identity] = random.chance(0.1) ? [.referenceManaged] : [.civilServant, .referenceManaged]
             kit.position(id, unit: units[random.int(0...2)], level: level, offered: random.chance(0.9), identities: identities)
             positions.append(id)
         }
         for k in 1...cadreCount {
-            let id = "c\(k)"
+            let id: CadreID = "c\(k)"
             let roll = random.int(0...99)
             let level: Level = scarce || roll < 70 ? .deputy : (roll < 85 ? .chief : .staff)
             let due = level != .staff && random.chance(0.45)

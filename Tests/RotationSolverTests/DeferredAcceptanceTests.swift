@@ -11,13 +11,13 @@ final class DeferredAcceptanceTests: XCTestCase {
     static func crossing(cadres: Int, positions: Int, seed: UInt64) -> Adjudication {
         var random = SplitMix64(seed: seed)
         var kit = ScenarioKit("crossing", mode: .preferences, maxPreferences: 3)
-        for p in 0..<positions { kit.position(String(format: "P%03d", p), unit: "U\(p % 7)") }
+        for p in 0..<positions { kit.position(PositionID(rawValue: String(format: "P%03d", p)), unit: "U\(p % 7)") }
         for c in 0..<cadres {
-            let id = String(format: "C%04d", c)
+            let id = CadreID(rawValue: String(format: "C%04d", c))
             kit.cadre(id, unit: "H\(c % 5)")
             let choices = random.shuffled(Array(0..<positions)).prefix(3)
             for (rank, p) in choices.enumerated() {
-                kit.apply(id, String(format: "P%03d", p), preference: rank + 1, score: 6000 + random.int(0...3000))
+                kit.apply(id, PositionID(rawValue: String(format: "P%03d", p)), preference: rank + 1, score: 6000 + random.int(0...3000))
             }
         }
         return kit.adjudication
@@ -56,7 +56,7 @@ final class DeferredAcceptanceTests: XCTestCase {
         var kit = ScenarioKit("short", mode: .preferences, maxPreferences: 2)
         kit.position("PA", unit: "A")
         kit.position("PB", unit: "B")
-        for (id, score) in [("c1", 9000), ("c2", 8000), ("c3", 7000)] {
+        for (id, score): (CadreID, Int) in [("c1", 9000), ("c2", 8000), ("c3", 7000)] {
             kit.cadre(id, unit: "H")
             kit.apply(id, "PA", preference: 1, score: score)
             kit.apply(id, "PB", preference: 2, score: score)

@@ -24,7 +24,7 @@ final class FormulationTests: XCTestCase {
         kit.position("PB", unit: "B")
         kit.position("PC", unit: "B")
         kit.position("PD", unit: "B")
-        for id in ["c1", "c2", "c3", "c4", "c5"] { kit.cadre(id, unit: "H") }
+        for id: CadreID in ["c1", "c2", "c3", "c4", "c5"] { kit.cadre(id, unit: "H") }
         kit.apply("c1", "PA", preference: 1, score: 9000)
         kit.apply("c1", "PB", preference: 2, score: 8000)
         kit.apply("c2", "PA", preference: 1, score: 8500)
@@ -82,13 +82,13 @@ final class FormulationTests: XCTestCase {
         let model = ShortlistFormulation(Self.small().adjudication).model(level: .positionsCompeted, fixed: []).model
         let view = ModelView(model)
         // Σ_i x_ij − r·z_j = 0.
-        for (position, cadres) in [("PA", ["c1", "c2", "c3"]), ("PB", ["c3", "c1"])] {
+        for (position, cadres): (PositionID, [CadreID]) in [("PA", ["c1", "c2", "c3"]), ("PB", ["c3", "c1"])] {
             let row = try XCTUnwrap(view.row("list_\(position)"))
             XCTAssertEqual(row.lower, 0)
             XCTAssertEqual(row.upper, 0)
             var expected = Dictionary(uniqueKeysWithValues: cadres.map { ("x_\($0)_\(position)", 1.0) })
             expected["z_\(position)"] = -2
-            XCTAssertEqual(view.coefficients(of: row), expected, position)
+            XCTAssertEqual(view.coefficients(of: row), expected, position.rawValue)
         }
         XCTAssertEqual(view.rows(prefix: "list_").count, 2)
         // Σ_j x_ij ≤ 1 for every cadre with more than one column; a single binary needs no row.
@@ -145,7 +145,7 @@ final class FormulationTests: XCTestCase {
             var kit = ScenarioKit("wide\(n)", mode: .preferences, maxPreferences: 1)
             kit.position("P", unit: "A")
             for k in 0..<n {
-                let id = "c" + String(1000 + k)
+                let id: CadreID = "c\(1000 + k)"
                 kit.cadre(id, unit: "H")
                 kit.apply(id, "P", score: 6000 + k * 10)
             }
@@ -222,7 +222,7 @@ final class FormulationTests: XCTestCase {
         var kit = ScenarioKit("competition", mode: .competition, maxPreferences: 1)
         kit.position("P1", unit: "A")
         kit.position("P2", unit: "A")
-        for id in ["a", "b", "c", "d"] { kit.cadre(id, unit: "H") }
+        for id: CadreID in ["a", "b", "c", "d"] { kit.cadre(id, unit: "H") }
         kit.apply("a", "P1", score: 9000)
         kit.apply("b", "P1", score: 8000)
         kit.apply("c", "P2", score: 7000)
@@ -267,7 +267,7 @@ final class FormulationTests: XCTestCase {
         let long = String(repeating: "长", count: 200)
         kit.position("岗位-1", unit: "A")
         kit.position("P 2", unit: "B")
-        let cadres = ["张三", "李四", "王 五", long + "1", long + "2", "obj", "1x"]
+        let cadres: [CadreID] = ["张三", "李四", "王 五", "\(long)1", "\(long)2", "obj", "1x"]
         for id in cadres { kit.cadre(id, unit: "H") }
         for (k, id) in cadres.enumerated() {
             kit.apply(id, "岗位-1", preference: 1, score: 9000 - 100 * k)

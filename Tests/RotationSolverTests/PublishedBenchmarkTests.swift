@@ -24,17 +24,17 @@ final class PublishedBenchmarkTests: XCTestCase {
         scenario.interviews = []
         for i in 0..<size {
             let id = String(format: "%03d", i)
-            scenario.units.append(Unit(id: "A" + id, name: "a" + id, kind: .department, approvedPosts: 1))
-            scenario.units.append(Unit(id: "B" + id, name: "b" + id, kind: .department, approvedPosts: 1))
-            scenario.positions.append(Position(id: "V" + id, unitID: "B" + id, title: "v" + id, level: .deputy))
-            scenario.cadres.append(Cadre(id: "C" + id, name: "c" + id, gender: .male, birth: YearMonth(year: 1980, month: 1),
-                                         unitID: "A" + id, level: .deputy, levelSince: YearMonth(year: 2010, month: 1),
+            scenario.units.append(Unit(id: "A\(id)", name: "a" + id, kind: .department, approvedPosts: 1))
+            scenario.units.append(Unit(id: "B\(id)", name: "b" + id, kind: .department, approvedPosts: 1))
+            scenario.positions.append(Position(id: "V\(id)", unitID: "B\(id)", title: "v" + id, level: .deputy))
+            scenario.cadres.append(Cadre(id: "C\(id)", name: "c" + id, gender: .male, birth: YearMonth(year: 1980, month: 1),
+                                         unitID: "A\(id)", level: .deputy, levelSince: YearMonth(year: 2010, month: 1),
                                          acceptsTransfer: true))
-            for year in 2014...2016 { scenario.assessments.append(AssessmentRecord(cadreID: "C" + id, year: year, grade: .competent)) }
+            for year in 2014...2016 { scenario.assessments.append(AssessmentRecord(cadreID: "C\(id)", year: year, grade: .competent)) }
         }
         for i in 0..<size {
             for j in 0..<size {
-                scenario.transferFits.append(TransferFit(cadreID: String(format: "C%03d", i), positionID: String(format: "V%03d", j),
+                scenario.transferFits.append(TransferFit(cadreID: CadreID(rawValue: String(format: "C%03d", i)), positionID: PositionID(rawValue: String(format: "V%03d", j)),
                                                          fitHundredths: (100 - costs[i * stride + j]) * 100))
             }
         }
@@ -51,8 +51,8 @@ final class PublishedBenchmarkTests: XCTestCase {
         XCTAssertEqual(levels["vacancies_filled"], 100)
         XCTAssertEqual(levels["fit"], (100 * 100 - 305) * 100, "Σ fit = 100·100 − the published optimum 305")
         let totalCost = report.plan.placements.reduce(0) { total, placement in
-            let i = Int(placement.cadreID.dropFirst())!
-            let j = Int(placement.positionID.dropFirst())!
+            let i = Int(placement.cadreID.rawValue.dropFirst())!
+            let j = Int(placement.positionID.rawValue.dropFirst())!
             return total + costs[i * size + j]
         }
         XCTAssertEqual(totalCost, 305)

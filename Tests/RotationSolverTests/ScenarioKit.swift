@@ -22,15 +22,15 @@ struct ScenarioKit {
     }
 
     /// Adds a unit (a district department unless told otherwise).
-    mutating func unit(_ id: String, kind: UnitKind = .department) {
-        scenario.units.append(Unit(id: id, name: "unit " + id, kind: kind, approvedPosts: 5))
+    mutating func unit(_ id: UnitID, kind: UnitKind = .department) {
+        scenario.units.append(Unit(id: id, name: "unit \(id)", kind: kind, approvedPosts: 5))
     }
 
     /// Adds a position (adds its unit if new).
-    mutating func position(_ id: String, unit: String, level: Level = .deputy, offered: Bool = true,
+    mutating func position(_ id: PositionID, unit: UnitID, level: Level = .deputy, offered: Bool = true,
                            identities: [Identity] = [.civilServant, .referenceManaged]) {
         if !scenario.units.contains(where: { $0.id == unit }) { self.unit(unit) }
-        scenario.positions.append(Position(id: id, unitID: unit, title: "post " + id, level: level, offered: offered,
+        scenario.positions.append(Position(id: id, unitID: unit, title: "post \(id)", level: level, offered: offered,
                                            identities: identities))
     }
 
@@ -40,7 +40,7 @@ struct ScenarioKit {
     ///   - due: due for rotation (R-DUE: in the same post since 2009-01, 105 months ≥ 72).
     ///   - monthsToRetirement: sets the birth month so that exactly this many months remain (male, 60).
     ///   - failAssessment: a 基本称职 in 2016 (E-ASSESS fails).
-    mutating func cadre(_ id: String, unit: String, level: Level = .deputy, due: Bool = false,
+    mutating func cadre(_ id: CadreID, unit: UnitID, level: Level = .deputy, due: Bool = false,
                         acceptsTransfer: Bool = false, monthsToRetirement: Int? = nil, failAssessment: Bool = false,
                         identity: Identity = .civilServant, levelSince: YearMonth = YearMonth(year: 2010, month: 1)) {
         if !scenario.units.contains(where: { $0.id == unit }) { self.unit(unit) }
@@ -52,7 +52,7 @@ struct ScenarioKit {
             birth = YearMonth(year: total / 12, month: total % 12 + 1)
         }
         scenario.cadres.append(Cadre(
-            id: id, name: "cadre " + id, gender: .male, birth: birth, unitID: unit, level: level,
+            id: id, name: "cadre \(id)", gender: .male, birth: birth, unitID: unit, level: level,
             levelSince: levelSince, positionID: nil, positionSince: due ? YearMonth(year: 2009, month: 1) : nil,
             identity: identity, identityApproved: identity != .civilServant, acceptsTransfer: acceptsTransfer))
         for year in scenario.rules.assessmentYears {
@@ -62,7 +62,7 @@ struct ScenarioKit {
     }
 
     /// An application with its interview: `score` in hundredths (nil: not interviewed).
-    mutating func apply(_ cadre: String, _ position: String, preference: Int = 1, score: Int?, approved: Bool = true) {
+    mutating func apply(_ cadre: CadreID, _ position: PositionID, preference: Int = 1, score: Int?, approved: Bool = true) {
         scenario.applications.append(Application(cadreID: cadre, positionID: position, preference: preference,
                                                  unitApproved: approved))
         guard let score else { return }
@@ -73,7 +73,7 @@ struct ScenarioKit {
     }
 
     /// A transfer fit in hundredths.
-    mutating func fit(_ cadre: String, _ position: String, _ hundredths: Int) {
+    mutating func fit(_ cadre: CadreID, _ position: PositionID, _ hundredths: Int) {
         scenario.transferFits.append(TransferFit(cadreID: cadre, positionID: position, fitHundredths: hundredths))
     }
 
@@ -153,8 +153,8 @@ extension SolveReport {
     }
 
     /// `position → [cadre]` in rank order.
-    var lists: [String: [String]] {
-        var result: [String: [String]] = [:]
+    var lists: [PositionID: [CadreID]] {
+        var result: [PositionID: [CadreID]] = [:]
         for entry in plan.shortlist.sorted(by: { $0.rank < $1.rank }) { result[entry.positionID, default: []].append(entry.cadreID) }
         return result
     }

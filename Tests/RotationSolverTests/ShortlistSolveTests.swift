@@ -14,8 +14,8 @@ final class ShortlistSolveTests: XCTestCase {
     static func competition() -> ScenarioKit {
         var kit = ScenarioKit("competition", mode: .competition, maxPreferences: 1)
         kit.unit("H")
-        for (id, unit) in [("P1", "A"), ("P2", "A"), ("P3", "B"), ("P4", "B")] { kit.position(id, unit: unit) }
-        for id in ["a", "b", "c", "d", "e", "f", "g", "h"] { kit.cadre(id, unit: "H") }
+        for (id, unit): (PositionID, UnitID) in [("P1", "A"), ("P2", "A"), ("P3", "B"), ("P4", "B")] { kit.position(id, unit: unit) }
+        for id: CadreID in ["a", "b", "c", "d", "e", "f", "g", "h"] { kit.cadre(id, unit: "H") }
         kit.apply("a", "P1", score: 9000)
         kit.apply("c", "P1", score: 7000)
         kit.apply("b", "P1", score: 8000)
@@ -69,7 +69,7 @@ final class ShortlistSolveTests: XCTestCase {
         kit.unit("H")
         kit.position("P1", unit: "A")
         kit.position("P2", unit: "B")
-        for id in ["a", "b", "c", "d"] { kit.cadre(id, unit: "H") }
+        for id: CadreID in ["a", "b", "c", "d"] { kit.cadre(id, unit: "H") }
         kit.apply("a", "P1", preference: 1, score: 9000)
         kit.apply("a", "P2", preference: 2, score: 8000)
         kit.apply("b", "P1", preference: 1, score: 8500)
@@ -117,7 +117,7 @@ final class ShortlistSolveTests: XCTestCase {
         kit.unit("H")
         kit.position("P1", unit: "A")
         kit.position("P2", unit: "B")
-        for id in ["a", "b", "c", "d"] { kit.cadre(id, unit: "H") }
+        for id: CadreID in ["a", "b", "c", "d"] { kit.cadre(id, unit: "H") }
         kit.apply("a", "P1", preference: 1, score: 8000)
         kit.apply("a", "P2", preference: 2, score: 9500)
         kit.apply("b", "P1", preference: 1, score: 7500)
@@ -137,7 +137,7 @@ final class ShortlistSolveTests: XCTestCase {
         XCTAssertEqual(report.plan.placements.map { "\($0.cadreID)→\($0.positionID)" }, ["a→P1", "c→P2"])
         // The other envy-free plan has lower preferences and higher scores.
         let input = BruteForce.ShortlistInput(adjudication)
-        let other: Set<Adjudication.PairKey> = [.init("c", "P1"), .init("d", "P1"), .init("a", "P2"), .init("b", "P2")]
+        let other: Set<Adjudication.PairKey> = [.init(cadre: "c", position: "P1"), .init(cadre: "d", position: "P1"), .init(cadre: "a", position: "P2"), .init(cadre: "b", position: "P2")]
         XCTAssertTrue(input.feasible(selected: other, competed: ["P1", "P2"], envy: true))
         XCTAssertEqual(input.levels(selected: other, competed: ["P1", "P2"]), .init(a: 2, b: 4, c: 37000))
     }
@@ -154,7 +154,7 @@ final class ShortlistSolveTests: XCTestCase {
         kit.position("P1", unit: "A")
         kit.position("P2", unit: "B")
         kit.position("P3", unit: "B")
-        for id in ["a", "b", "c", "e"] { kit.cadre(id, unit: "H") }
+        for id: CadreID in ["a", "b", "c", "e"] { kit.cadre(id, unit: "H") }
         kit.apply("a", "P1", preference: 1, score: 7000)
         kit.apply("a", "P2", preference: 2, score: 9000)
         kit.apply("b", "P3", preference: 1, score: 8000)
@@ -182,8 +182,8 @@ final class ShortlistSolveTests: XCTestCase {
     func testPreferencesWithdrawals() throws {
         var kit = ScenarioKit("withdrawals", mode: .preferences, maxPreferences: 2)
         kit.unit("H")
-        for id in ["P1", "P2", "P3"] { kit.position(id, unit: "A") }
-        for id in ["a", "b", "c"] { kit.cadre(id, unit: "H") }
+        for id: PositionID in ["P1", "P2", "P3"] { kit.position(id, unit: "A") }
+        for id: CadreID in ["a", "b", "c"] { kit.cadre(id, unit: "H") }
         kit.apply("a", "P1", preference: 1, score: 9000)
         kit.apply("b", "P1", preference: 1, score: 8000)
         kit.apply("a", "P2", preference: 2, score: 9000)   // P2: one applicant → C-MIN2

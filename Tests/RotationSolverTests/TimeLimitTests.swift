@@ -156,7 +156,7 @@ final class TimeLimitTests: XCTestCase {
         let unitCount = max(positions / 5, 2)
         for p in 0..<positions { kit.position("P\(p)", unit: "U\(p % unitCount)") }
         for c in 0..<cadres {
-            let id = "c\(c)"
+            let id: CadreID = "c\(c)"
             kit.cadre(id, unit: "H\(c % 7)")
             let home = random.int(0...(positions - 1))
             var chosen: [Int] = []

@@ -14,7 +14,7 @@ final class TransferPhaseTests: XCTestCase {
     /// not offered); PB3 (B, chief). PA2 has one applicant (C-MIN2).
     static func mixed() -> ScenarioKit {
         var kit = ScenarioKit("transfer", mode: .competition, maxPreferences: 1, transfer: true)
-        for unit in ["H1", "H2", "A", "B"] { kit.unit(unit) }
+        for unit: UnitID in ["H1", "H2", "A", "B"] { kit.unit(unit) }
         kit.position("PA1", unit: "A")
         kit.position("PA2", unit: "A")
         kit.position("PB1", unit: "B", identities: [.civilServant])
