@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // An RFC 4180 CSV parser for decoded text, lenient where Excel and clerks are sloppy and
-// strict where silence would hide a mistake. See shared docs/scenario-format.md,
+// strict where silence would hide a mistake. See docs/scenario-format.md,
 // "Reading rules (every CSV)".
 
 /// One data record of a CSV file.

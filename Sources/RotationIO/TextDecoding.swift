@@ -2,7 +2,7 @@
 //
 // Turning the bytes of a CSV file into text. Clerks' files come from Excel, which writes
 // either "CSV UTF-8" (UTF-8 with a byte-order mark) or plain "CSV" in the system code page,
-// which on Chinese Windows is GBK/GB18030. See shared docs/scenario-format.md,
+// which on Chinese Windows is GBK/GB18030. See docs/scenario-format.md,
 // "Reading rules (every CSV)": UTF-8 is tried first, then GB18030, unless scenario.yaml pins
 // `encoding:`.
 //

@@ -106,4 +106,31 @@ final class ArchitectureTests: XCTestCase {
             }
         }
     }
+
+    /// Every document the README, the docs and the product cite is in the repository, and nothing
+    /// the product says points outside it.
+    func testEveryCitedDocumentShipsWithTheRepository() throws {
+        var cited = Set<String>()
+        var places = ["README.md"]
+        for folder in ["Sources", "docs", "scenarios"] {
+            guard let files = FileManager.default.enumerator(atPath: Self.root.appendingPathComponent(folder).path) else { continue }
+            for case let file as String in files where [".swift", ".md", ".yaml", ".csv"].contains(where: file.hasSuffix) {
+                places.append("\(folder)/\(file)")
+            }
+        }
+        for place in places {
+            let content = try text(place)
+            XCTAssertFalse(content.contains("shared/docs") || content.contains("shared docs/") || content.contains("../shared"), "\(place) points outside the repository")
+            var rest = Substring(content)
+            while let found = rest.range(of: "docs/") {
+                let name = rest[found.lowerBound...].prefix { $0.isLetter || $0.isNumber || "/._-".contains($0) }
+                if name.hasSuffix(".md") { cited.insert(String(name)) }
+                rest = rest[found.upperBound...]
+            }
+        }
+        XCTAssertTrue(cited.contains("docs/rules.md") && cited.contains("docs/model.md"), "\(cited.sorted())")
+        for document in cited.sorted() {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: Self.root.appendingPathComponent(document).path), "\(document) is cited but missing")
+        }
+    }
 }
