@@ -92,7 +92,6 @@ final class ExportTests: XCTestCase {
             let index = data.cadres.firstIndex { $0.id == entry.cadreID }!
             data.cadres[index].name = names[offset]
         }
-        data
         return data
     }
 
@@ -142,7 +141,6 @@ final class ExportTests: XCTestCase {
         let hostile = "<script>alert('x')</script>&amp;|*_"
         let index = data.cadres.firstIndex { $0.id == data.plan.shortlist[0].cadreID }!
         data.cadres[index].name = hostile
-        data
         let html = HTMLRenderer.render(RunReport(run: data).document())
         XCTAssertFalse(html.contains("<script>"))
         XCTAssertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;amp;|*_"))
