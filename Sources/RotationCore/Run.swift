@@ -12,17 +12,6 @@
 /// run.score(run.plan.placements[0].scoreHundredths)  // "86.40", with the run's score_decimals
 /// ```
 public struct Run: Sendable, Equatable {
-    /// A unit as the run records it.
-    public struct Unit: Sendable, Equatable {
-        public var id: UnitID
-        public var name: String
-        public var kind: UnitKind
-        public var approvedPosts: Int
-        public init(id: UnitID, name: String, kind: UnitKind, approvedPosts: Int) {
-            self.id = id; self.name = name; self.kind = kind; self.approvedPosts = approvedPosts
-        }
-    }
-
     /// A position as the run records it.
     public struct Position: Sendable, Equatable {
         public var id: PositionID

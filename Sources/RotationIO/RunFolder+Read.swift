@@ -254,7 +254,7 @@ struct RunReader {
                                   detail: try item.required("detail").text)
             },
             units: try result.required("units").items.map { item in
-                Run.Unit(id: try item.required("unit_id").id(), name: try item.required("name").text,
+                Unit(id: try item.required("unit_id").id(), name: try item.required("name").text,
                          kind: try item.required("kind").code(UnitKind.self), approvedPosts: try item.required("approved_posts").integer())
             },
             positions: try result.required("positions").items.map { item in

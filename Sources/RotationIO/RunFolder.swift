@@ -11,10 +11,6 @@ import RotationCore
 ///
 /// Pure rendering: the same run always gives the same bytes. Writing them is `AtomicFolder`'s job.
 public enum RunFolder {
-    /// The files `solve` writes, in the order it writes them (glpk.log only with `--timings`).
-    public static let fileNames = ["shortlist.csv", "withdrawn.csv", "ties.csv", "placements.csv", "eligibility.csv",
-                                   "rotation_due.csv", "quota.csv", "result.json", "audit.json"]
-
     /// What audit.json says when `--timings` was not given.
     static let timingsNotRecorded = "not recorded, so that runs are byte-for-byte reproducible; pass --timings to record them"
 

@@ -43,9 +43,7 @@ struct RunAssembly {
                         belowValue: ranking.value(of: tie.key, for: tie.belowCadreID).description)
             },
             eligibility: adjudication.allVerdicts, rotationDue: adjudication.rotationDue, quota: adjudication.quota,
-            units: scenario.units.sorted { idPrecedes($0.id, $1.id) }.map { unit in
-                Run.Unit(id: unit.id, name: unit.name, kind: unit.kind, approvedPosts: unit.approvedPosts)
-            },
+            units: scenario.units.sorted { idPrecedes($0.id, $1.id) },
             positions: scenario.positions.sorted { idPrecedes($0.id, $1.id) }.map { position in
                 Run.Position(id: position.id, unitID: position.unitID, title: position.title, level: position.level,
                              section: position.section, offered: position.offered)
