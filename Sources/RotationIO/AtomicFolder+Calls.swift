@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Foundation
+
+/// The system calls behind `AtomicFolder`, in one place (their names clash with its methods).
+enum Calls {
+    enum Outcome {
+        case done
+        case exists
+        case unsupported
+        case failed(String)
+    }
+
+    static func lastError() -> String { String(cString: strerror(errno)) }
+
+    static func rename(_ from: URL, _ to: URL) -> Bool {
+        Foundation.rename(from.path, to.path) == 0
+    }
+
+    /// `renameat2(from, to, flags)`, looked up at run time: glibc ≥ 2.28 has it, Swift's Glibc module
+    /// does not declare it, and `syscall(2)` is variadic (not callable from Swift).
+    static func renameat2(_ from: URL, _ to: URL, flags: UInt32) -> Outcome {
+        #if os(Linux)
+        typealias Function = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return .unsupported }
+        let function = unsafeBitCast(symbol, to: Function.self)
+        if function(AT_FDCWD, from.path, AT_FDCWD, to.path, flags) == 0 { return .done }
+        switch errno {
+        case EEXIST: return .exists
+        case EINVAL, ENOSYS, ENOTSUP: return .unsupported  // a file system or kernel without the flag
+        default: return .failed(lastError())
+        }
+        #else
+        return .unsupported
+        #endif
+    }
+
+    /// Atomically swaps two existing paths (Linux `RENAME_EXCHANGE`).
+    static func exchange(_ a: URL, _ b: URL) -> Outcome { renameat2(a, b, flags: 2) }
+
+    /// Renames only if nothing is at `to` (Linux `RENAME_NOREPLACE`).
+    static func renameNoReplace(_ from: URL, _ to: URL) -> Outcome { renameat2(from, to, flags: 1) }
+
+    static func createFolder(_ url: URL) -> Bool { mkdir(url.path, 0o777) == 0 }
+
+    static func createFile(_ url: URL) -> Bool {
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { return false }
+        close(descriptor)
+        return true
+    }
+
+    static func makeFolder(_ url: URL) throws {
+        if !createFolder(url) {
+            throw AtomicFolder.Failure.io(path: url.path, message: "cannot create \(url.path): \(lastError())")
+        }
+    }
+
+    /// A name `.BASE.TAG-RANDOM` beside `base` that nothing has.
+    static func unusedName(in parent: URL, base: String, tag: String) throws -> URL {
+        for _ in 0..<100 {
+            let candidate = parent.appendingPathComponent(".\(base).\(tag)-\(String(UInt64.random(in: 0...UInt64.max), radix: 36))")
+            if try FileSystemEntry.at(candidate.path) == .missing { return candidate }
+        }
+        throw AtomicFolder.Failure.io(path: parent.path, message: "cannot find a free temporary name in \(parent.path)")
+    }
+
+    /// Creates (exclusively) a new hidden sibling `.BASE.tmp-RANDOM` with `make`.
+    static func createUnique(in parent: URL, base: String, _ make: (URL) -> Bool) throws -> URL {
+        for _ in 0..<100 {
+            let candidate = parent.appendingPathComponent(".\(base).tmp-\(String(UInt64.random(in: 0...UInt64.max), radix: 36))")
+            if make(candidate) { return candidate }
+            if errno != EEXIST { break }
+        }
+        throw AtomicFolder.Failure.io(path: parent.path, message: "cannot write into \(parent.path): \(lastError())")
+    }
+
+    /// Writes `bytes` into the existing empty file `url` and flushes them to disk.
+    static func fill(_ url: URL, with bytes: [UInt8]) throws {
+        let descriptor = open(url.path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw AtomicFolder.Failure.io(path: url.path, message: "cannot write \(url.path): \(lastError())")
+        }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in
+                systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw AtomicFolder.Failure.io(path: url.path, message: "cannot write \(url.path): \(lastError())")
+            }
+            offset += count
+        }
+        if fsync(descriptor) != 0 && errno != EINVAL {
+            throw AtomicFolder.Failure.io(path: url.path, message: "cannot write \(url.path): \(lastError())")
+        }
+    }
+
+    static func systemWrite(_ descriptor: Int32, _ pointer: UnsafeRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        return Glibc.write(descriptor, pointer, count)
+        #else
+        return Darwin.write(descriptor, pointer, count)
+        #endif
+    }
+
+    /// Flushes a folder's entries to disk (best effort: some file systems cannot).
+    static func syncFolder(_ url: URL) {
+        let descriptor = open(url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        _ = fsync(descriptor)
+        close(descriptor)
+    }
+
+    static func unlink(_ url: URL) -> Bool { Foundation.unlink(url.path) == 0 }
+
+    /// Deletes exactly `files`, then `folders` (deepest first), then `root` — never recursively, so
+    /// anything else in them stays. True if `root` is gone.
+    @discardableResult
+    static func removeExactly(_ root: URL, files: [String], folders: [String]) -> Bool {
+        for file in files { _ = unlink(root.appendingPathComponent(file)) }
+        for folder in folders.sorted(by: { $0.count > $1.count }) { _ = rmdir(root.appendingPathComponent(folder).path) }
+        return rmdir(root.path) == 0
+    }
+}
