@@ -366,6 +366,92 @@ int glpg_write_mps(glp_prob *P, int fmt, const char *fname, int *ret)
     GUARDED(*ret = glp_write_mps(P, fmt, NULL, fname));
 }
 
+int glpg_read_lp(glp_prob *P, const char *fname, int *ret)
+{
+    GUARDED(*ret = glp_read_lp(P, NULL, fname));
+}
+
+int glpg_read_mps(glp_prob *P, int fmt, const char *fname, int *ret)
+{
+    GUARDED(*ret = glp_read_mps(P, fmt, NULL, fname));
+}
+
+/* ---- reading a problem back ------------------------------------------------------------ */
+
+static void read_size(glp_prob *P, int *m, int *n, int *nnz)
+{
+    *m = glp_get_num_rows(P);
+    *n = glp_get_num_cols(P);
+    *nnz = glp_get_num_nz(P);
+}
+
+int glpg_get_size(glp_prob *P, int *m, int *n, int *nnz)
+{
+    GUARDED(read_size(P, m, n, nnz));
+}
+
+static void read_model(glp_prob *P, int *dir, double *constant,
+                       int *col_kind, int *col_type, double *col_lb, double *col_ub, double *col_obj,
+                       int *row_type, double *row_lb, double *row_ub,
+                       int *row_start, int *col, double *val)
+{
+    int m = glp_get_num_rows(P);
+    int n = glp_get_num_cols(P);
+    *dir = glp_get_obj_dir(P);
+    *constant = glp_get_obj_coef(P, 0);
+    for (int j = 1; j <= n; j++) {
+        col_kind[j - 1] = glp_get_col_kind(P, j);
+        col_type[j - 1] = glp_get_col_type(P, j);
+        col_lb[j - 1] = glp_get_col_lb(P, j);
+        col_ub[j - 1] = glp_get_col_ub(P, j);
+        col_obj[j - 1] = glp_get_obj_coef(P, j);
+    }
+    /* glp_get_mat_row fills entries 1..len of 1-based arrays: read each row into scratch
+       arrays from glp_alloc (freed with the environment should GLPK's error hook fire). */
+    int *ind = glp_alloc(n + 1, sizeof(int));
+    double *coef = glp_alloc(n + 1, sizeof(double));
+    int offset = 0;
+    row_start[0] = 0;
+    for (int i = 1; i <= m; i++) {
+        row_type[i - 1] = glp_get_row_type(P, i);
+        row_lb[i - 1] = glp_get_row_lb(P, i);
+        row_ub[i - 1] = glp_get_row_ub(P, i);
+        int len = glp_get_mat_row(P, i, ind, coef);
+        for (int k = 1; k <= len; k++) {
+            col[offset] = ind[k] - 1;
+            val[offset] = coef[k];
+            offset++;
+        }
+        row_start[i] = offset;
+    }
+    glp_free(ind);
+    glp_free(coef);
+}
+
+int glpg_get_model(glp_prob *P, int *dir, double *constant,
+                   int *col_kind, int *col_type, double *col_lb, double *col_ub, double *col_obj,
+                   int *row_type, double *row_lb, double *row_ub,
+                   int *row_start, int *col, double *val)
+{
+    GUARDED(read_model(P, dir, constant, col_kind, col_type, col_lb, col_ub, col_obj,
+                       row_type, row_lb, row_ub, row_start, col, val));
+}
+
+int glpg_get_prob_name(glp_prob *P, const char **name)
+{
+    GUARDED(*name = glp_get_prob_name(P));
+}
+
+int glpg_get_row_name(glp_prob *P, int i, const char **name)
+{
+    GUARDED(*name = glp_get_row_name(P, i));
+}
+
+int glpg_get_col_name(glp_prob *P, int j, const char **name)
+{
+    GUARDED(*name = glp_get_col_name(P, j));
+}
+
 /* ---- assignment problems ----------------------------------------------------------------- */
 
 typedef struct { int set; } asn_vertex;

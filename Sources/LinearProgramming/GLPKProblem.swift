@@ -212,6 +212,90 @@ final class GLPKProblem {
         return result
     }
 
+    /// Reads a CPLEX LP file into this (erased) problem; returns GLPK's return code
+    /// (non-zero: unreadable or not valid CPLEX LP; GLPK's message is in the log).
+    func readLP(from path: String) throws -> Int32 {
+        var result: Int32 = 0
+        try run("glp_read_lp") { glpg_read_lp($0, path, &result) }
+        return result
+    }
+
+    /// Reads a free MPS file (`GLP_MPS_FILE`) into this (erased) problem; returns GLPK's return code.
+    func readFreeMPS(from path: String) throws -> Int32 {
+        var result: Int32 = 0
+        try run("glp_read_mps") { glpg_read_mps($0, GLP_MPS_FILE, path, &result) }
+        return result
+    }
+
+    /// Reads the whole problem back as a `LinearModel`: sense, objective constant, columns
+    /// (kind, bounds, objective, name), rows (bounds, name) and the matrix in row order.
+    ///
+    /// - Complexity: O(rows + columns + non-zeros).
+    func linearModel() throws -> LinearModel {
+        var m: Int32 = 0
+        var n: Int32 = 0
+        var nnz: Int32 = 0
+        try run("glp_get_num_rows") { glpg_get_size($0, &m, &n, &nnz) }
+        let rows = Int(m)
+        let columns = Int(n)
+        var direction: Int32 = 0
+        var constant = 0.0
+        var columnKind = [Int32](repeating: 0, count: columns)
+        var columnType = [Int32](repeating: 0, count: columns)
+        var columnLower = [Double](repeating: 0, count: columns)
+        var columnUpper = [Double](repeating: 0, count: columns)
+        var columnObjective = [Double](repeating: 0, count: columns)
+        var rowType = [Int32](repeating: 0, count: rows)
+        var rowLower = [Double](repeating: 0, count: rows)
+        var rowUpper = [Double](repeating: 0, count: rows)
+        var rowStart = [Int32](repeating: 0, count: rows + 1)
+        var entryColumn = [Int32](repeating: 0, count: max(Int(nnz), 1))
+        var entryValue = [Double](repeating: 0, count: max(Int(nnz), 1))
+        try run("glp_get_mat_row") { pointer in
+            glpg_get_model(
+                pointer, &direction, &constant, &columnKind, &columnType, &columnLower, &columnUpper,
+                &columnObjective, &rowType, &rowLower, &rowUpper, &rowStart, &entryColumn, &entryValue)
+        }
+        func bounds(_ type: Int32, _ lower: Double, _ upper: Double) -> (Double?, Double?) {
+            switch type {
+            case GLP_FR: return (nil, nil)
+            case GLP_LO: return (lower, nil)
+            case GLP_UP: return (nil, upper)
+            case GLP_FX: return (lower, lower)
+            default: return (lower, upper)
+            }
+        }
+        func name(_ read: (OpaquePointer, UnsafeMutablePointer<UnsafePointer<CChar>?>) -> Int32, _ function: String) throws -> String {
+            var text: UnsafePointer<CChar>? = nil
+            try run(function) { read($0, &text) }
+            return text.map { String(cString: $0) } ?? ""
+        }
+        var model = LinearModel(
+            name: try name({ glpg_get_prob_name($0, $1) }, "glp_get_prob_name"),
+            sense: direction == GLP_MAX ? .maximize : .minimize)
+        model.objectiveConstant = constant
+        for j in 0..<columns {
+            let (lower, upper) = bounds(columnType[j], columnLower[j], columnUpper[j])
+            let kind: LinearModel.VariableKind =
+                columnKind[j] == GLP_BV ? .binary : columnKind[j] == GLP_IV ? .integer : .continuous
+            let column = Int32(j + 1)
+            model.addVariable(
+                name: try name({ glpg_get_col_name($0, column, $1) }, "glp_get_col_name"), kind: kind,
+                lower: lower, upper: upper, objective: columnObjective[j])
+        }
+        for i in 0..<rows {
+            let (lower, upper) = bounds(rowType[i], rowLower[i], rowUpper[i])
+            let terms = (Int(rowStart[i])..<Int(rowStart[i + 1])).map {
+                LinearModel.Term(Int(entryColumn[$0]), entryValue[$0])
+            }
+            let row = Int32(i + 1)
+            model.addConstraint(
+                name: try name({ glpg_get_row_name($0, row, $1) }, "glp_get_row_name"), terms: terms,
+                lower: lower, upper: upper)
+        }
+        return model
+    }
+
     /// Writes free MPS (`GLP_MPS_FILE`); returns GLPK's return code.
     func writeFreeMPS(to path: String) throws -> Int32 {
         var result: Int32 = 0

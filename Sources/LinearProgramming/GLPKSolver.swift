@@ -11,7 +11,8 @@ import CGLPKGuard
 ///
 /// A pure LP is solved with `glp_simplex` (dual simplex with the long-step ratio test,
 /// falling back to primal; no presolve). A MILP solves that LP relaxation first, then runs
-/// `glp_intopt` (no presolve) from its optimal basis, within what is left of the time limit.
+/// `glp_intopt` (no presolve, GLPK's cut generators on unless `options.cuts` says otherwise)
+/// from its optimal basis, within what is left of the time limit.
 ///
 /// ```swift
 /// var model = LinearModel(name: "knapsack", sense: .maximize)
@@ -224,12 +225,7 @@ private struct SolveRun {
     }
 
     func branchAndBound(relaxationBound: Double) throws -> Solution {
-        var parameters = glp_iocp()
-        glp_init_iocp(&parameters)
-        parameters.msg_lev = options.glpkMessageLevel
-        parameters.presolve = GLP_OFF
-        parameters.tm_lim = remainingMilliseconds()
-        parameters.mip_gap = options.mipGap
+        let parameters = options.branchAndBoundParameters(timeLimitMilliseconds: remainingMilliseconds())
         var progress = glpg_mip_progress()
         progress.sample_every_node = options.mipGap > 0 ? 1 : 0
         let code = try problem.intopt(parameters, progress: &progress)

@@ -60,6 +60,46 @@ extension LinearModel {
         }
     }
 
+    /// Reads a model from text in `format`, as GLPK reads it (`glp_read_lp` or `glp_read_mps`):
+    /// the inverse of `export`, up to what the format keeps. Names come back as written;
+    /// integer columns with bounds [0, 1] come back `.binary`; a CPLEX LP file brings no
+    /// objective constant (GLPK writes it only as a comment) and keeps the `~r_N` columns
+    /// GLPK writes for ranged rows; free MPS brings no objective sense (minimisation).
+    ///
+    /// ```swift
+    /// let text = try String(contentsOfFile: "component.lp", encoding: .utf8)
+    /// let model = try LinearModel(importing: text, format: .cplexLP)
+    /// let solution = try GLPKSolver().solve(model)
+    /// ```
+    /// Throws `GLPKError.failed` with GLPK's message when the text is not valid in `format`.
+    ///
+    /// - Complexity: O(variables + constraints + non-zeros), plus a temporary file.
+    public init(importing text: String, format: ModelFileFormat) throws {
+        let directory = FileManager.default.temporaryDirectory
+        let url = directory.appendingPathComponent("glpk-import-\(UUID().uuidString).\(format.rawValue)")
+        defer { try? FileManager.default.removeItem(at: url) }
+        do {
+            try text.write(to: url, atomically: false, encoding: .utf8)
+        } catch {
+            throw GLPKError.failed("could not write the model to read at \(url.path): \(error)")
+        }
+        glpg_log_clear()
+        glpg_set_quiet(0)
+        let problem = try GLPKProblem()
+        defer { problem.close() }
+        let code: Int32
+        switch format {
+        case .cplexLP: code = try problem.readLP(from: url.path)
+        case .freeMPS: code = try problem.readFreeMPS(from: url.path)
+        }
+        guard code == 0 else {
+            throw GLPKError.failed(
+                "GLPK could not read the model (\(format.rawValue) format, return code \(code)). Last GLPK output:\n"
+                    + GLPKSolver.logTail())
+        }
+        self = try problem.linearModel()
+    }
+
     /// The names `export` writes: model, one per variable, one per constraint.
     ///
     /// ```swift

@@ -225,7 +225,7 @@ public struct TransferPhase: Sendable {
         let placeAllDue = adjudication.scenario.transfer.placeAllDue
         let withPairs = Set(pairs.map(\.cadreID))
         if placeAllDue && dueCandidates.contains(where: { !withPairs.contains($0) }) {
-            return Result(outcome: .infeasible(try conflict()), placements: [], levels: [])
+            return Result(outcome: .infeasible(try conflict(deadline: solver.deadline)), placements: [], levels: [])
         }
         let groups = components()
         var accumulator = LevelAccumulator()
@@ -243,7 +243,7 @@ public struct TransferPhase: Sendable {
                 let matched = part.lexicographicMatching()
                 let seconds = Date().timeIntervalSince(started)
                 if placeAllDue && part.levelValue(.duePlaced, of: matched) < part.dueCandidates.count {
-                    return Result(outcome: .infeasible(try conflict()), placements: [], levels: accumulator.results)
+                    return Result(outcome: .infeasible(try conflict(deadline: solver.deadline)), placements: [], levels: accumulator.results)
                 }
                 if part.pairs.count <= RotationOptimizer.largestCrossCheckedComponent {
                     var checked = LevelAccumulator()
@@ -271,7 +271,7 @@ public struct TransferPhase: Sendable {
                 }
             } else {
                 guard let solved = try part.solveLevels(using: &solver, tag: tag, accumulator: &accumulator) else {
-                    return Result(outcome: .infeasible(try conflict()), placements: [], levels: accumulator.results)
+                    return Result(outcome: .infeasible(try conflict(deadline: solver.deadline)), placements: [], levels: accumulator.results)
                 }
                 values = solved
             }
@@ -405,8 +405,41 @@ public struct TransferPhase: Sendable {
         return values
     }
 
+    /// At most this many due cadres are shrunk to an irreducible cap conflict (one small MILP per
+    /// cadre); with more, the conflict names them all and says it is not proven irreducible.
+    static let largestConflictSearch = 60
+
+    /// Appended to a unit-pair-cap conflict's detail when its cadres are not proven to be an
+    /// irreducible set (the search was cut short by the deadline, or skipped for too many cadres).
+    /// Every such conflict is still a real one: these cadres cannot all be placed together.
+    public static let notProvenIrreducible = " (not proven irreducible: the run's time limit ended the search for a minimal set, "
+        + "or more than \(largestConflictSearch) cadres are due, so a smaller set of these cadres may already conflict)"
+
     /// Names due cadres who cannot all be placed: a Hall violator if one exists, else the unit-pair cap.
-    public func conflict() throws -> TransferConflict {
+    ///
+    /// A Hall violator is found by matching alone. A cap conflict is shrunk by a deletion filter
+    /// (drop a cadre when the others still cannot all be placed), one GLPK solve per due cadre,
+    /// each within what is left before `deadline`, the run's one deadline. When the deadline
+    /// passes the search stops and returns the set it has, which still cannot be placed, with
+    /// `notProvenIrreducible` in its detail.
+    ///
+    /// ```swift
+    /// let conflict = try phase.conflict(deadline: Date().addingTimeInterval(10))
+    /// // conflict.reason == .unitPairCap, conflict.cadres == ["d1", "d2"]
+    /// ```
+    /// - Complexity: one maximum matching, then at most `largestConflictSearch` MILPs of the
+    ///   whole transfer model's size, all within the deadline.
+    public func conflict(deadline: Date) throws -> TransferConflict {
+        try conflict(deadline: deadline, now: Date.init) { cadres, seconds in
+            try cannotAllBePlaced(cadres, timeLimitSeconds: seconds)
+        }
+    }
+
+    /// `conflict(deadline:)` with the clock and the feasibility test injected (for tests): `now`
+    /// reads the time; `cannotAllBePlaced(cadres, seconds)` says whether these cadres cannot all
+    /// be placed (nil: no verdict within `seconds`), and is called only while time is left.
+    func conflict(deadline: Date, now: () -> Date,
+                  cannotAllBePlaced: ([CadreID], Double) throws -> Bool?) throws -> TransferConflict {
         let due = dueCandidates
         let vacancyIndex = Dictionary(uniqueKeysWithValues: vacancies.enumerated().map { ($1, $0) })
         let dueIndex = Dictionary(uniqueKeysWithValues: due.enumerated().map { ($1, $0) })
@@ -459,10 +492,20 @@ public struct TransferPhase: Sendable {
         // set that still cannot all be placed (deletion filter, one small MILP per cadre), so the
         // department sees exactly whom the caps block; when a test runs out of time the cadre stays.
         var conflictSet = due
-        if due.count <= 60 {
+        var irreducible = due.count <= Self.largestConflictSearch
+        if irreducible {
             for cadreID in due where conflictSet.count > 1 {
+                let left = deadline.timeIntervalSince(now())
+                guard left > 0 else {
+                    irreducible = false
+                    break
+                }
                 let trial = conflictSet.filter { $0 != cadreID }
-                if try cannotAllBePlaced(trial) { conflictSet = trial }
+                switch try cannotAllBePlaced(trial, left) {
+                case true?: conflictSet = trial
+                case false?: break
+                case nil: irreducible = false  // no verdict in time: the cadre stays
+                }
             }
         }
         let members = Set(conflictSet)
@@ -474,19 +517,29 @@ public struct TransferPhase: Sendable {
             .sorted().map { "\($0.from)→\($0.to) (\(allowance[$0]!) more allowed)" }
         return TransferConflict(reason: .unitPairCap, cadres: conflictSet, vacancies: open,
                                 detail: "every due cadre has an eligible vacancy, but max_per_unit_pair \(adjudication.scenario.transfer.maxPerUnitPair) blocks placing all of these together: "
-                                    + capped.joined(separator: ", "))
+                                    + capped.joined(separator: ", ") + (irreducible ? "" : Self.notProvenIrreducible))
     }
 
-    /// Whether these cadres cannot all be placed at once (the caps and one cadre per vacancy).
-    func cannotAllBePlaced(_ cadreIDs: [CadreID]) throws -> Bool {
+    /// Whether these cadres cannot all be placed at once (the caps and one cadre per vacancy):
+    /// true when GLPK proves it, false when it finds a placement, nil when `timeLimitSeconds`
+    /// (what is left of the run) ran out first.
+    ///
+    /// - Complexity: one GLPK MILP over every pair, within `timeLimitSeconds`.
+    func cannotAllBePlaced(_ cadreIDs: [CadreID], timeLimitSeconds: Double) throws -> Bool? {
+        let members = Set(cadreIDs)
         let mustPlace = TransferPhase(adjudication: adjudication, vacancies: vacancies, candidates: candidates,
                                       dueCandidates: cadreIDs, pairs: pairs.map { pair in
                                           var copy = pair
-                                          copy.cadreIsDue = cadreIDs.contains(pair.cadreID)
+                                          copy.cadreIsDue = members.contains(pair.cadreID)
                                           return copy
                                       }, allowance: allowance, keep: [])
         let model = mustPlace.model(level: .duePlaced, fixed: [], placeAllDue: true)
-        let solution = try GLPKSolver(options: SolverOptions(timeLimitSeconds: 5, method: .primal)).solve(model)
-        return solution.status == .infeasible
+        let limit = min(timeLimitSeconds, SolverOptions.longestTimeLimitSeconds)
+        let solution = try GLPKSolver(options: SolverOptions(timeLimitSeconds: limit, method: .primal)).solve(model)
+        switch solution.status {
+        case .infeasible: return true
+        case .optimal, .withinGap, .feasible: return false
+        case .noSolution, .unbounded: return nil
+        }
     }
 }

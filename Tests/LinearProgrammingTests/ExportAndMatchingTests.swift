@@ -29,6 +29,40 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(text, try Self.sample().export(.cplexLP))
     }
 
+    /// What `export` writes, `LinearModel(importing:format:)` reads back: columns, rows, matrix, sense.
+    func testImportReadsBackTheExport() throws {
+        let model = Self.sample()
+        for format in ModelFileFormat.allCases {
+            let read = try LinearModel(importing: try model.export(format), format: format)
+            XCTAssertEqual(read.variables.map(\.name), ["x", "y", "z"], "\(format)")
+            XCTAssertEqual(read.variables.map(\.kind), [.binary, .binary, .continuous], "\(format)")
+            XCTAssertEqual(read.variables[2].lower, 1.5)
+            XCTAssertEqual(read.variables[2].upper, 1.5)
+            XCTAssertEqual(read.constraints.map(\.name), ["pick_one", "with_z"], "\(format)")
+            XCTAssertEqual(read.constraints[0].upper, 1)
+            XCTAssertNil(read.constraints[0].lower)
+            XCTAssertEqual(read.constraints[1].lower, 1)
+            XCTAssertEqual(Set(read.constraints[1].terms.map { "\($0.variable):\($0.coefficient)" }), ["0:2.0", "2:1.0"])
+            if format == .cplexLP {
+                XCTAssertEqual(read.sense, .maximize)
+                XCTAssertEqual(read.variables.map(\.objective), [3, 2, 0])
+            }
+            let solved = try GLPKSolver(options: .init(timeLimitSeconds: 5, messageLevel: .off)).solve(read)
+            XCTAssertEqual(solved.status, .optimal)
+        }
+        // Same optimum as the model itself (CPLEX LP keeps the sense).
+        let read = try LinearModel(importing: try model.export(.cplexLP), format: .cplexLP)
+        XCTAssertEqual(try GLPKSolver().solve(read).objective, try GLPKSolver().solve(model).objective)
+    }
+
+    /// Text GLPK cannot parse is an error with GLPK's message, not an abort.
+    func testImportRejectsInvalidText() {
+        XCTAssertThrowsError(try LinearModel(importing: "Maximize\n obj: + 3 x +\nSubject To\n c: x <=\nEnd\n", format: .cplexLP)) {
+            guard case GLPKError.failed(let message) = $0 else { return XCTFail("\($0)") }
+            XCTAssertTrue(message.contains("could not read"), message)
+        }
+    }
+
     func testFreeMPS() throws {
         let text = try Self.sample().export(.freeMPS)
         XCTAssertTrue(text.contains("NAME tiny"), text)

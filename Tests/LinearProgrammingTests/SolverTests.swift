@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import CGLPK
 import XCTest
 
 @testable import LinearProgramming
@@ -330,4 +331,43 @@ enum SolveRunGap {
 final class UnsafeSendableBox<Value>: @unchecked Sendable {
     var value: Value
     init(_ value: Value) { self.value = value }
+}
+
+/// `SolverOptions.cuts` and the `glp_iocp` built from the options.
+final class CutGeneratorTests: XCTestCase {
+    // MARK: Branch-and-bound parameters
+
+    /// By default branch-and-bound runs with GLPK's four cut generators (GLPK's own default is none).
+    func testBranchAndBoundParametersTurnTheCutGeneratorsOn() {
+        let options = SolverOptions(timeLimitSeconds: 7, mipGap: 0.01, messageLevel: .errors)
+        XCTAssertEqual(options.cuts, .all)
+        let parameters = options.branchAndBoundParameters(timeLimitMilliseconds: 4321)
+        XCTAssertEqual(parameters.gmi_cuts, GLP_ON)
+        XCTAssertEqual(parameters.mir_cuts, GLP_ON)
+        XCTAssertEqual(parameters.cov_cuts, GLP_ON)
+        XCTAssertEqual(parameters.clq_cuts, GLP_ON)
+        XCTAssertEqual(parameters.presolve, GLP_OFF)
+        XCTAssertEqual(parameters.tm_lim, 4321)
+        XCTAssertEqual(parameters.mip_gap, 0.01)
+        XCTAssertEqual(parameters.msg_lev, GLP_MSG_ERR)
+        XCTAssertEqual(SolverOptions().branchAndBoundParameters(timeLimitMilliseconds: 1).gmi_cuts, GLP_ON)
+    }
+
+    /// Each generator follows its own flag; `[]` is GLPK's plain branch-and-bound.
+    func testBranchAndBoundParametersFollowTheCutOption() {
+        let none = SolverOptions(cuts: []).branchAndBoundParameters(timeLimitMilliseconds: 1000)
+        XCTAssertEqual([none.gmi_cuts, none.mir_cuts, none.cov_cuts, none.clq_cuts], [GLP_OFF, GLP_OFF, GLP_OFF, GLP_OFF])
+        let some = SolverOptions(cuts: [.mixedIntegerRounding, .clique]).branchAndBoundParameters(timeLimitMilliseconds: 1000)
+        XCTAssertEqual([some.gmi_cuts, some.mir_cuts, some.cov_cuts, some.clq_cuts], [GLP_OFF, GLP_ON, GLP_OFF, GLP_ON])
+    }
+
+    /// Cuts change how fast, not what: the knapsack's optimum is the same with and without them.
+    func testSameOptimumWithAndWithoutCuts() throws {
+        let (model, _) = SolverTests.knapsack()
+        let with = try GLPKSolver(options: .init(timeLimitSeconds: 10)).solve(model)
+        let without = try GLPKSolver(options: .init(timeLimitSeconds: 10, cuts: [])).solve(model)
+        XCTAssertEqual(with.status, .optimal)
+        XCTAssertEqual(without.status, .optimal)
+        XCTAssertEqual(with.objective, without.objective)
+    }
 }

@@ -119,6 +119,33 @@ int glpg_get_mip_solution(glp_prob *P, int *status, double *obj, double *col_val
 int glpg_write_lp(glp_prob *P, const char *fname, int *ret);
 int glpg_write_mps(glp_prob *P, int fmt, const char *fname, int *ret);
 
+/* Reads a model file into P (GLPK erases P first): glp_read_lp for CPLEX LP, glp_read_mps
+   with fmt (GLP_MPS_DECK or GLP_MPS_FILE) for MPS. ret: GLPK's return code (0 on success,
+   non-zero when the file could not be read or parsed; GLPK's message is in the log). */
+int glpg_read_lp(glp_prob *P, const char *fname, int *ret);
+int glpg_read_mps(glp_prob *P, int fmt, const char *fname, int *ret);
+
+/* ---- reading a problem back ------------------------------------------------------------ */
+
+/* Numbers of rows, columns and constraint non-zeros of P. */
+int glpg_get_size(glp_prob *P, int *m, int *n, int *nnz);
+
+/* The whole model of P, sized by glpg_get_size: objective direction and constant; for each
+   column j = 1..n, into slot j-1: kind (glp_get_col_kind), bound type, lower and upper
+   bounds, objective coefficient; for each row i = 1..m, into slot i-1: bound type and
+   bounds; the matrix by rows, row i's entries at row_start[i-1] ..< row_start[i] (m+1
+   offsets) of col (0-based columns) and val (nnz entries). */
+int glpg_get_model(glp_prob *P, int *dir, double *constant,
+                   int *col_kind, int *col_type, double *col_lb, double *col_ub, double *col_obj,
+                   int *row_type, double *row_lb, double *row_ub,
+                   int *row_start, int *col, double *val);
+
+/* Names of P, of row i and of column j (1-based): *name receives GLPK's string, valid until
+   P changes, or NULL when unnamed. */
+int glpg_get_prob_name(glp_prob *P, const char **name);
+int glpg_get_row_name(glp_prob *P, int i, const char **name);
+int glpg_get_col_name(glp_prob *P, int j, const char **name);
+
 /* ---- assignment problems on a bipartite graph ------------------------------------------ */
 
 /* Maximum-cardinality matching with glp_asnprob_hall. Left vertices are 0..nl-1, right
