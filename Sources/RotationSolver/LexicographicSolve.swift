@@ -45,6 +45,9 @@ struct LexicographicSolver {
     var modelSizes: [ModelSize] = []
     var log = ""
 
+    /// What a level with no earlier solution gets once the deadline has passed.
+    static let lastSlice = 0.05
+
     init(options: SolveOptions, deadline: Date) {
         self.options = options
         self.deadline = deadline
@@ -60,8 +63,16 @@ struct LexicographicSolver {
         if model.variables.isEmpty {
             return ([], LevelResult(level: level, value: 0, bound: 0, status: .trivial, seconds: 0))
         }
-        let remaining = max(deadline.timeIntervalSinceNow, 0.05)
-        let solver = GLPKSolver(options: SolverOptions(timeLimitSeconds: remaining, mipGap: options.mipGap, method: method))
+        // One deadline for the whole run. Past it, a level with an earlier solution to keep is not
+        // solved at all; a level with none (the first transfer level under place_all_due) gets one
+        // last slice of `lastSlice` seconds, so that a run still ends with a plan or a proven conflict.
+        var remaining = deadline.timeIntervalSinceNow
+        if remaining <= 0 {
+            if fallback != nil { return try outOfTime(level, model: model, fallback: fallback) }
+            remaining = Self.lastSlice
+        }
+        let limit = min(remaining, SolverOptions.longestTimeLimitSeconds)
+        let solver = GLPKSolver(options: SolverOptions(timeLimitSeconds: limit, mipGap: options.mipGap, method: method))
         let solution = try solver.solve(model)
         log += solution.log
         let seconds = Date().timeIntervalSince(started)
@@ -87,7 +98,7 @@ struct LexicographicSolver {
         case .noSolution:
             // Out of time before a first solution: keep the previous level's solution, which is feasible here.
             guard let fallback else {
-                throw SolverFailure.timeLimitWithoutSolution("the time limit ran out before GLPK found any solution of \(model.name); raise --time-limit")
+                throw SolverFailure.noSolutionInTime(model)
             }
             let value = integral(model.objectiveValue(of: fallback))
             let bound = Int((solution.bound ?? Double(value)).rounded(.down))
@@ -100,8 +111,42 @@ struct LexicographicSolver {
     }
 }
 
+extension LexicographicSolver {
+    /// A level reached after the run's deadline: the previous level's solution (feasible here) with
+    /// the bound every variable at its best allows, status time limit; no solution at all if there is
+    /// no fallback.
+    func outOfTime(_ level: ObjectiveLevelID, model: LinearModel, fallback: [Double]?) throws -> (values: [Double]?, result: LevelResult) {
+        guard let fallback else {
+            throw SolverFailure.noSolutionInTime(model)
+        }
+        let value = Int(model.objectiveValue(of: fallback).rounded())
+        return (fallback, LevelResult(level: level, value: value, bound: max(value, Self.optimisticBound(of: model) ?? value + 1),
+                                      status: .timeLimit, seconds: 0))
+    }
+
+    /// The best objective the variables' bounds allow (rounded down), ignoring every row: a bound
+    /// that needs no solve. Nil when a variable that helps the objective is unbounded.
+    ///
+    /// - Complexity: O(columns).
+    static func optimisticBound(of model: LinearModel) -> Int? {
+        var total = model.objectiveConstant
+        for variable in model.variables where variable.objective != 0 {
+            let helps = (variable.objective > 0) == (model.sense == .maximize)
+            guard let end = helps ? variable.upper : variable.lower else { return nil }
+            total += variable.objective * end
+        }
+        guard total.isFinite, abs(total) < 1e15 else { return nil }
+        return Int(model.sense == .maximize ? total.rounded(.down) : total.rounded(.up))
+    }
+}
+
 /// A failure of the optimizer that is a bug, not bad input.
 public enum SolverFailure: Error, CustomStringConvertible {
+    /// Out of time before any solution of `model`, and no earlier solution to fall back on.
+    static func noSolutionInTime(_ model: LinearModel) -> SolverFailure {
+        .timeLimitWithoutSolution("the time limit ran out before GLPK found any solution of \(model.name); raise --time-limit")
+    }
+
     case unexpected(String)
     /// The re-check found the solution breaks a rule.
     case recheckFailed([String])

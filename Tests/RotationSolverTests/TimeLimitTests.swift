@@ -66,7 +66,7 @@ final class TimeLimitTests: XCTestCase {
     }
 
     /// LexicographicSolver: a level that stops at the deadline keeps its best value and bound,
-    /// and the next level still runs (with what is left, at least 0.05 s).
+    /// and the next level, reached after the deadline, keeps the previous level's solution.
     func testLexicographicLevelsAtTheDeadline() throws {
         let (model, _, _) = Self.marketSplit(rows: 6, seed: 43)
         var solver = LexicographicSolver(options: SolveOptions(timeLimitSeconds: 0.5), deadline: Date().addingTimeInterval(0.5))
@@ -94,6 +94,34 @@ final class TimeLimitTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(second.result.bound, second.result.value)
         XCTAssertNotNil(second.values)
         XCTAssertLessThanOrEqual(second.result.value, 1)
+    }
+
+    /// Past the run's one deadline a level with an earlier solution does not call GLPK at all (it
+    /// used to get another 0.05 s per level): it keeps the fallback with the bound the variables
+    /// allow. A level with no earlier solution gets one last slice.
+    func testLevelsAfterTheDeadlineDoNotCallGLPK() throws {
+        let (model, _, _) = Self.marketSplit(rows: 4, seed: 7)
+        var solver = LexicographicSolver(options: SolveOptions(timeLimitSeconds: 1), deadline: Date().addingTimeInterval(-1))
+        let fallback = Array(repeating: 0.0, count: model.variables.count)
+        let late = try solver.solve(.shortlistScores, model: model, fallback: fallback)
+        XCTAssertEqual(late.values, fallback)
+        XCTAssertEqual(late.result.status, .timeLimit)
+        XCTAssertEqual(late.result.value, Int(model.objectiveValue(of: fallback).rounded()))
+        XCTAssertEqual(late.result.bound, 0, "every deviation at its lower bound 0: the optimistic bound of −Σ deviation")
+        XCTAssertEqual(solver.log, "", "GLPK was not called")
+        XCTAssertEqual(solver.modelSizes.count, 1, "the model is still recorded in audit.json")
+        var binary = LinearModel(name: "b", sense: .maximize)
+        _ = binary.addVariable(name: "x", kind: .binary, objective: 3)
+        _ = binary.addVariable(name: "y", kind: .binary, objective: -2)
+        // With nothing to keep, one last slice (LexicographicSolver.lastSlice) so a plan can still exist.
+        let last = try solver.solve(.transferDuePlaced, model: binary, fallback: nil)
+        XCTAssertNotEqual(solver.log, "", "GLPK was called once more")
+        XCTAssertEqual(last.values, [1, 0])
+        XCTAssertEqual(last.result.value, 3)
+        XCTAssertEqual(LexicographicSolver.optimisticBound(of: binary), 3)
+        var open = LinearModel(name: "o", sense: .maximize)
+        _ = open.addVariable(name: "z", lower: 0, upper: nil, objective: 1)
+        XCTAssertNil(LexicographicSolver.optimisticBound(of: open))
     }
 
     /// A preferences instance with many crossing preferences under a 0.5 s limit: either
