@@ -15,7 +15,7 @@ struct RunAssembly {
     let recordTimings: Bool
     let stamp: String?
 
-    static var backend: String { "GLPK \(GLPK.version): glp_simplex (dual, long-step ratio test) then glp_intopt" }
+    static var backend: String { "GLPK \(GLPK.version): glp_simplex (dual, long-step ratio test) then glp_intopt with Gomory, MIR, cover and clique cuts" }
 
     func run() -> Run {
         let scenario = adjudication.scenario

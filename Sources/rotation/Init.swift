@@ -163,7 +163,7 @@ struct ScenarioTemplate {
           place_all_due: false
           max_per_unit_pair: 1
         solver:
-          time_limit_seconds: 60
+          time_limit_seconds: \(Int(SolverSettings.defaultTimeLimitSeconds))
           mip_gap: 0
 
         """
