@@ -70,6 +70,16 @@ public struct Run: Sendable, Equatable {
         }
     }
 
+    /// Seconds spent on a phase (`shortlist`) or a level (`shortlist.scores`).
+    public struct Timing: Sendable, Equatable {
+        public var name: String
+        public var seconds: Double
+        public init(name: String, seconds: Double) {
+            self.name = name
+            self.seconds = seconds
+        }
+    }
+
     /// What audit.json records besides the rules: tool, inputs, solver, models, timings.
     public struct Audit: Sendable, Equatable {
         /// `rotation 0.1.0`.
@@ -86,23 +96,16 @@ public struct Run: Sendable, Equatable {
         public var methods: [String]
         public var models: [ModelSize]
         /// Seconds per phase and per level, when `--timings` asked for them (nil: not recorded).
-        public var timings: [(name: String, seconds: Double)]?
+        public var timings: [Timing]?
         /// The scenario's warnings (unknown columns …).
         public var warnings: [String]
 
         public init(tool: String, glpkVersion: String, stamp: String?, inputs: [Input], backend: String, timeLimitSeconds: Double,
-                    mipGap: Double, methods: [String], models: [ModelSize], timings: [(name: String, seconds: Double)]?,
+                    mipGap: Double, methods: [String], models: [ModelSize], timings: [Timing]?,
                     warnings: [String]) {
             self.tool = tool; self.glpkVersion = glpkVersion; self.stamp = stamp; self.inputs = inputs; self.backend = backend
             self.timeLimitSeconds = timeLimitSeconds; self.mipGap = mipGap; self.methods = methods; self.models = models
             self.timings = timings; self.warnings = warnings
-        }
-
-        public static func == (lhs: Audit, rhs: Audit) -> Bool {
-            lhs.tool == rhs.tool && lhs.glpkVersion == rhs.glpkVersion && lhs.stamp == rhs.stamp && lhs.inputs == rhs.inputs
-                && lhs.backend == rhs.backend && lhs.timeLimitSeconds == rhs.timeLimitSeconds && lhs.mipGap == rhs.mipGap
-                && lhs.methods == rhs.methods && lhs.models == rhs.models && lhs.warnings == rhs.warnings
-                && lhs.timings?.map(\.name) == rhs.timings?.map(\.name) && lhs.timings?.map(\.seconds) == rhs.timings?.map(\.seconds)
         }
     }
 
@@ -120,7 +123,7 @@ public struct Run: Sendable, Equatable {
     // What the solve decided and how sure it is.
     public var stage: Adjudication.Stage
     public var status: RunStatus
-    /// Every objective level, in solve order.
+    /// Every objective level, in solve order (their seconds are in `audit.timings`, here 0).
     public var levels: [LevelResult]
     /// Positions competed without the no-envy rows (preferences mode).
     public var positionsCompetedWithoutEnvy: Int?
@@ -172,20 +175,6 @@ public struct Run: Sendable, Equatable {
         unitByID = Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         positionByID = Dictionary(positions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         cadreByID = Dictionary(cadres.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    public static func == (lhs: Run, rhs: Run) -> Bool {
-        lhs.scenarioName == rhs.scenarioName && lhs.referenceDate == rhs.referenceDate && lhs.mode == rhs.mode
-            && lhs.maxPreferences == rhs.maxPreferences && lhs.language == rhs.language && lhs.rules == rhs.rules
-            && lhs.transferSettings == rhs.transferSettings && lhs.applicationCount == rhs.applicationCount
-            && lhs.stage == rhs.stage && lhs.status == rhs.status && lhs.levels.map(\.level) == rhs.levels.map(\.level)
-            && lhs.levels.map(\.value) == rhs.levels.map(\.value) && lhs.levels.map(\.bound) == rhs.levels.map(\.bound)
-            && lhs.levels.map(\.status) == rhs.levels.map(\.status)
-            && lhs.positionsCompetedWithoutEnvy == rhs.positionsCompetedWithoutEnvy && lhs.transfer == rhs.transfer
-            && lhs.persistence == rhs.persistence && lhs.positionsAwaitingInterview == rhs.positionsAwaitingInterview
-            && lhs.plan == rhs.plan && lhs.ties == rhs.ties && lhs.eligibility == rhs.eligibility
-            && lhs.rotationDue == rhs.rotationDue && lhs.quota == rhs.quota && lhs.units == rhs.units
-            && lhs.positions == rhs.positions && lhs.cadres == rhs.cadres && lhs.audit == rhs.audit
     }
 
     // MARK: Numbers

@@ -361,9 +361,9 @@ struct RunReader {
 
     func auditRecord() throws -> Run.Audit {
         let solver = try audit.required("solver")
-        var timings: [(name: String, seconds: Double)]?
+        var timings: [Run.Timing]?
         if let recorded = audit.member("timings_seconds"), case .object(let members) = recorded.value {
-            timings = try members.map { name, _ in (name, try recorded.required(name).decimal(in: 0...1e9)) }
+            timings = try members.map { name, _ in Run.Timing(name: name, seconds: try recorded.required(name).decimal(in: 0...1e9)) }
         }
         return Run.Audit(
             tool: try audit.required("tool").text, glpkVersion: try audit.required("glpk_version").text,

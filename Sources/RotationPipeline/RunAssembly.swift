@@ -20,10 +20,16 @@ struct RunAssembly {
     func run() -> Run {
         let scenario = adjudication.scenario
         let ranking = Ranking(scenario: scenario, index: adjudication.index)
-        var timings: [(name: String, seconds: Double)]?
+        var timings: [Run.Timing]?
         if recordTimings {
-            timings = report.timings.map { (name: $0.phase, seconds: $0.seconds) }
-                + report.levels.map { (name: $0.level.rawValue, seconds: $0.seconds) }
+            timings = report.timings.map { Run.Timing(name: $0.phase, seconds: $0.seconds) }
+                + report.levels.map { Run.Timing(name: $0.level.rawValue, seconds: $0.seconds) }
+        }
+        // The seconds are the audit's (with --timings); the run's levels hold what was decided.
+        let levels = report.levels.map { level in
+            var decided = level
+            decided.seconds = 0
+            return decided
         }
         let audit = Run.Audit(
             tool: Tool.signature, glpkVersion: GLPK.version, stamp: stamp,
@@ -35,7 +41,7 @@ struct RunAssembly {
             scenarioName: scenario.name, referenceDate: scenario.referenceDate, mode: scenario.mode,
             maxPreferences: scenario.maxPreferences, language: scenario.language, rules: scenario.rules,
             transferSettings: scenario.transfer, applicationCount: scenario.applications.count, stage: adjudication.stage,
-            status: report.status, levels: report.levels, positionsCompetedWithoutEnvy: report.positionsCompetedWithoutEnvy,
+            status: report.status, levels: levels, positionsCompetedWithoutEnvy: report.positionsCompetedWithoutEnvy,
             transfer: report.transfer, persistence: report.persistence,
             positionsAwaitingInterview: adjudication.positionsAwaitingInterview, plan: report.plan,
             ties: adjudication.ties.map { tie in
