@@ -6,15 +6,8 @@ import RotationCore
 public struct LoadedScenario: Sendable {
     public var scenario: Scenario
     public var warnings: [InputProblem]
-    /// Every input file read, in contract order, with its SHA-256 and encoding.
-    public var inputs: [InputFile]
-
-    public struct InputFile: Sendable, Equatable {
-        public var name: String
-        public var sha256: String
-        public var bytes: Int
-        public var encoding: String
-    }
+    /// Every input file read, in contract order, with its SHA-256 and encoding (as audit.json records it).
+    public var inputs: [Run.Input]
 }
 
 /// Reads and validates a scenario folder (scenario-format.md): every problem at once.
@@ -81,7 +74,7 @@ public enum ScenarioLoader {
     /// Reads a scenario folder; throws `InputErrors` listing every problem.
     public static func load(folder: URL) throws -> LoadedScenario {
         var problems: [InputProblem] = []
-        var inputs: [LoadedScenario.InputFile] = []
+        var inputs: [Run.Input] = []
         var files: [String: [UInt8]] = [:]
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -121,7 +114,7 @@ public enum ScenarioLoader {
             } else {
                 encodingName = (try? TextDecoding.decode(bytes, pinned: settings.encoding).encoding.rawValue) ?? "unknown"
             }
-            inputs.append(.init(name: name, sha256: SHA256.hex(bytes), bytes: bytes.count, encoding: encodingName))
+            inputs.append(.init(file: name, sha256: SHA256.hex(bytes), bytes: bytes.count, encoding: encodingName))
         }
         builder.read(files)
         problems += builder.problems

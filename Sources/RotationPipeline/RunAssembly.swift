@@ -33,7 +33,7 @@ struct RunAssembly {
         }
         let audit = Run.Audit(
             tool: Tool.signature, glpkVersion: GLPK.version, stamp: stamp,
-            inputs: loaded.inputs.map { Run.Input(file: $0.name, sha256: $0.sha256, bytes: $0.bytes, encoding: $0.encoding) },
+            inputs: loaded.inputs,
             backend: Self.backend, timeLimitSeconds: timeLimitSeconds, mipGap: mipGap, methods: report.methods,
             models: report.modelSizes,
             timings: timings, warnings: loaded.warnings.map(\.description))

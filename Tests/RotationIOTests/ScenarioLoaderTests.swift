@@ -61,7 +61,7 @@ final class ScenarioLoaderTests: XCTestCase {
         XCTAssertEqual(loaded.scenario.cadres.map(\.id), ["C1", "C2", "C3"])
         XCTAssertEqual(loaded.scenario.rules.assessmentYears, [2014, 2015, 2016])
         XCTAssertEqual(loaded.scenario.interviews?.count, 2)
-        XCTAssertEqual(loaded.inputs.map(\.name), ["scenario.yaml", "units.csv", "positions.csv", "cadres.csv",
+        XCTAssertEqual(loaded.inputs.map(\.file), ["scenario.yaml", "units.csv", "positions.csv", "cadres.csv",
                                                    "assessments.csv", "applications.csv", "interviews.csv"])
         XCTAssertEqual(loaded.inputs.first?.sha256.count, 64)
         XCTAssertEqual(loaded.warnings, [])
@@ -214,7 +214,7 @@ final class ScenarioLoaderTests: XCTestCase {
         XCTAssertEqual(fromChinese.positions, fromEnglish.positions)
         XCTAssertEqual(fromChinese.cadres, fromEnglish.cadres)
         XCTAssertEqual(fromChinese.assessments, fromEnglish.assessments)
-        XCTAssertEqual(try ScenarioLoader.load(folder: url).inputs.first { $0.name == "cadres.csv" }?.encoding, "gb18030")
+        XCTAssertEqual(try ScenarioLoader.load(folder: url).inputs.first { $0.file == "cadres.csv" }?.encoding, "gb18030")
     }
 
     func testPinnedEncodingIsUsed() throws {
