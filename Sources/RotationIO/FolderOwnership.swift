@@ -56,33 +56,29 @@ public struct FolderManifest: Equatable, Sendable {
 
     /// The manifest's bytes: deterministic (sorted names, fixed layout, final newline).
     public func rendered() -> [UInt8] {
-        var text = "{\n"
-        text += "  \"tool\": \(JSONValue.quote(FolderManifest.tool)),\n"
-        text += "  \"kind\": \(JSONValue.quote(kind.rawValue)),\n"
-        if files.isEmpty {
-            text += "  \"files\": []\n"
-        } else {
-            text += "  \"files\": [\n"
-            text += files.map { "    " + JSONValue.quote($0) }.joined(separator: ",\n")
-            text += "\n  ]\n"
-        }
-        text += "}\n"
-        return Array(text.utf8)
+        let value: JSONValue = .object([("tool", .string(FolderManifest.tool)), ("kind", .string(kind.rawValue)),
+                                        ("files", .array(files.map { .string($0) }))])
+        return Array(value.rendered().utf8)
     }
 
     /// Reads a manifest; the error text says what is wrong with it.
     public static func parse(_ bytes: [UInt8]) -> Result<FolderManifest, ManifestProblem> {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)), let members = object as? [String: Any] else {
+        guard let value = try? JSONParser.parse(bytes), case .object = value else {
             return .failure(ManifestProblem(description: "not a JSON object"))
         }
-        guard let tool = members["tool"] as? String, tool == FolderManifest.tool else {
+        guard case .string(FolderManifest.tool)? = value["tool"] else {
             return .failure(ManifestProblem(description: "\"tool\" is not \"\(FolderManifest.tool)\""))
         }
-        guard let kindText = members["kind"] as? String, let kind = FolderKind(rawValue: kindText) else {
+        guard case .string(let kindText)? = value["kind"], let kind = FolderKind(rawValue: kindText) else {
             return .failure(ManifestProblem(description: "\"kind\" is not one of \(FolderKind.allCases.map(\.rawValue).joined(separator: ", "))"))
         }
-        guard let files = members["files"] as? [String] else {
+        guard case .array(let items)? = value["files"] else {
             return .failure(ManifestProblem(description: "\"files\" is not a list of names"))
+        }
+        var files: [String] = []
+        for item in items {
+            guard case .string(let name) = item else { return .failure(ManifestProblem(description: "\"files\" is not a list of names")) }
+            files.append(name)
         }
         if let bad = files.first(where: { !isSafeName($0) || $0 == fileName }) {
             return .failure(ManifestProblem(description: "\"files\" holds \(JSONValue.quote(bad)), not a file name inside the folder"))

@@ -209,11 +209,7 @@ final class AtomicFolderTests: XCTestCase {
             {
               "tool": "rotation",
               "kind": "run",
-              "files": [
-                "audit.json",
-                "result.json",
-                "shortlist.csv"
-              ]
+              "files": ["audit.json", "result.json", "shortlist.csv"]
             }
 
             """)
