@@ -41,10 +41,9 @@ struct RunFolderWriter {
         CSVWriter.render(
             header: ["position_id", "rank", "cadre_id", "score", "role", "note", "position_title", "unit_name", "cadre_name"],
             rows: run.plan.shortlist.map { entry in
-                let position = run.positionByID[entry.positionID]
-                return [entry.positionID.rawValue, "\(entry.rank)", entry.cadreID.rawValue, score(entry.scoreHundredths), entry.role.rawValue,
-                        entry.note, position?.title ?? "", position.flatMap { run.unitByID[$0.unitID]?.name } ?? "",
-                        run.cadreByID[entry.cadreID]?.name ?? ""]
+                [entry.positionID.rawValue, "\(entry.rank)", entry.cadreID.rawValue, score(entry.scoreHundredths), entry.role.rawValue,
+                 entry.note, run.positionByID[entry.positionID]?.title ?? "", unitName(ofPosition: entry.positionID),
+                 run.cadreByID[entry.cadreID]?.name ?? ""]
             })
     }
 
@@ -52,9 +51,8 @@ struct RunFolderWriter {
         CSVWriter.render(
             header: ["position_id", "rule", "detail", "position_title", "unit_name", "detail_zh"],
             rows: run.plan.withdrawn.map { entry in
-                let position = run.positionByID[entry.positionID]
-                return [entry.positionID.rawValue, entry.rule.rawValue, entry.detail, position?.title ?? "",
-                        position.flatMap { run.unitByID[$0.unitID]?.name } ?? "", entry.detailChinese]
+                [entry.positionID.rawValue, entry.rule.rawValue, entry.detail, run.positionByID[entry.positionID]?.title ?? "",
+                 unitName(ofPosition: entry.positionID), entry.detailChinese]
             })
     }
 
