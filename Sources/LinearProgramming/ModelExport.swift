@@ -40,8 +40,7 @@ extension LinearModel {
         defer { problem.close() }
         try problem.load(prepared, model: self, names: names)
 
-        let directory = FileManager.default.temporaryDirectory
-        let url = directory.appendingPathComponent("glpk-export-\(UUID().uuidString).\(format.rawValue)")
+        let url = Self.scratchFile(format)
         defer { try? FileManager.default.removeItem(at: url) }
         let code: Int32
         switch format {
@@ -60,6 +59,12 @@ extension LinearModel {
         }
     }
 
+    /// A fresh path in the temporary folder for GLPK to write or read a model file through
+    /// (GLPK's readers and writers take file names only); the caller removes it.
+    static func scratchFile(_ format: ModelFileFormat) -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("glpk-model-\(UUID().uuidString).\(format.rawValue)")
+    }
+
     /// Reads a model from text in `format`, as GLPK reads it (`glp_read_lp` or `glp_read_mps`):
     /// the inverse of `export`, up to what the format keeps. Names come back as written;
     /// integer columns with bounds [0, 1] come back `.binary`; a CPLEX LP file brings no
@@ -75,8 +80,7 @@ extension LinearModel {
     ///
     /// - Complexity: O(variables + constraints + non-zeros), plus a temporary file.
     public init(importing text: String, format: ModelFileFormat) throws {
-        let directory = FileManager.default.temporaryDirectory
-        let url = directory.appendingPathComponent("glpk-import-\(UUID().uuidString).\(format.rawValue)")
+        let url = Self.scratchFile(format)
         defer { try? FileManager.default.removeItem(at: url) }
         do {
             try text.write(to: url, atomically: false, encoding: .utf8)
