@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import RotationCore
 
 /// One problem in the input, located as `FILE:LINE: column: message`.
 public struct InputProblem: Sendable, Equatable, Comparable, CustomStringConvertible {
@@ -18,6 +19,7 @@ public struct InputProblem: Sendable, Equatable, Comparable, CustomStringConvert
 
     public var description: String {
         let prefix = severity == .warning ? "warning: " : ""
+        let message = TerminalText.escaped(self.message), file = TerminalText.escaped(self.file), column = TerminalText.escaped(self.column)
         return column.isEmpty ? "\(file):\(line): \(prefix)\(message)" : "\(file):\(line): \(column): \(prefix)\(message)"
     }
 

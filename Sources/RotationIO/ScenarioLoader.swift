@@ -88,10 +88,9 @@ public enum ScenarioLoader {
                 }
                 continue
             }
-            do {
-                files[name] = Array(try Data(contentsOf: url))
-            } catch {
-                problems.append(InputProblem(file: name, line: 0, message: "cannot read: \(error.localizedDescription)"))
+            switch InputFile.read(url) {
+            case .success(let bytes): files[name] = bytes
+            case .failure(let problem): problems.append(InputProblem(file: name, line: 0, message: problem.text.text.en))
             }
         }
         // scenario.yaml first: it may pin the encoding.

@@ -10,6 +10,8 @@ struct SettingsReader {
 
     /// Parses the YAML text; returns a scenario with settings and no records, or nil on a fatal problem.
     mutating func read(_ text: String) -> Scenario? {
+        let guarded = YAMLGuard.problems(in: text, file: file)  // before Yams expands anything
+        if !guarded.isEmpty { problems += guarded; return nil }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -33,7 +35,7 @@ struct SettingsReader {
             }
         }
         guard let name, let reference else {
-            keys.finish()
+            // The other keys were not read: no "unknown key" warnings for them.
             self = keys.reader
             return nil
         }

@@ -35,7 +35,12 @@ struct Solve: ParsableCommand {
     @Option(help: "A timestamp to record in audit.json (default: SOURCE_DATE_EPOCH if set, else none).")
     var now: String?
 
+    /// For the fault suite only (`make faults`): stop the write at this step and wait for a signal.
+    @Option(help: .hidden)
+    var pauseAt: SignalGuard.Step?
+
     func run() throws {
+        SignalGuard.pauseAt = pauseAt
         let loaded = try scenario.load()
         Console.warnings(loaded)
         // Refuse a target that is not ours before solving, so that a refusal leaves nothing half done.
@@ -73,7 +78,7 @@ struct Solve: ParsableCommand {
             }
         } catch {
             Console.error("rotation: \(error)")
-            throw ExitCode(Console.exitStatus(of: error))
+            throw Console.exitCode(of: error)
         }
         Console.write(SolveSummary(run: solved.run, out: out).text)
         let status = ExitStatus(solved.run.status)

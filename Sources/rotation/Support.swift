@@ -47,6 +47,7 @@ struct SolverLimitOptions: ParsableArguments {
 /// Output helpers: standard error for problems, standard output for results.
 enum Console {
     static func error(_ text: String) {
+        let text = TerminalText.safe(text)  // a value with ESC, BEL or NUL shows escaped, never raw
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 
@@ -60,6 +61,12 @@ enum Console {
         }
     }
 
+    /// The exit code of a failed write: 128 + the signal that stopped it, else `exitStatus(of:)`.
+    static func exitCode(of error: Error) -> ExitCode {
+        if case .interrupted(let signal, _)? = error as? AtomicFolder.Failure { return ExitCode(128 + signal) }
+        return ExitCode(exitStatus(of: error))
+    }
+
     /// Refused (not ours to replace): bad usage, exit 2; an I/O failure: exit 6.
     static func exitStatus(of error: Error) -> ExitStatus {
         if let failure = error as? AtomicFolder.Failure, !failure.isRefusal { return .ioFailure }
@@ -71,7 +78,7 @@ enum Console {
     }
 
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileHandle.standardOutput.write(Data(TerminalText.safe(text).utf8))
     }
 
     /// Writes `text` to `path` atomically, or to standard output when `path` is nil or "-".
@@ -84,7 +91,7 @@ enum Console {
             try AtomicFolder.writeFile(Array(text.utf8), to: URL(fileURLWithPath: path))
         } catch {
             self.error("rotation: \(error)")
-            throw ExitCode(exitStatus(of: error))
+            throw exitCode(of: error)
         }
     }
 }
@@ -95,3 +102,5 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension Language: ExpressibleByArgument {}
+
+extension SignalGuard.Step: ExpressibleByArgument {}
