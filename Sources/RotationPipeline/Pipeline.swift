@@ -26,6 +26,8 @@ public enum Pipeline {
         public var recordTimings = false
         /// `--now` / SOURCE_DATE_EPOCH text to record, if any.
         public var stamp: String?
+        /// The memory the models may take, in bytes (nil: `MemoryEstimate.defaultBudget()`).
+        public var memoryBudget: Int?
         public init(timeLimitSeconds: Double? = nil, mipGap: Double? = nil) {
             self.timeLimitSeconds = timeLimitSeconds
             self.mipGap = mipGap
@@ -59,6 +61,7 @@ public enum Pipeline {
         let timeLimit = options.timeLimitSeconds ?? loaded.scenario.solver.timeLimitSeconds
         let mipGap = options.mipGap ?? loaded.scenario.solver.mipGap
         let adjudication = Adjudication(scenario: loaded.scenario)
+        try MemoryEstimate(adjudication).check(budget: options.memoryBudget ?? MemoryEstimate.defaultBudget())  // before any model
         let report: SolveReport
         do {
             report = try RotationOptimizer(options: SolveOptions(timeLimitSeconds: timeLimit, mipGap: mipGap, keepModels: options.keepModels))

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import RotationCore
 import RotationIO
 
 /// Why the pipeline produced no run, with the exit code each cause maps to — the one mapping of
@@ -12,12 +13,15 @@ public enum PipelineFailure: Error, CustomStringConvertible, Sendable {
     case timeLimitWithoutSolution(String)
     /// A bug: GLPK failed, the solvers disagree, or the plan failed its re-check.
     case internalError(String)
+    /// The model would need more memory than the budget (`MemoryEstimate`): nothing built or written.
+    case memoryBudget(GuardTexts)
 
     public var exitStatus: ExitStatus {
         switch self {
         case .input, .notARun: return .badInput
         case .timeLimitWithoutSolution: return .timeLimit
         case .internalError: return .internalError
+        case .memoryBudget: return .memoryBudget
         }
     }
 
@@ -29,6 +33,7 @@ public enum PipelineFailure: Error, CustomStringConvertible, Sendable {
         case .notARun(let message): return message
         case .timeLimitWithoutSolution(let message): return "\(message); nothing written"
         case .internalError(let message): return "internal error (a bug; please report it with the scenario): \(message)"
+        case .memoryBudget(let text): return text.text.en
         }
     }
 }

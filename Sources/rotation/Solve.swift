@@ -35,6 +35,9 @@ struct Solve: ParsableCommand {
     @Option(help: "A timestamp to record in audit.json (default: SOURCE_DATE_EPOCH if set, else none).")
     var now: String?
 
+    @Option(help: "Memory the models may take, in MB (内存预算; default: half of this machine's memory). Above it, solve stops with exit 7 before building anything.")
+    var memoryBudget: Int?
+
     /// For the fault suite only (`make faults`): stop the write at this step and wait for a signal.
     @Option(help: .hidden)
     var pauseAt: SignalGuard.Step?
@@ -62,6 +65,7 @@ struct Solve: ParsableCommand {
         }
         options.keepModels = exportModel != nil
         options.recordTimings = timings
+        if let memoryBudget { options.memoryBudget = memoryBudget > Int.max >> 20 ? Int.max : max(memoryBudget, 1) << 20 }
         options.stamp = now ?? ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].map { "SOURCE_DATE_EPOCH=\($0)" }
         let solved = try Console.exitOnFailure { () throws(PipelineFailure) in try Pipeline.solve(loaded, options) }
 
