@@ -65,8 +65,12 @@ public enum SignalGuard {
 
     nonisolated(unsafe) static var installed = false
 
+    /// For tests in one process: a signal taken as received when a write reaches `step`.
+    nonisolated(unsafe) static var simulated: (step: Step, signal: Int32)?
+
     /// Runs `body` as a write: signals are recorded, not acted on.
     static func writing<T>(_ body: () throws -> T) rethrows -> T {
+        guardPending = 0
         guardState = interruptible
         defer {
             guardState = idle
@@ -91,6 +95,7 @@ public enum SignalGuard {
 
     /// Waits at `step` if the fault suite asked for it, until a signal is recorded (at most a minute).
     static func pause(_ step: Step) {
+        if let simulated, simulated.step == step { guardPending = simulated.signal }
         guard pauseAt == step else { return }
         FileHandle.standardError.write(Data("rotation: paused at \(step.rawValue) (pid \(getpid()))\n".utf8))
         for _ in 0..<6000 where guardPending == 0 { usleep(10_000) }

@@ -57,7 +57,7 @@ public enum GuardTexts: CatalogueChapter {
         case .yamlUnreadable:
             Text(zh: "无法读取 YAML", en: "the YAML cannot be read")
         case let .yamlSyntax(problem, column):
-            Text(zh: "第 \(column) 列：不是有效的 YAML（\(problem)）；请检查冒号、缩进和引号",
+            Text(zh: "第 \(column) 列：不是有效的 YAML（`\(problem)`）；请检查冒号、缩进和引号",
                  en: "column \(column): not valid YAML: \(problem); check the colons, indentation and quotes")
         case .yamlTooManyValues(let limit):
             Text(zh: "值超过 \(limit) 个，情景设置用不到这么多；请检查是否选错了文件",
