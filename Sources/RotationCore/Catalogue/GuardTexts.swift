@@ -88,7 +88,7 @@ public enum GuardTexts: CatalogueChapter {
             Text(zh: "文件有 \(bytes) 字节，超过上限 \(limit) 字节；请检查是否选错了文件",
                  en: "the file has \(bytes) bytes, more than the limit of \(limit); check that this is the right file")
         case .cannotRead(let reason):
-            Text(zh: "无法读取（\(reason)）；请检查文件权限", en: "cannot read it (\(reason)); check the file's permissions")
+            Text(zh: "无法读取（`\(reason)`）；请检查文件权限", en: "cannot read it (\(reason)); check the file's permissions")
         case let .memoryBudget(estimate, budget, cadres, positions):
             Text(zh: "求解 \(cadres) 名干部、\(positions) 个职位的模型估计需要 \(GuardTexts.megabytes(estimate)) 兆字节内存，超过预算 \(GuardTexts.megabytes(budget)) 兆字节；"
                     + "什么都没有写。可以把情景拆分（例如按单位或职级分批），或者在内存更大的机器上运行，或者用 `--memory-budget` 指定更大的预算（单位为兆字节）",
