@@ -24,10 +24,6 @@ public enum GuardTexts: CatalogueChapter {
     case memoryBudget(estimate: Int, budget: Int, cadres: Int, positions: Int)
     /// A signal stopped a write: what was left.
     case interrupted(signal: String, kept: Bool)
-    /// Another rotation writes the same target; waiting.
-    case waitingForLock(String)
-    /// A leftover of an interrupted rotation, removed.
-    case removedLeftover(String)
 
     /// What an input path turned out to be.
     public enum InputKind: Sendable {
@@ -43,7 +39,6 @@ public enum GuardTexts: CatalogueChapter {
         .fileTooLarge(bytes: 3_000_000_000, limit: 1_073_741_824), .cannotRead("Permission denied"),
         .memoryBudget(estimate: 24_000_000_000, budget: 8_000_000_000, cadres: 40_000, positions: 9_000),
         .interrupted(signal: "SIGINT", kept: true), .interrupted(signal: "SIGTERM", kept: false),
-        .waitingForLock("RUN/fenghua-2017"), .removedLeftover("RUN/.fenghua-2017.tmp-4242-1x2y"),
     ]
 
     public var text: Text {
@@ -100,10 +95,6 @@ public enum GuardTexts: CatalogueChapter {
                         en: "stopped by \(signal): the earlier folder is unchanged and the temporary files are removed")
                  : Text(zh: "收到 `\(signal)`，新的结果已完整写入后停止",
                         en: "stopped by \(signal) once the new folder was completely in place")
-        case .waitingForLock(let path):
-            Text(zh: "另一个 rotation 正在写 \(path)，等待它完成……", en: "another rotation is writing \(path); waiting for it to finish…")
-        case .removedLeftover(let path):
-            Text(zh: "已删除一次被中断的写入留下的临时文件夹 \(path)", en: "removed \(path), left by an interrupted write")
         }
     }
 
