@@ -23,6 +23,8 @@ public enum SignalGuard {
 
     /// The named steps of a folder write, in order, for ``pauseAt``.
     public enum Step: String, CaseIterable, Sendable {
+        /// Before solving (`solve` calls `pause(.solving)`): no write has begun, a signal ends the command at once.
+        case solving
         /// The target's parent is locked; nothing written yet.
         case locked
         /// The temporary folder exists, empty.
@@ -94,7 +96,7 @@ public enum SignalGuard {
     }
 
     /// Waits at `step` if the fault suite asked for it, until a signal is recorded (at most a minute).
-    static func pause(_ step: Step) {
+    public static func pause(_ step: Step) {
         if let simulated, simulated.step == step { guardPending = simulated.signal }
         guard pauseAt == step else { return }
         FileHandle.standardError.write(Data("rotation: paused at \(step.rawValue) (pid \(getpid()))\n".utf8))

@@ -67,6 +67,7 @@ struct Solve: ParsableCommand {
         options.recordTimings = timings
         if let memoryBudget { options.memoryBudget = memoryBudget > Int.max >> 20 ? Int.max : max(memoryBudget, 1) << 20 }
         options.stamp = now ?? ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].map { "SOURCE_DATE_EPOCH=\($0)" }
+        SignalGuard.pause(.solving)
         let solved = try Console.exitOnFailure { () throws(PipelineFailure) in try Pipeline.solve(loaded, options) }
 
         var files = RunFolder.files(of: solved.run).map { (name: $0.name, contents: Array($0.contents.utf8)) }

@@ -64,6 +64,9 @@ final class AtomicFolderFaultTests: XCTestCase {
                 let found = contents(target)
                 let label = "\(step.rawValue), exchange \(exchange)"
                 switch step {
+                case .solving:
+                    XCTAssertNil(replaced, "not a step of a write")
+                    XCTAssertEqual(found, expected("new"), label)
                 case .oldAside where exchange:
                     XCTAssertNil(replaced, "no old-aside step with RENAME_EXCHANGE: \(label)")
                     XCTAssertEqual(found, expected("new"), label)
