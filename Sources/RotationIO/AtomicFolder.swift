@@ -281,6 +281,7 @@ public enum AtomicFolder {
             try SignalGuard.checkpoint(.locked)
             // Judged again under the lock: another rotation may have written it meanwhile.
             let existing = try assess(target, policy: policy)
+            try checkRemovable(target, existing)
             if case .replace(let kind) = policy { Leftovers.clean(in: parent, base: target.lastPathComponent, kind: kind) }
             let temporary = try Calls.createUnique(in: parent, base: target.lastPathComponent) { Calls.createFolder($0) }
             let written = files.map(\.name)
@@ -324,6 +325,15 @@ public enum AtomicFolder {
             }
             Calls.syncFolder(parent)
             try SignalGuard.afterCommit()
+        }
+    }
+
+    /// The old folder's files can be deleted once it is replaced (its folders are writable), so that a
+    /// read-only run folder is refused before anything is written instead of being left aside.
+    static func checkRemovable(_ target: URL, _ existing: FolderOwnership?) throws {
+        guard case .ours(_, let folders)? = existing else { return }
+        for folder in [target] + folders.map({ target.appendingPathComponent($0) }) where access(folder.path, W_OK) != 0 {
+            throw Failure.io(path: folder.path, message: "cannot replace \(target.path): \(folder.path) is read-only (\(Calls.lastError()))")
         }
     }
 
