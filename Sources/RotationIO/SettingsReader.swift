@@ -28,7 +28,8 @@ struct SettingsReader {
         }
         var keys = Keys(reader: self, mapping: mapping, path: "")
         let name = keys.string("name", required: true)
-        let reference = keys.month("reference_date", required: true)
+        var reference = keys.month("reference_date", required: true)
+        if let date = reference, date.year < 1900 { keys.fail("reference_date", GuardTexts.referenceDateTooEarly("\(date)").text.en); reference = nil }
         if let pinned = keys.string("encoding") {
             if let value = TextEncoding(name: pinned) { encoding = value } else {
                 keys.fail("encoding", "\"\(pinned)\" is not a known encoding (utf-8 or gb18030)")
@@ -293,7 +294,7 @@ struct SettingsReader {
             guard let items = stringList(key) else { return nil }
             var values: [Int] = []
             for item in items {
-                if let value = Values.integer(item), (1900...reference.year).contains(value) { values.append(value) } else {
+                if let value = Values.integer(item), value >= 1900, value <= reference.year { values.append(value) } else {  // no range: the reference year may be below 1900
                     fail(key, ValueMessage.notAYear(item, reference))
                 }
             }

@@ -136,4 +136,12 @@ final class InputGuardTests: XCTestCase {
         XCTAssertTrue(line.contains("\\u{1B}[31mM\\u{7}"), line)
         XCTAssertFalse(found.joined().unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "no raw control character")
     }
+
+    // MARK: Found by fuzzing (`make fuzz`), each a regression test
+
+    /// settings: `1900...reference.year` trapped for a reference date before 1900 (found by the settings fuzzer).
+    func testFuzzAssessmentYearsWithAReferenceDateBefore1900DoNotTrap() throws {
+        let found = try printed(yaml: "name: x\nreference_date: 1291-10\nrules:\n  assessment_years: [2014, 2016]\n")
+        XCTAssertEqual(found, ["scenario.yaml:2: reference_date: 1291-10 is before 1900, not a usable reference date; write the real month, e.g. 2017-10"])
+    }
 }

@@ -16,6 +16,8 @@ public enum GuardTexts: CatalogueChapter {
     case yamlAlias(String, column: Int)
     case duplicateKey(firstLine: Int)
     case complexKey(column: Int)
+    /// A reference date before 1900 (no cadre's record reaches back so far).
+    case referenceDateTooEarly(String)
     /// The input is a fifo, socket or device (kind already in words of both languages below).
     case notAPlainFile(InputKind)
     case fileTooLarge(bytes: Int, limit: Int)
@@ -34,7 +36,7 @@ public enum GuardTexts: CatalogueChapter {
     public static let examples: [GuardTexts] = [
         .yamlTooLarge(bytes: 2_000_000, limit: 1_048_576), .controlCharacter("\\u{0}", column: 5), .yamlUnreadable,
         .yamlSyntax("mapping values are not allowed in this context", column: 7), .yamlTooManyValues(limit: 100_000),
-        .yamlTooDeep(limit: 32), .yamlAlias("*a7", column: 5), .duplicateKey(firstLine: 8), .complexKey(column: 3),
+        .yamlTooDeep(limit: 32), .yamlAlias("*a7", column: 5), .duplicateKey(firstLine: 8), .complexKey(column: 3), .referenceDateTooEarly("1291-10"),
         .notAPlainFile(.fifo), .notAPlainFile(.device), .notAPlainFile(.socket), .notAPlainFile(.folder), .notAPlainFile(.other),
         .fileTooLarge(bytes: 3_000_000_000, limit: 1_073_741_824), .cannotRead("Permission denied"),
         .memoryBudget(estimate: 24_000_000_000, budget: 8_000_000_000, cadres: 40_000, positions: 9_000),
@@ -68,6 +70,9 @@ public enum GuardTexts: CatalogueChapter {
         case .complexKey(let column):
             Text(zh: "第 \(column) 列：键必须是一个简单的名称，例如 `mode:`",
                  en: "column \(column): a key must be a plain name such as `mode:`")
+        case .referenceDateTooEarly(let date):
+            Text(zh: "\(date) 早于 1900 年，不是有效的基准日期；请写实际的月份，例如 2017-10",
+                 en: "\(date) is before 1900, not a usable reference date; write the real month, e.g. 2017-10")
         case .notAPlainFile(let kind):
             switch kind {
             case .fifo: Text(zh: "这是一个管道，不是普通文件；请提供保存在磁盘上的文件",
