@@ -11,6 +11,8 @@ public struct InputProblem: Sendable, Equatable, Comparable, CustomStringConvert
     public var column: String
     public var message: String
     public var severity: Severity
+    /// For a cell of a workbook: the workbook and sheet, so that it reads `FILE:SHEET!ROW` (see `place`).
+    public var sheet: SheetLocation?
 
     public init(file: String, line: Int, column: String = "", message: String, severity: Severity = .error) {
         self.file = file; self.line = line; self.column = column; self.message = message; self.severity = severity
@@ -18,7 +20,7 @@ public struct InputProblem: Sendable, Equatable, Comparable, CustomStringConvert
 
     public var description: String {
         let prefix = severity == .warning ? "warning: " : ""
-        return column.isEmpty ? "\(file):\(line): \(prefix)\(message)" : "\(file):\(line): \(column): \(prefix)\(message)"
+        return column.isEmpty ? "\(place): \(prefix)\(message)" : "\(place): \(column): \(prefix)\(message)"
     }
 
     /// Files in the contract's order, then line, then column.

@@ -77,6 +77,8 @@ public enum Catalogue {
     /// Every chapter of the catalogue. A new chapter adds its line here.
     public static let chapters: [any CatalogueChapter.Type] = [
         CommonTexts.self,
+        WorkbookTexts.self,
+        EntryWorkbookTexts.self,
     ]
 
     /// Every example of every chapter, rendered: (chapter, Chinese, English).
