@@ -101,7 +101,7 @@ public enum Values {
     public static let genderNames: [(Gender, [String])] = [(.male, ["M", "male", "男"]), (.female, ["F", "female", "女"])]
     public static let unitKindNames: [(UnitKind, [String])] = [
         (.department, ["department", "区直部门", "部门", "区直"]),
-        (.town, ["town", "镇街道", "镇（街道）", "镇(街道)", "镇", "街道", "street"]),
+        (.town, ["town", "镇（街道）", "镇街道", "镇(街道)", "镇", "街道", "street"]),
     ]
     public static let levelNames: [(Level, [String])] = [
         (.staff, ["staff", "科员"]), (.deputy, ["deputy", "中层副职", "副职"]), (.chief, ["chief", "中层正职", "正职"]),

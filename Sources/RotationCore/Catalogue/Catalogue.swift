@@ -78,6 +78,8 @@ public enum Catalogue {
     public static let chapters: [any CatalogueChapter.Type] = [
         CommonTexts.self,
         InputTexts.self,
+        LevelTexts.self,
+        TerminalTexts.self,
     ]
 
     /// Every example of every chapter, rendered: (chapter, Chinese, English).

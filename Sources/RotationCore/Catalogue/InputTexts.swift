@@ -188,7 +188,7 @@ public enum InputTexts: CatalogueChapter {
         case .unknownColumn:
             Text(zh: "未知的列，保留但不读取", en: "unknown column, kept and ignored")
         case let .columnTwice(_, earlier, earlierColumn, later, laterColumn):
-            Text(zh: "同一列出现两次（第 \(earlierColumn) 列“\(earlier)”和第 \(laterColumn) 列“\(later)”）；请只保留一列",
+            Text(zh: "同一列出现两次（第 \(earlierColumn) 列 `\(earlier)` 和第 \(laterColumn) 列 `\(later)`）；请只保留一列",
                  en: "column given twice (\"\(earlier)\" in column \(earlierColumn) and \"\(later)\" in column \(laterColumn)); keep one")
         case let .requiredColumnMissing(name, alias):
             Text(zh: "缺少必需的列（表头应为“\(alias)”或 `\(name)`）",
