@@ -116,7 +116,7 @@ public enum InputTexts: CatalogueChapter {
         .notYAML("mapping values are not allowed in this context"), .expectedTopKeys, .requiredKeyMissing,
         .expectedSingleValue, .expectedNestedKeys, .expectedList, .unknownKey(suggestion: "pass_mark"),
         .unknownKey(suggestion: nil), .keyInOtherSection(section: "rules"),
-        .notChoice("fast", zh: ["竞争上岗", "志愿"], en: ["competition", "preferences"]), .notChoice("x", zh: ["0", "1", "2"], en: ["0", "1", "2"]),
+        .notChoice("抽签", zh: ["竞争上岗", "志愿"], en: ["competition", "preferences"]), .notChoice("x", zh: ["0", "1", "2"], en: ["0", "1", "2"]),
         .unknownEncoding("latin1"), .notTrueFalse("maybe"), .notWholeNumberAtLeast("-1", minimum: 0),
         .judgesMinAboveMax(min: 7, max: 5), .scoreDecimals(3), .timeLimit("0"), .mipGap("2"),
         .notNumber("八十", kind: .whole), .notNumber("85,5", kind: .decimal), .notNumber("1/x", kind: .fraction),
