@@ -145,6 +145,9 @@ public struct Run: Sendable, Equatable {
 
     public var audit: Audit
 
+    /// The scenario's `notice:` settings (issuer, dates, contact), for the public notice.
+    public var notice = NoticeSettings()
+
     /// Passed applicants with justified envy, recounted from the scenario (docs/model.md). A correct
     /// run has none; nil when the run was read from a folder (which does not hold the passed applicants
     /// who were not shortlisted). Not written to the run folder.

@@ -50,6 +50,7 @@ extension RunFolder {
         let audit = try parse(try load("audit.json"))
         let tiesFile = try load("ties.csv")
         var run = try RunReader(result: result, audit: audit).run()
+        run.notice = try RunReader(result: result, audit: audit).notice()
         run.ties = try tieValues(tiesFile, ties: run.ties)
         return run
     }

@@ -126,6 +126,7 @@ struct RunFolderWriter {
             ])))
         }
         members.append(("transfer", transferSummary()))
+        if let notice = noticeJSON() { members.append(("notice", notice)) }
         if let persistence = run.persistence {
             members.append(("persistence", .object([
                 ("baseline_pairs", .integer(persistence.baselinePairs)), ("kept", .integer(persistence.kept)),
