@@ -30,6 +30,8 @@ public struct PublicNotice: Sendable, Worded {
     /// What a notice prints, in order, whatever the format.
     public struct Content: Sendable, Equatable {
         public var title: String
+        /// The unit of a unit's notice, under the title.
+        public var subtitle: String?
         public var lead: String
         public var header: [String]
         public var rows: [[String]]
@@ -90,10 +92,10 @@ public struct PublicNotice: Sendable, Worded {
         Set(run.plan.placements.flatMap { [$0.fromUnitID, $0.toUnitID] }).sorted(by: idPrecedes)
     }
 
-    public var title: String {
-        if let unitID { return NoticeTexts.unitTitle(run.scenarioName, run.unitName(unitID))(language) }
-        return NoticeTexts.title(run.scenarioName)(language)
-    }
+    public var title: String { NoticeTexts.title(run.scenarioName)(language) }
+
+    /// `（区民政局）` under the title of a unit's notice.
+    public var subtitle: String? { unitID.map { NoticeTexts.unitSubtitle(run.unitName($0))(language) } }
 
     /// Everything the notice prints.
     public func content() -> Content {
@@ -117,7 +119,7 @@ public struct PublicNotice: Sendable, Worded {
         if let address = settings.address { contact.append(NoticeTexts.address(address)(language)) }
         if let email = settings.email { contact.append(NoticeTexts.email(email)(language)) }
         return Content(
-            title: title, lead: lead(language),
+            title: title, subtitle: subtitle, lead: lead(language),
             header: [NoticeTexts.columnNumber, .columnName, .columnGender, .columnBirth, .columnEducation, .columnCurrent,
                      .columnProposed].map { $0(language) },
             rows: rows.enumerated().map { offset, row in
@@ -136,6 +138,7 @@ public struct PublicNotice: Sendable, Worded {
     public func html() -> String {
         let content = content()
         var body = "<article class=\"notice\">\n<h1>\(HTML.escape(content.title))</h1>\n"
+        if let subtitle = content.subtitle { body += "<p class=\"unit\">\(HTML.escape(subtitle))</p>\n" }
         body += "<p class=\"lead\">\(HTML.escape(content.lead))</p>\n"
         if content.rows.isEmpty {
             body += "<p class=\"empty\">\(HTML.escape(content.empty))</p>\n"
@@ -158,19 +161,21 @@ public struct PublicNotice: Sendable, Worded {
         let style = """
         @page { size: A4; margin: 16mm 18mm 14mm 18mm; }
         body { max-width: 174mm; }
-        .notice h1 { font-size: 16pt; margin: 0 0 4mm; line-height: 1.35; }
-        .notice p { font-size: 11.5pt; text-indent: 2em; line-height: 1.55; margin: 0; }
+        .notice h1 { font-size: 16pt; margin: 0 0 1mm; line-height: 1.35; }
+        .notice p.unit { text-align: center; text-indent: 0; font-size: 12pt; margin: 0; }
+        .notice p { font-size: 11pt; text-indent: 2em; line-height: 1.5; margin: 0; }
+        .notice p.lead { margin-top: 3mm; }
         .notice p.empty { text-indent: 0; }
-        .notice table { font-size: 10pt; line-height: 1.28; margin: 2.5mm 0 3mm; table-layout: fixed; }
-        .notice th { white-space: nowrap; padding: 1.2mm 0.8mm; }
-        .notice td { padding: 0.9mm 1.2mm; }
+        .notice table { font-size: 9.5pt; line-height: 1.22; margin: 2mm 0 2.5mm; table-layout: fixed; }
+        .notice th { white-space: nowrap; padding: 1mm 0.5mm; }
+        .notice td { padding: 0.7mm 1mm; }
         .notice td.c { text-align: center; white-space: nowrap; }
-        .notice col.n { width: 9mm; } .notice col.name { width: 16mm; } .notice col.g { width: 10mm; }
-        .notice col.b { width: 18mm; } .notice col.e { width: \(words.zh ? 11 : 24)mm; }
+        .notice col.n { width: 8mm; } .notice col.name { width: 15mm; } .notice col.g { width: 8mm; }
+        .notice col.b { width: 16mm; } .notice col.e { width: \(words.zh ? 10 : 24)mm; }
         .notice .closing { break-inside: avoid; page-break-inside: avoid; }
-        .notice .sign { margin: 5mm 6mm 0 0; text-align: right; }
+        .notice .sign { margin: 4mm 6mm 0 0; text-align: right; }
         .notice .sign p { text-indent: 0; margin: 0; text-align: right; }
         """
-        return HTML.page(title: content.title, language: words.language, body: body, extraStyle: style)
+        return HTML.page(title: content.title + (content.subtitle ?? ""), language: words.language, body: body, extraStyle: style)
     }
 }

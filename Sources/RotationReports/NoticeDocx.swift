@@ -14,8 +14,8 @@ import ZIPFoundation
 /// let bytes = try NoticeDocx.data(PublicNotice(run: run, unit: "MZJ"))
 /// ```
 public enum NoticeDocx {
-    /// Column widths in twentieths of a point (170 mm in all), as the HTML page's.
-    static let columnWidths = [510, 964, 624, 1077, 680, 2892, 2892]
+    /// Column widths in twentieths of a point (174 mm in all), as the HTML page's.
+    static let columnWidths = [454, 850, 510, 1020, 567, 3232, 3232]
 
     /// The .docx bytes of a notice.
     public static func data(_ notice: PublicNotice) throws -> [UInt8] {
@@ -80,12 +80,12 @@ public enum NoticeDocx {
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <w:styles xmlns:w="\(namespace)">\
         <w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="SimSun" w:cs="Times New Roman"/>\
-        <w:sz w:val="24"/><w:szCs w:val="24"/><w:lang w:val="\(zh ? "zh-CN" : "en-GB")" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault>\
-        <w:pPrDefault><w:pPr><w:spacing w:after="40" w:line="360" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>\
+        <w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="\(zh ? "zh-CN" : "en-GB")" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault>\
+        <w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="340" w:lineRule="exact"/></w:pPr></w:pPrDefault></w:docDefaults>\
         <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>\
         <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/>\
-        <w:pPr><w:jc w:val="center"/><w:spacing w:after="240"/></w:pPr>\
-        <w:rPr><w:rFonts w:eastAsia="SimHei"/><w:b/><w:sz w:val="36"/><w:szCs w:val="36"/></w:rPr></w:style>\
+        <w:pPr><w:jc w:val="center"/><w:spacing w:after="60" w:line="440" w:lineRule="exact"/></w:pPr>\
+        <w:rPr><w:rFonts w:eastAsia="SimHei"/><w:b/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr></w:style>\
         <w:style w:type="table" w:styleId="NoticeTable"><w:name w:val="Notice Table"/>\
         <w:tblPr><w:tblBorders><w:top w:val="single" w:sz="6" w:space="0" w:color="000000"/>\
         <w:left w:val="single" w:sz="6" w:space="0" w:color="000000"/><w:bottom w:val="single" w:sz="6" w:space="0" w:color="000000"/>\
@@ -113,9 +113,9 @@ public enum NoticeDocx {
         let shade = header ? "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"EAEAEA\"/>" : ""
         let bold = header ? "<w:rFonts w:eastAsia=\"SimHei\"/><w:b/>" : ""
         return "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>\(shade)<w:vAlign w:val=\"center\"/></w:tcPr>"
-            + "<w:p><w:pPr><w:spacing w:before=\"30\" w:after=\"30\" w:line=\"260\" w:lineRule=\"auto\"/>"
+            + "<w:p><w:pPr><w:spacing w:before=\"20\" w:after=\"20\" w:line=\"240\" w:lineRule=\"exact\"/>"
             + (centred || header ? "<w:jc w:val=\"center\"/>" : "") + "</w:pPr>"
-            + "<w:r><w:rPr>\(bold)<w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/></w:rPr><w:t xml:space=\"preserve\">\(escape(text))</w:t></w:r></w:p></w:tc>"
+            + "<w:r><w:rPr>\(bold)<w:sz w:val=\"19\"/><w:szCs w:val=\"19\"/></w:rPr><w:t xml:space=\"preserve\">\(escape(text))</w:t></w:r></w:p></w:tc>"
     }
 
     static func table(_ content: PublicNotice.Content, zh: Bool) -> String {
@@ -134,17 +134,18 @@ public enum NoticeDocx {
 
     static func document(_ content: PublicNotice.Content, zh: Bool) -> String {
         var body = paragraph(content.title, style: "Title")
+        if let subtitle = content.subtitle { body += paragraph(subtitle, align: "center") }
         body += paragraph(content.lead, indent: true)
         body += content.rows.isEmpty ? paragraph(content.empty) : table(content, zh: zh)
-        body += paragraph("")
+        body += paragraph("", keepNext: true)
         // The closing keeps together (each paragraph keeps with the next) so the signature never stands alone.
         for text in content.closing + content.contact { body += paragraph(text, indent: true, keepNext: true) }
         body += paragraph("", keepNext: true)
         body += paragraph(content.issuer, align: "right", keepNext: true)
         body += paragraph(content.date, align: "right")
-        // A4 (11906 × 16838 twips), margins 22/20/18/20 mm as the HTML page's.
+        // A4 (11906 × 16838 twips), margins 16/18/14/18 mm as the HTML page's.
         body += "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
-            + "<w:pgMar w:top=\"1247\" w:right=\"1134\" w:bottom=\"1021\" w:left=\"1134\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr>"
+            + "<w:pgMar w:top=\"907\" w:right=\"1021\" w:bottom=\"794\" w:left=\"1021\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr>"
         return """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <w:document xmlns:w="\(namespace)"><w:body>\(body)</w:body></w:document>

@@ -78,6 +78,7 @@ public enum Catalogue {
     public static let chapters: [any CatalogueChapter.Type] = [
         CommonTexts.self,
         NoticeTexts.self,
+        ReportTexts.self,
     ]
 
     /// Every example of every chapter, rendered: (chapter, Chinese, English).

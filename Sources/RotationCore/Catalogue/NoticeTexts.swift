@@ -8,8 +8,8 @@
 public enum NoticeTexts: CatalogueChapter {
     /// The title of the notice of every unit; the scenario's name.
     case title(String)
-    /// The title of one unit's notice: scenario name, unit name.
-    case unitTitle(String, String)
+    /// The line under the title of one unit's notice: the unit's name.
+    case unitSubtitle(String)
     /// The opening sentence: how many appointees.
     case lead(Int)
     /// The opening sentence of one unit's notice: unit name, how many appointees.
@@ -51,11 +51,11 @@ public enum NoticeTexts: CatalogueChapter {
 
     public static let chapter = "notice"
     public static let examples: [NoticeTexts] = [
-        .title("Fenghua 2017"), .unitTitle("Fenghua 2017", "MZJ"), .lead(13), .unitLead("MZJ", 2), .noAppointees,
+        .title("FH-2017"), .unitSubtitle("区民政局"), .lead(13), .unitLead("MZJ-01", 2), .noAppointees,
         .columnNumber, .columnName, .columnGender, .columnBirth, .columnEducation, .columnCurrent, .columnProposed,
-        .period("2017-11-20", "2017-11-24"), .periodBlank, .scopeAll, .scopeUnit("MZJ", "CZJ, SJJ"), .scopeUnit("MZJ", ""), .objections, .phone("0574-88521234"), .phone(nil),
-        .address("No. 150"), .email("zzb@example.gov.cn"), .issuerBlank, .dateBlank, .day(2017, 11, 20), .perUnitWritten(12, "notices"),
-        .unknownUnit("XYZ", "CZJ, MZJ"), .needsHTML("notice.txt", "notice.html"), .needsDocx("notice.txt"), .onlyForNotices, .perUnitAlone,
+        .period("2017-11-20", "2017-11-24"), .periodBlank, .scopeAll, .scopeUnit("MZJ-01", "CZJ-02, SJJ-03"), .scopeUnit("MZJ-01", ""), .objections, .phone("0574-88521234"), .phone(nil),
+        .address("150"), .email("88521234@163.com"), .issuerBlank, .dateBlank, .day(2017, 11, 20), .perUnitWritten(12, "./2017-11"),
+        .unknownUnit("XY1", "CZJ2, MZJ3"), .needsHTML("notice.md", "notice.html"), .needsDocx("notice.md"), .onlyForNotices, .perUnitAlone,
     ]
 
     static let blank = "________"
@@ -66,8 +66,8 @@ public enum NoticeTexts: CatalogueChapter {
         switch self {
         case .title(let name):
             Text(zh: "关于\(name)拟任人选的公示", en: "Public notice of the proposed appointments: \(name)")
-        case .unitTitle(let name, let unit):
-            Text(zh: "关于\(name)拟任人选的公示（\(unit)）", en: "Public notice of the proposed appointments: \(name) (\(unit))")
+        case .unitSubtitle(let unit):
+            Text(zh: "（\(unit)）", en: "(\(unit))")
         case .lead(let count):
             Text(zh: "根据中层干部跨部门竞争上岗工作安排，经报名、资格审查、面试、组织考察和集体研究，现将\(count)名拟任人选予以公示：",
                  en: "Following registration, eligibility review, interviews, examination and the committee's decision, the \(count) proposed appointment\(count == 1 ? " is" : "s are") announced:")
@@ -109,7 +109,7 @@ public enum NoticeTexts: CatalogueChapter {
             Text(zh: "没有单位编号“\(id)”的公示；有拟任人选的单位：\(units)",
                  en: "no notice for unit \"\(id)\"; the units with proposed appointees are: \(units)")
         case .needsHTML(let path, let suggested):
-            Text(zh: "公示以网页文件写出，`--out` 应以 .html 结尾（\(path)），例如 `--out \(suggested)`；要 Word 文件请用 `--format notice-docx`",
+            Text(zh: "公示以网页文件写出，`--out` 应以 `.html` 结尾（\(path)），例如 `--out \(suggested)`；要 Word 文件请用 `--format notice-docx`",
                  en: "the notice is a web page: `--out` must end in .html (\(path)), e.g. `--out \(suggested)`; for Word use `--format notice-docx`")
         case .needsDocx(let path):
             Text(zh: "Word 公示需要 `--out 文件.docx` 或 `--per-unit 文件夹`（\(path)）",
