@@ -110,9 +110,9 @@ final class ExportTests: XCTestCase {
                 XCTAssertFalse(["=", "+", "-", "@", "\t", "\r"].contains { field.hasPrefix($0) }, field.debugDescription)
             }
         }
-        XCTAssertEqual(SpreadsheetCSV.neutralise("王振宇"), "王振宇")
-        XCTAssertEqual(SpreadsheetCSV.neutralise("85.33"), "85.33")
-        XCTAssertEqual(SpreadsheetCSV.neutralise(""), "")
+        XCTAssertEqual(CSVWriter.guardFormula("王振宇"), "王振宇")
+        XCTAssertEqual(CSVWriter.guardFormula("85.33"), "85.33")
+        XCTAssertEqual(CSVWriter.guardFormula(""), "")
     }
 
     func testFormulaLookingNamesStayTextInXLSX() throws {
