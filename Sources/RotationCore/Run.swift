@@ -154,6 +154,8 @@ public struct Run: Sendable, Equatable {
         public var positionID: PositionID
         public init(cadreID: CadreID, positionID: PositionID) { self.cadreID = cadreID; self.positionID = positionID }
     }
+    /// The scenario's `notice:` settings (issuer, dates, contact), for the public notice.
+    public var notice = NoticeSettings()
 
     /// Passed applicants with justified envy, recounted from the scenario (docs/model.md). A correct
     /// run has none; nil when the run was read from a folder (which does not hold the passed applicants

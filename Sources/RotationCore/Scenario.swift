@@ -244,6 +244,8 @@ public struct Scenario: Sendable {
     public var rules: RuleSettings
     public var transfer = TransferSettings()
     public var solver = SolverSettings()
+    /// `notice:` — what the public notice (公示) prints besides the run: issuer, dates, contact.
+    public var notice = NoticeSettings()
     public var units: [Unit] = []
     public var positions: [Position] = []
     public var cadres: [Cadre] = []

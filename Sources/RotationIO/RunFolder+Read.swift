@@ -50,6 +50,7 @@ extension RunFolder {
         let audit = try parse(try load("audit.json"))
         let tiesFile = try load("ties.csv")
         var run = try RunReader(result: result, audit: audit).run()
+        run.notice = try RunReader(result: result, audit: audit).notice()
         run.ties = try tieValues(tiesFile, ties: run.ties)
         return run
     }
@@ -73,7 +74,7 @@ extension RunFolder {
         }
         var values: [String: (String, String)] = [:]
         for record in table.records {
-            let fields = slots.map { record.fields.indices.contains($0) ? record.fields[$0] : "" }
+            let fields = slots.map { record.fields.indices.contains($0) ? CSVWriter.unguard(record.fields[$0]) : "" }
             values[fields[0...2].joined(separator: "\u{1}")] = (fields[3], fields[4])
         }
         return try ties.map { entry in

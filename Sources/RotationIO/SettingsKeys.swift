@@ -17,7 +17,7 @@ import RotationCore
 public enum SettingsKeys {
     /// Known keys by section path (`""` the top level, `"rules."`, `"rules.judges."` …).
     public static let known: [(section: String, keys: [String])] = [
-        ("", ["name", "reference_date", "encoding", "mode", "max_preferences", "language", "rules", "transfer", "solver"]),
+        ("", ["name", "reference_date", "encoding", "mode", "max_preferences", "language", "rules", "transfer", "solver", "notice"]),
         ("rules.", ["term_years", "retirement_age", "min_education", "months_staff_before_deputy", "months_deputy_before_chief",
                     "months_town_before_department", "assessment_years", "training", "pass_mark", "judges", "aggregate",
                     "score_decimals", "shortlist_ratio", "min_applicants", "short_shortlist", "ties", "rotation", "quota",
@@ -29,6 +29,8 @@ public enum SettingsKeys {
         ("rules.evaluation.", ["min_participation", "poor_share", "average_poor_share"]),
         ("transfer.", ["enabled", "same_level_only", "place_all_due", "max_per_unit_pair"]),
         ("solver.", ["time_limit_seconds", "mip_gap"]),
+        ("notice.", ["issuer", "date", "period", "phone", "address", "email"]),
+        ("notice.period.", ["start", "end"]),
     ]
 
     /// The known keys of a section.

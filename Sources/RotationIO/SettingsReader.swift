@@ -155,6 +155,7 @@ struct SettingsReader {
             solver.finish()
             keys.reader = solver.reader
         }
+        Self.readNotice(&keys, into: &scenario)
         keys.finish()
         self = keys.reader
         return scenario

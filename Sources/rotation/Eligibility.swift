@@ -94,11 +94,20 @@ struct EligibilityReport {
         }
     }
 
+    /// In the report's language: with `zh` Chinese headers, verdicts and details; with `en` the run
+    /// folder's eligibility.csv (its columns and codes, and the Chinese detail beside the English).
     func csv() -> String {
-        CSVWriter.render(
-            header: ["cadre_id", "position_id", "rule", "verdict", "detail", "clause", "cadre_name", "detail_zh"],
-            rows: verdicts.map { [$0.cadreID.rawValue, $0.positionID?.rawValue ?? "", $0.rule.rawValue, $0.verdict.rawValue, $0.detail,
-                                  $0.rule.clause, adjudication.index.cadres[$0.cadreID]?.name ?? "", $0.detailChinese] })
+        let name = { (verdict: Verdict) in adjudication.index.cadres[verdict.cadreID]?.name ?? "" }
+        guard zh else {
+            return CSVWriter.render(
+                header: ["cadre_id", "position_id", "rule", "verdict", "detail", "clause", "cadre_name", "detail_zh"],
+                rows: verdicts.map { [$0.cadreID.rawValue, $0.positionID?.rawValue ?? "", $0.rule.rawValue, $0.verdict.rawValue, $0.detail,
+                                      $0.rule.clause, name($0), $0.detailChinese] })
+        }
+        return CSVWriter.render(
+            header: ["人员编号", "职位代码", "规则", "结论", "情况说明", "条款", "姓名"],
+            rows: verdicts.map { [$0.cadreID.rawValue, $0.positionID?.rawValue ?? "", $0.rule.rawValue, verdictWord($0.verdict),
+                                  $0.detailChinese, $0.rule.clause, name($0)] })
     }
 
     func json() -> JSONValue {

@@ -42,9 +42,10 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(text.status, 0, text.stderr)
         XCTAssertTrue(text.stdout.contains("E-WORKSTYLE"), text.stdout)
         XCTAssertTrue(text.stdout.contains("竞岗(2)"), text.stdout)
-        let csv = try CLI.run(["eligibility", CLI.sample.path, "--format", "csv"])
-        let golden = try CLI.read(URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/fenghua-2017/eligibility.csv"))
-        XCTAssertEqual(csv.stdout, golden, "eligibility --format csv must match the run's eligibility.csv")
+        let csv = try CLI.run(["eligibility", CLI.sample.path, "--format", "csv", "--lang", "en"])
+        let golden = String(decoding: try Data(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Golden/fenghua-2017/eligibility.csv")), as: UTF8.self)
+        XCTAssertEqual(csv.stdout, golden, "eligibility --format csv --lang en must match the run's eligibility.csv")
         let json = try CLI.run(["eligibility", CLI.sample.path, "--format", "json", "--lang", "en"])
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
         XCTAssertEqual((object["verdicts"] as? [Any])?.count, 46)

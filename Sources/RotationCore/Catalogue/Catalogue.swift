@@ -80,6 +80,8 @@ public enum Catalogue {
         InputTexts.self,
         LevelTexts.self,
         TerminalTexts.self,
+        NoticeTexts.self,
+        ReportTexts.self,
     ]
 
     /// Every example of every chapter, rendered: (chapter, Chinese, English).

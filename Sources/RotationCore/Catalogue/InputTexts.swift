@@ -55,6 +55,8 @@ public enum InputTexts: CatalogueChapter {
     case scoreDecimals(Int)
     case timeLimit(String)
     case mipGap(String)
+    case notADay(String)
+    case periodEndsBeforeStart(end: String, start: String)
 
     // MARK: Values (ValueParsing)
     case notNumber(String, kind: NumberKind)
@@ -116,9 +118,10 @@ public enum InputTexts: CatalogueChapter {
         .notYAML("mapping values are not allowed in this context"), .expectedTopKeys, .requiredKeyMissing,
         .expectedSingleValue, .expectedNestedKeys, .expectedList, .unknownKey(suggestion: "pass_mark"),
         .unknownKey(suggestion: nil), .keyInOtherSection(section: "rules"),
-        .notChoice("抽签", zh: ["竞争上岗", "志愿"], en: ["competition", "preferences"]), .notChoice("x", zh: ["0", "1", "2"], en: ["0", "1", "2"]),
+        .notChoice("3", zh: ["竞争上岗", "志愿"], en: ["competition", "preferences"]), .notChoice("x", zh: ["0", "1", "2"], en: ["0", "1", "2"]),
         .unknownEncoding("latin1"), .notTrueFalse("maybe"), .notWholeNumberAtLeast("-1", minimum: 0),
-        .judgesMinAboveMax(min: 7, max: 5), .scoreDecimals(3), .timeLimit("0"), .mipGap("2"),
+        .judgesMinAboveMax(min: 7, max: 5), .scoreDecimals(3), .timeLimit("0"), .mipGap("2"), .notADay("2017-11-31"),
+        .periodEndsBeforeStart(end: "2017-11-19", start: "2017-11-20"),
         .notNumber("八十", kind: .whole), .notNumber("85,5", kind: .decimal), .notNumber("1/x", kind: .fraction),
         .tooManyDigits("1234567890123", bound: 12), .fractionTooFine("1/3333333333333333333", bound: 18),
         .dividesByZero("1/0"), .below("-1", minimum: "0"), .outside("101", lower: "0", upper: "100"),
@@ -234,6 +237,10 @@ public enum InputTexts: CatalogueChapter {
             Text(zh: "\(value) 不在 0（不含）到 86400 秒之间", en: "\(value) is not between 0 (exclusive) and 86400 seconds")
         case .mipGap(let value):
             Text(zh: "\(value) 不在 0 到 1 之间", en: "\(value) is not between 0 and 1")
+        case .notADay(let value):
+            Text(zh: "“\(value)”不是日期（请写 2017-11-20）", en: "\"\(value)\" is not a date such as 2017-11-20")
+        case let .periodEndsBeforeStart(end, start):
+            Text(zh: "结束日期 \(end) 早于开始日期 \(start)", en: "\(end) is before the start \(start)")
 
         case let .notNumber(value, kind):
             switch kind {
