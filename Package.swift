@@ -21,7 +21,7 @@ let package = Package(
         .package(url: "https://github.com/attaswift/BigInt", "5.0.0"..<"7.0.0"),
         // Typed identifiers (`CadreID`, `PositionID`, …) so that a swapped id does not compile (RotationCore only).
         .package(url: "https://github.com/pointfreeco/swift-tagged", from: "0.10.0"),
-        // Reading xlsx workbooks given as scenario files: the zip container (RotationIO only).
+        // Zip archives: reading xlsx workbooks given as scenario files (RotationIO); the Word (.docx) notice (RotationReports).
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
@@ -53,7 +53,8 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
         // Reports on the run model: compare, and the exports (csv, xlsx, html, md, json, notice). Knows no solver.
-        .target(name: "RotationReports", dependencies: ["RotationCore", "RotationIO", "CXLSXWriter"]),
+        .target(name: "RotationReports", dependencies: ["RotationCore", "RotationIO", "CXLSXWriter",
+                                                     .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The entry workbook a clerk fills in (`rotation init --xlsx`): its content and its libxlsxwriter writer.
         .target(name: "RotationWorkbook", dependencies: ["RotationCore", "RotationIO", "CXLSXWriter"]),
         .executableTarget(
@@ -72,7 +73,8 @@ let package = Package(
         .testTarget(name: "RotationPipelineTests", dependencies: ["RotationPipeline", "RotationIO", "RotationCore"]),
         .testTarget(name: "RotationSolverTests", dependencies: ["RotationSolver", "RotationCore", "LinearProgramming"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "RotationReportsTests", dependencies: ["RotationReports", "RotationPipeline", "RotationIO", "RotationCore", "rotation"],
+        .testTarget(name: "RotationReportsTests", dependencies: ["RotationReports", "RotationPipeline", "RotationIO", "RotationCore", "rotation",
+                                                               .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     exclude: ["Golden"]),
         .testTarget(name: "RotationCLITests", dependencies: ["rotation"], exclude: ["Golden"]),
     ],

@@ -131,6 +131,7 @@ struct RunFolderWriter {
             ])))
         }
         members.append(("transfer", transferSummary()))
+        if let notice = noticeJSON() { members.append(("notice", notice)) }
         if let persistence = run.persistence {
             members.append(("persistence", .object([
                 ("baseline_pairs", .integer(persistence.baselinePairs)), ("kept", .integer(persistence.kept)),
@@ -150,6 +151,9 @@ struct RunFolderWriter {
             ("withdrawn", .array(run.plan.withdrawn.map { entry in
                 .object([("position_id", .string(entry.positionID.rawValue)), ("rule", .string(entry.rule.rawValue)),
                          ("detail", .string(entry.detail)), ("detail_zh", .string(entry.detailChinese))])
+            })),
+            ("withdrawn_applications", .array(run.withdrawnApplications.map { entry in
+                .object([("cadre_id", .string(entry.cadreID.rawValue)), ("position_id", .string(entry.positionID.rawValue))])
             })),
             ("placements", .array(run.plan.placements.map { placement in
                 .object([("cadre_id", .string(placement.cadreID.rawValue)), ("from_unit_id", .string(placement.fromUnitID.rawValue)),

@@ -19,7 +19,7 @@ extension InputProblem {
     /// A problem whose message is a workbook text.
     static func workbook(_ file: String, line: Int = 0, column: String = "", _ text: WorkbookTexts,
                          severity: Severity = .error) -> InputProblem {
-        InputProblem(file: file, line: line, column: column, message: text.text.en, severity: severity)
+        InputProblem(file: file, line: line, column: column, text: text.text, severity: severity)
     }
 }
 
@@ -119,7 +119,7 @@ struct ScenarioWorkbooks {
         } catch let error as XLSXError {
             problems.append(InputProblem.workbook(workbook, error.text))
         } catch {
-            problems.append(InputProblem(file: workbook, line: 0, message: "cannot read: \(error.localizedDescription)"))
+            problems.append(InputProblem(file: workbook, line: 0, .cannotRead(error.localizedDescription)))
         }
         return nil
     }

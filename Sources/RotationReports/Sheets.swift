@@ -75,7 +75,7 @@ public struct RunSheets: Sendable, Worded {
             name: say("人选安排", "Placements"),
             header: [say("人员编号", "Cadre ID"), say("姓名", "Name"), say("原单位", "From unit"), say("现任职务", "Current post"),
                      say("调入单位", "To unit"), say("职位代码", "Position ID"), say("职位名称", "Position"), say("方式", "By"),
-                     say("面试成绩／匹配度", "Score / fit")],
+                     say("面试成绩／适配度", "Score / fit")],
             rows: run.plan.placements.map { placement in
                 [.text(placement.cadreID.rawValue), .text(run.cadreName(placement.cadreID)), .text(run.unitName(placement.fromUnitID)),
                  .text(run.currentPost(of: placement.cadreID, words).post), .text(run.unitName(placement.toUnitID)),
