@@ -30,11 +30,11 @@ public enum YAMLGuard {
     public static func problems(in text: String, file: String) -> [InputProblem] {
         let bytes = Array(text.utf8)
         if bytes.count > maxBytes {
-            return [InputProblem(file: file, line: 1, message: GuardTexts.yamlTooLarge(bytes: bytes.count, limit: maxBytes).text.en)]
+            return [InputProblem(file: file, line: 1, text: GuardTexts.yamlTooLarge(bytes: bytes.count, limit: maxBytes).text)]
         }
         if let control = firstControlCharacter(bytes) {
             return [InputProblem(file: file, line: control.line,
-                                 message: GuardTexts.controlCharacter(TerminalText.escapedScalar(control.scalar), column: control.column).text.en)]
+                                 text: GuardTexts.controlCharacter(TerminalText.escapedScalar(control.scalar), column: control.column).text)]
         }
         return walkEvents(bytes, file: file)
     }
@@ -81,7 +81,7 @@ public enum YAMLGuard {
         var problems: [InputProblem] = []
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
-            return [InputProblem(file: file, line: 1, message: GuardTexts.yamlUnreadable.text.en)]
+            return [InputProblem(file: file, line: 1, text: GuardTexts.yamlUnreadable.text)]
         }
         defer { yaml_parser_delete(&parser) }
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
@@ -95,7 +95,7 @@ public enum YAMLGuard {
                     let mark = parser.problem_mark
                     let problem = parser.problem.map { String(cString: $0) } ?? "syntax error"
                     problems.append(InputProblem(file: file, line: Int(mark.line) + 1,
-                                                 message: GuardTexts.yamlSyntax(problem, column: Int(mark.column) + 1).text.en))
+                                                 text: GuardTexts.yamlSyntax(problem, column: Int(mark.column) + 1).text))
                     return problems
                 }
                 defer { yaml_event_delete(&event) }
@@ -103,7 +103,7 @@ public enum YAMLGuard {
                 let column = Int(event.start_mark.column) + 1
                 count += 1
                 if count > maxEvents {
-                    problems.append(InputProblem(file: file, line: line, message: GuardTexts.yamlTooManyValues(limit: maxEvents).text.en))
+                    problems.append(InputProblem(file: file, line: line, text: GuardTexts.yamlTooManyValues(limit: maxEvents).text))
                     return problems
                 }
                 var anchor: UnsafeMutablePointer<yaml_char_t>?
@@ -114,7 +114,7 @@ public enum YAMLGuard {
                     return problems
                 case YAML_ALIAS_EVENT:
                     let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
-                    problems.append(InputProblem(file: file, line: line, message: GuardTexts.yamlAlias("*" + name, column: column).text.en))
+                    problems.append(InputProblem(file: file, line: line, text: GuardTexts.yamlAlias("*" + name, column: column).text))
                 case YAML_SCALAR_EVENT:
                     anchor = event.data.scalar.anchor
                     keyText = String(decoding: UnsafeBufferPointer(start: event.data.scalar.value, count: event.data.scalar.length), as: UTF8.self)
@@ -129,19 +129,19 @@ public enum YAMLGuard {
                     isNode = false
                 }
                 if let anchor {
-                    problems.append(InputProblem(file: file, line: line, message: GuardTexts.yamlAlias("&" + String(cString: anchor), column: column).text.en))
+                    problems.append(InputProblem(file: file, line: line, text: GuardTexts.yamlAlias("&" + String(cString: anchor), column: column).text))
                 }
                 if isNode, !stack.isEmpty, stack[stack.count - 1].isMapping {
                     if stack[stack.count - 1].expectsKey {
                         if let key = keyText {
                             if let first = stack[stack.count - 1].keys[key] {
                                 problems.append(InputProblem(file: file, line: line, column: key,
-                                                             message: GuardTexts.duplicateKey(firstLine: first).text.en))
+                                                             text: GuardTexts.duplicateKey(firstLine: first).text))
                             } else {
                                 stack[stack.count - 1].keys[key] = line
                             }
                         } else if event.type != YAML_ALIAS_EVENT {
-                            problems.append(InputProblem(file: file, line: line, message: GuardTexts.complexKey(column: column).text.en))
+                            problems.append(InputProblem(file: file, line: line, text: GuardTexts.complexKey(column: column).text))
                         }
                     }
                     stack[stack.count - 1].expectsKey.toggle()
@@ -149,7 +149,7 @@ public enum YAMLGuard {
                 if event.type == YAML_SEQUENCE_START_EVENT || event.type == YAML_MAPPING_START_EVENT {
                     stack.append(Level(isMapping: event.type == YAML_MAPPING_START_EVENT))
                     if stack.count > maxDepth {
-                        problems.append(InputProblem(file: file, line: line, message: GuardTexts.yamlTooDeep(limit: maxDepth).text.en))
+                        problems.append(InputProblem(file: file, line: line, text: GuardTexts.yamlTooDeep(limit: maxDepth).text))
                         return problems
                     }
                 }

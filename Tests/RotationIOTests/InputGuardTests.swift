@@ -93,7 +93,7 @@ final class InputGuardTests: XCTestCase {
         XCTAssertEqual(found, ["scenario.yaml:2: reference_date: \"2017-13\" is not a month (write 2017-10)"])
         let date = try printed(yaml: Self.yaml.replacingOccurrences(of: "2017-10", with: "2017-02-31"))
         XCTAssertEqual(date, ["scenario.yaml:2: reference_date: \"2017-02-31\" is not a date: 2017-02 has 28 days"])
-        XCTAssertEqual(try printed(yaml: Self.yaml + "colour: red\n"), ["scenario.yaml:9: colour: warning: unknown key, ignored"],
+        XCTAssertEqual(try printed(yaml: Self.yaml + "colour: red\n"), ["scenario.yaml:9: colour: unknown key (check its spelling against the documented settings)"],
                        "a real unknown key is still reported")
     }
 
