@@ -79,6 +79,7 @@ public enum Catalogue {
         CommonTexts.self,
         NoticeTexts.self,
         ReportTexts.self,
+        ExplainTexts.self,
     ]
 
     /// Every example of every chapter, rendered: (chapter, Chinese, English).
