@@ -99,7 +99,7 @@ public enum ExplainTexts: CatalogueChapter {
 
     public static let chapter = "explain"
     public static let examples: [ExplainTexts] = [
-        .identity("FH015", "RSJ", "2"), .mayCompete, .mayNotCompete, .fails("E-TERM", "2.1", "E-TERM", "FH015"),
+        .identity("FH015", "RSJ-04", "2"), .mayCompete, .mayNotCompete, .fails("E-TERM", "2.1", "E-TERM", "FH015"),
         .flagged("E-EVAL", "2.3", "E-EVAL", "FH015"), .noApplications, .applied("MZJ-03"), .appliedPreference(2, "MZJ-03"),
         .notApplied("ZJJ-02"), .wouldQualify, .wouldFail("P-OWNUNIT"), .notEligibleApplicant, .positionWithdrawn("C-MIN2", "1 < 2"),
         .awaitingInterview, .score("85.33", 7), .scoreRecused("85.33", 6, 1), .belowPassMark("58.00", "60.00", "2.00"), .ranked(2, 3),
@@ -110,7 +110,7 @@ public enum ExplainTexts: CatalogueChapter {
         .exempt(30, 36), .transferNotRunPreInterview, .transferNotRunDisabled, .transferInfeasible, .notCandidateFails("E-EVAL"),
         .notCandidateNeither, .notCandidateExempt, .candidateDue, .candidateAccepts, .noVacancies, .noSuitableVacancy(3, "1"),
         .inOwnUnit(1), .otherLevel(2), .requirementNotMet(1), .townYears(1), .vacancyTaken("ZJJ-02", "FH047", "70.00", "65.00"),
-        .vacancyTakenByDue("ZJJ-02", "FH047", "70.00", "65.00"), .capBound("ZJJ-02", "NLJ", "ZJJ", 1, "FH047", 1),
+        .vacancyTakenByDue("ZJJ-02", "FH047", "70.00", "65.00"), .capBound("ZJJ-02", "NLJ1", "ZJJ2", 1, "FH047", 1),
         .vacancyLeftEmpty("ZJJ-02"), .unknownCadre("FH999", "FH099", "`rotation show fh --cadres`"),
         .unknownPosition("XX-01", "", "`rotation show fh`"),
         .tieKey(.evaluationGoodShare), .tieKey(.excellentAssessments), .tieKey(.monthsInLevel), .tieKey(.cadreID),
@@ -222,7 +222,7 @@ public enum ExplainTexts: CatalogueChapter {
                  en: "\(position) went to \(who): cadres due for rotation are placed first (fit \(theirs); theirs against \(mine)).")
         case .capBound(let position, let from, let to, let cap, let who, let count):
             Text(zh: "\(position)本可调任，但从\(from)调入\(to)已有\(count)人（\(who)），达到单位间人数上限\(cap)人（`max_per_unit_pair`）。",
-                 en: "\(position) would suit them, but \(count) already move from \(from) to \(to) (\(who)): the unit-pair cap of \(cap) (`max_per_unit_pair`).")
+                 en: "\(position) would suit them, but the moves from \(from) to \(to) already number \(count) (\(who)): the unit-pair cap of \(cap) (`max_per_unit_pair`).")
         case .vacancyLeftEmpty(let position):
             Text(zh: "\(position)本可调任且未达单位间人数上限，但本方案未证明最优，仍空缺。",
                  en: "\(position) would suit them within the unit-pair cap, but this plan is not proven optimal and leaves it empty.")
