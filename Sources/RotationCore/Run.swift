@@ -145,6 +145,15 @@ public struct Run: Sendable, Equatable {
 
     public var audit: Audit
 
+    /// Applications withdrawn (放弃) in applications.csv: on record, absent from every rule and model (result.json `withdrawn_applications`).
+    public var withdrawnApplications: [WithdrawnApplication] = []
+
+    /// One withdrawn application.
+    public struct WithdrawnApplication: Sendable, Equatable {
+        public var cadreID: CadreID
+        public var positionID: PositionID
+        public init(cadreID: CadreID, positionID: PositionID) { self.cadreID = cadreID; self.positionID = positionID }
+    }
     /// The scenario's `notice:` settings (issuer, dates, contact), for the public notice.
     public var notice = NoticeSettings()
 

@@ -251,6 +251,8 @@ public struct Scenario: Sendable {
     public var cadres: [Cadre] = []
     public var assessments: [AssessmentRecord] = []
     public var applications: [Application] = []
+    /// Applications marked withdrawn (放弃) in applications.csv: on record, absent for every rule and model.
+    public var withdrawnApplications: [Application] = []
     /// `nil`: interviews.csv is absent, the pre-interview stage.
     public var interviews: [JudgeScore]? = []
     public var evaluations: [EvaluationRecord] = []

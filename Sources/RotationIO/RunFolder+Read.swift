@@ -211,7 +211,7 @@ struct RunReader {
         transferSettings.placeAllDue = try transfer.required("place_all_due").flag
         transferSettings.maxPerUnitPair = try transfer.required("max_per_unit_pair").integer()
         let summary = try result.required("summary")
-        return Run(
+        var run = Run(
             scenarioName: try result.required("scenario").text,
             referenceDate: try result.required("reference_date").month,
             mode: try result.required("mode").code(Mode.self),
@@ -271,6 +271,11 @@ struct RunReader {
                           positionID: try item.optionalID("position_id"))
             },
             audit: try auditRecord())
+        // Absent in runs written before withdrawals existed.
+        run.withdrawnApplications = try (result.member("withdrawn_applications")?.items ?? []).map { item in
+            Run.WithdrawnApplication(cadreID: try item.required("cadre_id").id(), positionID: try item.required("position_id").id())
+        }
+        return run
     }
 
     func levels() throws -> [LevelResult] {

@@ -152,6 +152,9 @@ struct RunFolderWriter {
                 .object([("position_id", .string(entry.positionID.rawValue)), ("rule", .string(entry.rule.rawValue)),
                          ("detail", .string(entry.detail)), ("detail_zh", .string(entry.detailChinese))])
             })),
+            ("withdrawn_applications", .array(run.withdrawnApplications.map { entry in
+                .object([("cadre_id", .string(entry.cadreID.rawValue)), ("position_id", .string(entry.positionID.rawValue))])
+            })),
             ("placements", .array(run.plan.placements.map { placement in
                 .object([("cadre_id", .string(placement.cadreID.rawValue)), ("from_unit_id", .string(placement.fromUnitID.rawValue)),
                          ("position_id", .string(placement.positionID.rawValue)), ("to_unit_id", .string(placement.toUnitID.rawValue)),

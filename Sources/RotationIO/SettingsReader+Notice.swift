@@ -28,7 +28,7 @@ extension SettingsReader {
             settings.periodStart = period.day("start")
             settings.periodEnd = period.day("end")
             if let start = settings.periodStart, let end = settings.periodEnd, end < start {
-                period.fail("end", "\(end) is before the start \(start)")
+                period.fail("end", .periodEndsBeforeStart(end: "\(end)", start: "\(start)"))
             }
             period.finish()
             notice.reader = period.reader
@@ -47,7 +47,7 @@ extension SettingsReader.Keys {
     mutating func day(_ key: String) -> CalendarDay? {
         guard let text = scalar(key) else { return nil }
         if let value = Values.day(text) { return value }
-        fail(key, "\"\(text)\" is not a date such as 2017-11-20")
+        fail(key, .notADay(text))
         return nil
     }
 }

@@ -60,6 +60,7 @@ struct RunAssembly {
             },
             audit: audit,
             justifiedEnvy: adjudication.justifiedEnvy(in: report.plan).count)
+        run.withdrawnApplications = scenario.withdrawnApplications.map { Run.WithdrawnApplication(cadreID: $0.cadreID, positionID: $0.positionID) }
         run.notice = scenario.notice
         return run
     }
