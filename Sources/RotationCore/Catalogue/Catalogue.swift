@@ -83,6 +83,8 @@ public enum Catalogue {
         NoticeTexts.self,
         ReportTexts.self,
         ExplainTexts.self,
+        WorkbookTexts.self,
+        EntryWorkbookTexts.self,
     ]
 
     /// Every example of every chapter, rendered: (chapter, Chinese, English).
