@@ -83,6 +83,8 @@ public enum Catalogue {
         RuleTexts.self,
         NoticeTexts.self,
         ReportTexts.self,
+        WorkbookTexts.self,
+        EntryWorkbookTexts.self,
     ]
 
     /// Every example of every chapter, rendered: (chapter, Chinese, English).
