@@ -87,7 +87,7 @@ extension Explanation {
         case .placedByCompetition(let positionID): return say(.placedByCompetition(positionName(positionID)))
         case .placedByTransfer(let positionID, let fit): return say(.placedByTransfer(positionName(positionID), score(fit)))
         case .notPlaced: return say(.notPlaced)
-        case .due(let reasons): return say(.due(reasons.joined(separator: language == .zh ? "；" : "; ")))
+        case .due(let record): return say(.due(record.reasons(in: language).joined(separator: language == .zh ? "；" : "; ")))
         case .exempt(let months, let threshold): return say(.exempt(months, threshold))
         case .transferNotRun(let preInterview): return say(preInterview ? .transferNotRunPreInterview : .transferNotRunDisabled)
         case .transferInfeasible: return say(.transferInfeasible)

@@ -58,8 +58,8 @@ public enum ExplanationStatement: Sendable, Equatable {
     case placedByCompetition(PositionID)
     case placedByTransfer(PositionID, fit: Int)
     case notPlaced
-    /// Due for rotation (R-DUE), with the reasons rotation_due.csv records.
-    case due([String])
+    /// Due for rotation (R-DUE): the rotation_due.csv record, with its reasons.
+    case due(RotationDue.Record)
     /// Due but exempt (R-EXEMPT): months to retirement and the threshold.
     case exempt(monthsToRetirement: Int, threshold: Int)
     /// No transfer phase in this run (pre-interview stage, or `transfer.enabled: false`).

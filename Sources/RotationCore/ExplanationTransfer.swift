@@ -19,7 +19,7 @@ extension Explanation {
         if let due {
             lines.append(ExplanationLine(1, due.exempt
                 ? .exempt(monthsToRetirement: due.monthsToRetirement, threshold: run.rules.exemptMonthsBeforeRetirement)
-                : .due(due.reasons)))
+                : .due(due)))
         }
         guard placed == nil else { return lines }
         switch run.transfer {

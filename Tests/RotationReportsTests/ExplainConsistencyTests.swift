@@ -126,7 +126,7 @@ struct FilesCheck {
         if let dueRecord {
             expect(statements.contains(dueRecord.exempt ? .exempt(monthsToRetirement: dueRecord.monthsToRetirement,
                                                                   threshold: run.rules.exemptMonthsBeforeRetirement)
-                                                        : .due(dueRecord.reasons)), "rotation_due.csv row not said")
+                                                        : .due(dueRecord)), "rotation_due.csv row not said")
         }
         expect(statements.contains(personFails.isEmpty ? .mayCompete : .mayNotCompete), "may compete or not")
         for statement in statements { check(statement) }
@@ -186,7 +186,7 @@ struct FilesCheck {
             expect(entry(p, me) == nil && entry(q, me)?.rank == rank && run.mode == .preferences, "preferred list \(q) differs")
         case .listedAllRankAbove(let p): expect(entry(p, me) == nil, "said not listed on \(p)")
         case .placedByCompetition, .placedByTransfer, .notPlaced: break   // checked above
-        case .due(let reasons): expect(dueRecord.map { !$0.exempt && $0.reasons == reasons } ?? false, "due differs from rotation_due.csv")
+        case .due(let record): expect(dueRecord.map { !$0.exempt && $0 == record } ?? false, "due differs from rotation_due.csv")
         case .exempt(let months, _): expect(dueRecord.map { $0.exempt && $0.monthsToRetirement == months } ?? false, "exempt differs")
         case .transferNotRun: expect(run.transfer.code == "not_run", "transfer did run")
         case .transferInfeasible: expect(run.transfer.code == "infeasible", "transfer not infeasible")
