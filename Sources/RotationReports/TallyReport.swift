@@ -49,46 +49,65 @@ public struct TallyReport: Sendable {
             }, numericColumns: [2, 3, 4, 6, 7, 8], nowrapColumns: [0, 1, 5])),
         ]))
 
-        // 2. Void ballots, columns and lines.
+        // 2. Void ballots, columns and lines: one row per ballot, line, rule and finding, its columns together.
         let voids = result.findings.filter { $0.effect != .flag && $0.effect != .voidCell }
+        var voidRows: [Document.Row] = []
+        var voidKeys: [String] = []
+        var voidColumns: [[String]] = []
+        for finding in voids {
+            let cells = [finding.ballotID, finding.unitID.rawValue, finding.cadreID?.rawValue ?? "", finding.rule.rawValue, "",
+                         detail(finding), say(.effect(finding.effect)), finding.location.description]
+            let key = cells.joined(separator: "|")
+            let column = finding.column.map { say(.column($0)) }
+            if let last = voidKeys.last, last == key {
+                if let column { voidColumns[voidColumns.count - 1].append(column) }
+            } else {
+                voidKeys.append(key)
+                voidRows.append(Document.Row(cells))
+                voidColumns.append(column.map { [$0] } ?? [])
+            }
+        }
+        for index in voidRows.indices { voidRows[index].cells[4] = columnList(voidColumns[index]) }
         sections.append(Document.Section(say(.voidHeading), [
-            .table(Document.Table(header: header(.voidHeader), rows: voids.map { finding in
-                Document.Row([finding.ballotID, finding.unitID.rawValue, finding.cadreID?.rawValue ?? "", finding.rule.rawValue,
-                              finding.column.map { say(.column($0)) } ?? "", detail(finding), say(.effect(finding.effect)),
-                              finding.location.description])
-            }, nowrapColumns: [0, 1, 2, 3, 6, 7], empty: say(.voidEmpty))),
+            .table(Document.Table(header: header(.voidHeader), rows: voidRows, nowrapColumns: [0, 1, 2, 3, 6, 7], empty: say(.voidEmpty))),
         ]))
 
-        // 3. Flags, grouped by rule, unit and effect, with their ballots.
-        struct Group { var rule: RuleID; var unit: UnitID; var effect: TallyEffect; var items: [(ballot: String, part: String)] }
+        // 3. Flags, grouped by rule, unit and effect; within a group, the ballots with the same cadres and columns together.
+        struct Group { var rule: RuleID; var unit: UnitID; var effect: TallyEffect; var ballots: [String]; var parts: [String: [String]] }
         var groups: [Group] = []
         var position: [String: Int] = [:]
         let flags = result.findings.filter { $0.effect == .flag || $0.effect == .voidCell }
             .sorted { ($0.rule, $0.unitID.rawValue) < ($1.rule, $1.unitID.rawValue) }
         for finding in flags {
             let key = "\(finding.rule.rawValue)|\(finding.unitID.rawValue)|\(finding.effect.rawValue)"
-            let part = [finding.cadreID?.rawValue, finding.column.map { say(.column($0)) }].compactMap { $0 }.joined(separator: " ")
-            if let at = position[key] { groups[at].items.append((finding.ballotID, part)) } else {
-                position[key] = groups.count
-                groups.append(Group(rule: finding.rule, unit: finding.unitID, effect: finding.effect, items: [(finding.ballotID, part)]))
+            let at = position[key] ?? groups.count
+            if at == groups.count {
+                position[key] = at
+                groups.append(Group(rule: finding.rule, unit: finding.unitID, effect: finding.effect, ballots: [], parts: [:]))
             }
+            if groups[at].parts[finding.ballotID] == nil {
+                groups[at].ballots.append(finding.ballotID)
+                groups[at].parts[finding.ballotID] = []
+            }
+            let part = [finding.cadreID?.rawValue, finding.column.map { say(.column($0)) }].compactMap { $0 }.joined(separator: " ")
+            if !part.isEmpty { groups[at].parts[finding.ballotID]!.append(part) }
         }
-        let separator = language == .zh ? "、" : ", "
+        let comma = language == .zh ? "、" : ", "
         sections.append(Document.Section(say(.flagsHeading), [
             .note(say(.flagsNote)),
             .table(Document.Table(header: header(.flagsHeader), rows: groups.map { group in
-                // One entry per ballot: its id, then what on it (cadres, columns).
+                // Ballots flagged for the same cadres and columns are listed together after what they share.
                 var order: [String] = []
-                var parts: [String: [String]] = [:]
-                for item in group.items {
-                    if parts[item.ballot] == nil { order.append(item.ballot); parts[item.ballot] = [] }
-                    if !item.part.isEmpty { parts[item.ballot]!.append(item.part) }
+                var ballotsOf: [String: [String]] = [:]
+                for ballot in group.ballots {
+                    let what = columnList(group.parts[ballot]!)
+                    if ballotsOf[what] == nil { order.append(what) }
+                    ballotsOf[what, default: []].append(ballot)
                 }
-                let listed = order.map { ballot in
-                    parts[ballot]!.isEmpty ? ballot : ballot + (language == .zh ? "（" : " (") + parts[ballot]!.joined(separator: separator)
-                        + (language == .zh ? "）" : ")")
+                let listed = order.map { what in
+                    (what.isEmpty ? "" : what + (language == .zh ? "：" : ": ")) + ballotsOf[what]!.joined(separator: comma)
                 }
-                return Document.Row([group.rule.rawValue, group.unit.rawValue, say(.effect(group.effect)), "\(order.count)",
+                return Document.Row([group.rule.rawValue, group.unit.rawValue, say(.effect(group.effect)), "\(group.ballots.count)",
                                      listed.joined(separator: language == .zh ? "；" : "; ")])
             }, numericColumns: [3], nowrapColumns: [0, 1, 2, 3], empty: say(.flagsEmpty))),
         ]))
@@ -133,6 +152,13 @@ public struct TallyReport: Sendable {
     static func score(_ value: Fraction) -> String {
         let shown = Hundredths.format(fraction: value, decimals: 2)
         return value.multiplied(by: 100)?.denominator == 1 ? shown : shown + " (" + value.description + ")"
+    }
+
+    /// Columns (or cadres and columns) as one phrase: every column of the performance form is "all six columns".
+    func columnList(_ parts: [String]) -> String {
+        let all = PerformanceColumn.allCases.map { say(.column($0.rawValue)) }
+        if parts == all { return say(.allColumns) }
+        return parts.joined(separator: language == .zh ? "、" : ", ")
     }
 
     /// What a finding found, in words.

@@ -69,6 +69,7 @@ public enum TallyTexts: CatalogueChapter {
     case column(String)
     case form(BallotForm)
     case ballotCount(Int)
+    case allColumns
 
     public static let chapter = "tally"
     public static let examples: [TallyTexts] = [
@@ -87,11 +88,11 @@ public enum TallyTexts: CatalogueChapter {
         .metaSettings(overQuota: .flag, missingReason: .flag),
         .meetingsHeading, .meetingsNote("4/5"), .meetingsHeader, .reachesYes, .reachesNo, .voidHeading, .voidHeader, .voidEmpty,
         .flagsHeading, .flagsNote, .flagsHeader, .flagsEmpty, .cadresHeading, .cadresHeader, .cadresNote, .moralHeading, .moralHeader,
-        .moralNote(shares: "1、0.8、0.6、0.4", grades: "90、80、60"), .signaturesHeading, .scrutineer, .counter, .dateLine,
+        .moralNote(shares: "1/0.8/0.6/0.4", grades: "90/80/60"), .signaturesHeading, .scrutineer, .counter, .dateLine,
         .footer("rotation 1.0"),
         .effect(.flag), .effect(.voidCell), .effect(.voidLine), .effect(.voidColumn), .effect(.voidBallot),
         .overQuota(good: 2, lines: 6), .underPoor(poor: 0, lines: 6), .spoiledCell, .emptyGrade, .missingReason,
-        .column("overall"), .column("political_virtue"), .column("reason"), .form(.performance), .form(.moral), .ballotCount(3),
+        .column("overall"), .column("political_virtue"), .column("reason"), .form(.performance), .form(.moral), .ballotCount(3), .allColumns,
     ]
 
     public var text: Text {
@@ -248,6 +249,8 @@ public enum TallyTexts: CatalogueChapter {
             Text(zh: Self.chineseColumn[name] ?? name, en: name.replacingOccurrences(of: "_", with: " "))
         case .form(let form):
             form == .performance ? Text(zh: "绩效评价票（附件2）", en: "performance ballot (附件2)") : Text(zh: "德行评价票（附件3）", en: "moral ballot (附件3)")
+        case .allColumns:
+            Text(zh: "六栏均是", en: "all six columns")
         case .ballotCount(let count):
             Text(zh: "\(count) 张", en: count == 1 ? "1 ballot" : "\(count) ballots")
         }
