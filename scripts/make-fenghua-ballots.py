@@ -84,6 +84,27 @@ def performance(rng, unit, cadres, took, void_count):
         rng.shuffle(rest)
         it = iter(rest)
         overall[cid] = [m if m is not None else next(it) for m in marks]
+    # Spread the 较差 of the overall column over the ballots (each cadre keeps its own grades): a ballot with
+    # none takes one from a ballot with two or more, by swapping within one cadre's column.
+    for _ in range(counted * n):
+        poor_on = [sum(1 for c in cadres if overall[c[0]][j] == "较差") for j in range(counted)]
+        short = [j for j in range(counted) if poor_on[j] == 0]
+        spare = [j for j in range(counted) if poor_on[j] >= 2]
+        moved = False
+        for j in short:
+            for i in spare:
+                for c in cadres:
+                    marks = overall[c[0]]
+                    if marks[i] == "较差" and marks[j] in ("较好", "一般"):
+                        marks[i], marks[j] = marks[j], marks[i]
+                        moved = True
+                        break
+                if moved:
+                    break
+            if moved:
+                break
+        if not moved:
+            break
     # Which ballot numbers are void, and through which column.
     numbers = list(range(1, took + 1))
     void_numbers = sorted(rng.sample(numbers[2:], void_count))
@@ -99,8 +120,12 @@ def performance(rng, unit, cadres, took, void_count):
             chosen = set(rng.sample(range(n), gmax + 1))
             for k, c in enumerate(cadres):
                 grade = "好" if k in chosen else rng.choice(["较好", "较好", "一般"])
-                cells = [grade if (k in chosen or grade != "好") else "较好" for _ in CATEGORIES]
-                overall_mark = ("较好" if by_category and grade == "好" else grade)
+                cells = [grade for _ in CATEGORIES]
+                overall_mark = grade
+                if by_category and grade == "好":
+                    # Over quota in 决策推进 only: the other columns keep within 20%.
+                    cells = ["好"] + ["较好"] * (len(CATEGORIES) - 1)
+                    overall_mark = "较好"
                 lines.append((c[0], cells, overall_mark))
         else:
             lines = []
@@ -114,6 +139,14 @@ def performance(rng, unit, cadres, took, void_count):
                     else:
                         cells.append(base)
                 lines.append((c[0], cells, mark))
+            # At least 10% 较差 in every category column (T-POOR then fires on the overall column only).
+            need = -(-n // 10)
+            for k in range(len(CATEGORIES)):
+                have = sum(1 for line in lines if line[1][k] == "较差")
+                candidates = [line for line in lines if line[1][k] not in ("好", "较差") and line[2] != "好"]
+                rng.shuffle(candidates)
+                for line in candidates[:max(0, need - have)]:
+                    line[1][k] = "较差"
             counted_index += 1
         for cid, cells, mark in lines:
             reason = ""
