@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/attaswift/BigInt", "5.0.0"..<"7.0.0"),
         // Typed identifiers (`CadreID`, `PositionID`, …) so that a swapped id does not compile (RotationCore only).
         .package(url: "https://github.com/pointfreeco/swift-tagged", from: "0.10.0"),
+        // Zip archives: the Word (.docx) notice is a zip of WordprocessingML parts (RotationReports).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // GLPK, the C library (Debian: libglpk-dev). Header and link line only.
@@ -50,7 +52,8 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
         // Reports on the run model: compare, and the exports (csv, xlsx, html, md, json, notice). Knows no solver.
-        .target(name: "RotationReports", dependencies: ["RotationCore", "RotationIO", "CXLSXWriter"]),
+        .target(name: "RotationReports", dependencies: ["RotationCore", "RotationIO", "CXLSXWriter",
+                                                     .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .executableTarget(
             name: "rotation",
             dependencies: [
@@ -66,7 +69,8 @@ let package = Package(
         .testTarget(name: "RotationPipelineTests", dependencies: ["RotationPipeline", "RotationIO", "RotationCore"]),
         .testTarget(name: "RotationSolverTests", dependencies: ["RotationSolver", "RotationCore", "LinearProgramming"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "RotationReportsTests", dependencies: ["RotationReports", "RotationPipeline", "RotationIO", "RotationCore", "rotation"],
+        .testTarget(name: "RotationReportsTests", dependencies: ["RotationReports", "RotationPipeline", "RotationIO", "RotationCore", "rotation",
+                                                               .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     exclude: ["Golden"]),
         .testTarget(name: "RotationCLITests", dependencies: ["rotation"], exclude: ["Golden"]),
     ],

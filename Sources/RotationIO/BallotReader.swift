@@ -14,6 +14,12 @@ public enum BallotFiles {
     public static let performanceColumns: [ColumnSpec] = [ColumnSpec("ballot_id", "票号", required: true), ColumnSpec("cadre_id", "人员编号", required: true)]
         + PerformanceColumn.allCases.map { ColumnSpec($0.rawValue, $0.chinese, required: $0 == .overall) }
         + [ColumnSpec("reason", "评价理由")]
+    /// The columns of a ballot file, by its name (nil for another file).
+    public static func columns(of file: String) -> [ColumnSpec]? {
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        return [(meetings, meetingColumns), (performance, performanceColumns), (moral, moralColumns)].first { name.hasPrefix($0.0) }?.1
+    }
+
     public static let moralColumns: [ColumnSpec] = [ColumnSpec("ballot_id", "票号", required: true), ColumnSpec("cadre_id", "人员编号", required: true)]
         + MoralCategory.allCases.map { ColumnSpec($0.rawValue, $0.chinese, required: true) }
         + MoralCategory.allCases.map { ColumnSpec($0.reverseColumn, $0.chinese + "反向指标") }
@@ -49,7 +55,7 @@ public struct BallotReader {
         var reader = BallotReader(scenario: scenario, language: language, encoding: encoding)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw InputErrors([InputProblem(file: folder.path, line: 0, message: TallyTexts.noBallotFolder(folder.path)(language))])
+            throw InputErrors([InputProblem(file: folder.path, line: 0, text: TallyTexts.noBallotFolder(folder.path).text)], language: language)
         }
         var sheets: [String: BallotSheet] = [:]
         for name in [BallotFiles.meetings, BallotFiles.performance, BallotFiles.moral] {
@@ -59,9 +65,9 @@ public struct BallotReader {
                 let bytes = Array(try Data(contentsOf: url))
                 sheets[name] = try BallotSheet.csv(file: name, bytes: bytes, encoding: encoding)
             } catch let error as BallotSheetError {
-                reader.problems.append(InputProblem(file: name, line: error.row, message: TallyTexts.unreadable(error.message)(language)))
+                reader.problems.append(InputProblem(file: name, line: error.row, text: TallyTexts.unreadable(error.message).text))
             } catch {
-                reader.problems.append(InputProblem(file: name, line: 0, message: TallyTexts.unreadable(error.localizedDescription)(language)))
+                reader.problems.append(InputProblem(file: name, line: 0, text: TallyTexts.unreadable(error.localizedDescription).text))
             }
         }
         let box = reader.read(meetings: sheets[BallotFiles.meetings], performance: sheets[BallotFiles.performance], moral: sheets[BallotFiles.moral],
@@ -69,7 +75,7 @@ public struct BallotReader {
                                   FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path)
                               }))
         let problems = reader.problems
-        guard !problems.contains(where: { $0.severity == .error }), let box else { throw InputErrors(problems) }
+        guard !problems.contains(where: { $0.severity == .error }), let box else { throw InputErrors(problems, language: language) }
         return (box, problems.sorted())
     }
 
@@ -79,10 +85,10 @@ public struct BallotReader {
         let present = present ?? Set([(BallotFiles.meetings, meetings), (BallotFiles.performance, performance), (BallotFiles.moral, moral)]
             .compactMap { $0.1 == nil ? nil : $0.0 })
         if !present.contains(BallotFiles.meetings) {
-            problems.append(InputProblem(file: BallotFiles.meetings, line: 0, message: TallyTexts.missingFile(BallotFiles.meetings)(language)))
+            problems.append(InputProblem(file: BallotFiles.meetings, line: 0, text: TallyTexts.missingFile(BallotFiles.meetings).text))
         }
         if !present.contains(BallotFiles.performance) && !present.contains(BallotFiles.moral) {
-            problems.append(InputProblem(file: BallotFiles.performance, line: 0, message: TallyTexts.noBallotFile(language)))
+            problems.append(InputProblem(file: BallotFiles.performance, line: 0, text: TallyTexts.noBallotFile.text))
         }
         var meetingLines: [UnitID: BallotLocation] = [:]
         let meetingRows = meetings.map { readMeetings($0, lines: &meetingLines) } ?? []
@@ -96,7 +102,7 @@ public struct BallotReader {
             for (unit, location) in ballots where meetingLines[unit] == nil && reported.insert(unit).inserted {
                 let at = location ?? BallotLocation(file: file, row: 0)
                 problems.append(InputProblem(file: at.file, line: at.row, column: "cadre_id",
-                                             message: TallyTexts.noMeeting(unit: unit.rawValue, file: BallotFiles.meetings)(language)))
+                                             text: TallyTexts.noMeeting(unit: unit.rawValue, file: BallotFiles.meetings).text))
             }
         }
         let box = BallotBox(meetings: meetingRows, performance: performanceBallots, moral: moralBallots)
@@ -105,7 +111,7 @@ public struct BallotReader {
             let count = took[meeting.unitID] ?? 0
             if count > meeting.due, let at = meetingLines[meeting.unitID] {
                 problems.append(InputProblem(file: at.file, line: at.row, column: "due",
-                                             message: TallyTexts.tookPartOverDue(tookPart: count, due: meeting.due, unit: meeting.unitID.rawValue)(language)))
+                                             text: TallyTexts.tookPartOverDue(tookPart: count, due: meeting.due, unit: meeting.unitID.rawValue).text))
             }
         }
         return problems.contains { $0.severity == .error } ? nil : box

@@ -110,7 +110,7 @@ struct BallotTable {
 
     func problem(_ location: BallotLocation, _ column: String, _ text: TallyTexts) -> InputProblem {
         InputProblem(file: location.sheet.map { "\(location.file):\($0)!" } ?? location.file, line: location.row, column: column,
-                     message: text(language))
+                     text: text.text)
     }
 
     mutating func fail(_ row: Row, _ column: String, _ text: TallyTexts) {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import RotationCore
 
-/// Writes a tally: evaluations.csv (the contract's columns, UTF-8 with BOM, Chinese headers and values
+/// Writes a tally: evaluations.csv (the contract's columns, UTF-8 with BOM, formula-like texts guarded with `'`, Chinese headers and values
 /// for `language: zh`) and tally.json (every ballot's verdict, every finding, per-cadre counts and scores).
 ///
 /// ```swift
@@ -9,12 +9,6 @@ import RotationCore
 /// let json = BallotWriter.tallyJSON(result).rendered()
 /// ```
 public enum BallotWriter {
-    /// A text field that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a leading `'`.
-    public static func guarded(_ field: String) -> String {
-        guard let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return field }
-        return "'" + field
-    }
-
     /// evaluations.csv, one row per cadre by id (T-COUNT). Without a performance form the counts are empty;
     /// without a moral form, `moral` is.
     public static func evaluationsCSV(_ result: TallyResult, language: Language) -> String {
@@ -23,12 +17,13 @@ public enum BallotWriter {
         func yesNo(_ value: Bool) -> String { zh ? (value ? "是" : "否") : (value ? "yes" : "no") }
         let rows = result.cadres.map { cadre -> [String] in
             let counts = cadre.counts
-            return [guarded(cadre.cadreID.rawValue), "\(cadre.due)", "\(cadre.tookPart)",
+            return [cadre.cadreID.rawValue, "\(cadre.due)", "\(cadre.tookPart)",
                     counts.map { "\($0.good)" } ?? "", counts.map { "\($0.fairlyGood)" } ?? "",
                     counts.map { "\($0.average)" } ?? "", counts.map { "\($0.poor)" } ?? "",
                     yesNo(cadre.confirmedPoor), cadre.moral.map { zh ? $0.chinese : $0.rawValue } ?? "", yesNo(cadre.moralConfirmed)]
         }
-        return CSVWriter.render(header: header, rows: rows, byteOrderMark: true)
+        // The one CSV writer: BOM, quoting, and formula-looking texts guarded with a leading '.
+        return CSVWriter.render(header: header, numbers: Set(header[1...6]), rows: rows)
     }
 
     /// A moral score as a decimal when it terminates within 6 places (`87.85`), else as the exact fraction.

@@ -50,6 +50,7 @@ extension RunFolder {
         let audit = try parse(try load("audit.json"))
         let tiesFile = try load("ties.csv")
         var run = try RunReader(result: result, audit: audit).run()
+        run.notice = try RunReader(result: result, audit: audit).notice()
         run.ties = try tieValues(tiesFile, ties: run.ties)
         return run
     }
@@ -73,7 +74,7 @@ extension RunFolder {
         }
         var values: [String: (String, String)] = [:]
         for record in table.records {
-            let fields = slots.map { record.fields.indices.contains($0) ? record.fields[$0] : "" }
+            let fields = slots.map { record.fields.indices.contains($0) ? CSVWriter.unguard(record.fields[$0]) : "" }
             values[fields[0...2].joined(separator: "\u{1}")] = (fields[3], fields[4])
         }
         return try ties.map { entry in
@@ -210,7 +211,7 @@ struct RunReader {
         transferSettings.placeAllDue = try transfer.required("place_all_due").flag
         transferSettings.maxPerUnitPair = try transfer.required("max_per_unit_pair").integer()
         let summary = try result.required("summary")
-        return Run(
+        var run = Run(
             scenarioName: try result.required("scenario").text,
             referenceDate: try result.required("reference_date").month,
             mode: try result.required("mode").code(Mode.self),
@@ -270,6 +271,11 @@ struct RunReader {
                           positionID: try item.optionalID("position_id"))
             },
             audit: try auditRecord())
+        // Absent in runs written before withdrawals existed.
+        run.withdrawnApplications = try (result.member("withdrawn_applications")?.items ?? []).map { item in
+            Run.WithdrawnApplication(cadreID: try item.required("cadre_id").id(), positionID: try item.required("position_id").id())
+        }
+        return run
     }
 
     func levels() throws -> [LevelResult] {

@@ -40,6 +40,7 @@ struct RunFolderWriter {
     func shortlistCSV() -> String {
         CSVWriter.render(
             header: ["position_id", "rank", "cadre_id", "score", "role", "note", "position_title", "unit_name", "cadre_name"],
+            numbers: ["rank", "score"],
             rows: run.plan.shortlist.map { entry in
                 [entry.positionID.rawValue, "\(entry.rank)", entry.cadreID.rawValue, score(entry.scoreHundredths), entry.role.rawValue,
                  entry.note, run.positionByID[entry.positionID]?.title ?? "", unitName(ofPosition: entry.positionID),
@@ -59,6 +60,7 @@ struct RunFolderWriter {
     func tiesCSV() -> String {
         CSVWriter.render(
             header: ["position_id", "cadre_id", "other_cadre_id", "score", "key", "cadre_value", "other_value"],
+            numbers: ["score"],
             rows: run.ties.map { entry in
                 let tie = entry.tie
                 return [tie.positionID.rawValue, tie.aboveCadreID.rawValue, tie.belowCadreID.rawValue, score(tie.scoreHundredths), tie.key.rawValue,
@@ -69,6 +71,7 @@ struct RunFolderWriter {
     func placementsCSV() -> String {
         CSVWriter.render(
             header: ["cadre_id", "from_unit_id", "position_id", "to_unit_id", "phase", "score", "cadre_name", "position_title"],
+            numbers: ["score"],
             rows: run.plan.placements.map { placement in
                 [placement.cadreID.rawValue, placement.fromUnitID.rawValue, placement.positionID.rawValue, placement.toUnitID.rawValue, placement.phase.rawValue,
                  score(placement.scoreHundredths), run.cadreByID[placement.cadreID]?.name ?? "",
@@ -88,6 +91,7 @@ struct RunFolderWriter {
     func rotationDueCSV() -> String {
         CSVWriter.render(
             header: ["cadre_id", "rule", "months", "exempt", "months_to_retirement", "reason", "cadre_name"],
+            numbers: ["months", "months_to_retirement"],
             rows: run.rotationDue.map { record in
                 [record.cadreID.rawValue, record.rule.rawValue, record.monthsInPost.map(String.init) ?? "", yesNo(record.exempt),
                  "\(record.monthsToRetirement)",
@@ -99,6 +103,7 @@ struct RunFolderWriter {
     func quotaCSV() -> String {
         CSVWriter.render(
             header: ["unit_id", "approved_posts", "offered", "rule", "verdict", "detail", "unit_name"],
+            numbers: ["approved_posts", "offered"],
             rows: run.quota.map { record in
                 [record.unitID.rawValue, "\(record.approvedPosts)", "\(record.offered)", record.rule.rawValue, record.verdict.rawValue,
                  record.detail, run.unitByID[record.unitID]?.name ?? ""]
@@ -126,6 +131,7 @@ struct RunFolderWriter {
             ])))
         }
         members.append(("transfer", transferSummary()))
+        if let notice = noticeJSON() { members.append(("notice", notice)) }
         if let persistence = run.persistence {
             members.append(("persistence", .object([
                 ("baseline_pairs", .integer(persistence.baselinePairs)), ("kept", .integer(persistence.kept)),
@@ -145,6 +151,9 @@ struct RunFolderWriter {
             ("withdrawn", .array(run.plan.withdrawn.map { entry in
                 .object([("position_id", .string(entry.positionID.rawValue)), ("rule", .string(entry.rule.rawValue)),
                          ("detail", .string(entry.detail)), ("detail_zh", .string(entry.detailChinese))])
+            })),
+            ("withdrawn_applications", .array(run.withdrawnApplications.map { entry in
+                .object([("cadre_id", .string(entry.cadreID.rawValue)), ("position_id", .string(entry.positionID.rawValue))])
             })),
             ("placements", .array(run.plan.placements.map { placement in
                 .object([("cadre_id", .string(placement.cadreID.rawValue)), ("from_unit_id", .string(placement.fromUnitID.rawValue)),

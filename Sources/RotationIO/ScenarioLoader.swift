@@ -45,6 +45,7 @@ public enum ScenarioLoader {
     public static let applicationColumns = [
         ColumnSpec("cadre_id", "人员编号", required: true), ColumnSpec("position_id", "职位代码", required: true),
         ColumnSpec("preference", "志愿"), ColumnSpec("unit_approved", "单位审核同意"),
+        ColumnSpec("withdrawn", "放弃"),
     ]
     public static let interviewColumns = [
         ColumnSpec("cadre_id", "人员编号", required: true), ColumnSpec("position_id", "职位代码", required: true),
@@ -78,20 +79,20 @@ public enum ScenarioLoader {
         var files: [String: [UInt8]] = [:]
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw InputErrors([InputProblem(file: folder.path, line: 0, message: "no such scenario folder")])
+            throw InputErrors([InputProblem(file: folder.path, line: 0, .noScenarioFolder)])
         }
         for name in ScenarioFiles.all {
             let url = folder.appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: url.path) else {
                 if ScenarioFiles.required.contains(name) {
-                    problems.append(InputProblem(file: name, line: 0, message: "required file missing (rotation init makes a template)"))
+                    problems.append(InputProblem(file: name, line: 0, .requiredFileMissing))
                 }
                 continue
             }
             do {
                 files[name] = Array(try Data(contentsOf: url))
             } catch {
-                problems.append(InputProblem(file: name, line: 0, message: "cannot read: \(error.localizedDescription)"))
+                problems.append(InputProblem(file: name, line: 0, .cannotRead(error.localizedDescription)))
             }
         }
         // scenario.yaml first: it may pin the encoding.
@@ -102,7 +103,7 @@ public enum ScenarioLoader {
                 let text = try TextDecoding.decode(bytes).text
                 scenario = settings.read(text)
             } catch let error as DecodingError {
-                problems.append(InputProblem(file: ScenarioFiles.yaml, line: error.line, message: error.message))
+                problems.append(InputProblem(file: ScenarioFiles.yaml, line: error.line, text: error.text))
             }
             problems += settings.problems
         }
@@ -119,7 +120,7 @@ public enum ScenarioLoader {
         builder.read(files)
         problems += builder.problems
         let errors = problems.filter { $0.severity == .error }
-        guard errors.isEmpty, scenario != nil else { throw InputErrors(problems) }
+        guard errors.isEmpty, scenario != nil else { throw InputErrors(problems, language: settings.language) }
         return LoadedScenario(scenario: builder.scenario, warnings: problems.filter { $0.severity == .warning }.sorted(), inputs: inputs)
     }
 }

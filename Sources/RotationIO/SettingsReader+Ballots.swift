@@ -17,12 +17,14 @@ extension SettingsReader.Keys {
         var keys = SettingsReader.Keys(reader: reader, mapping: node, path: path + "ballots.")
         if let value = keys.string("over_quota") {
             if let policy = BallotSettings.OverQuota(rawValue: value) { settings.overQuota = policy } else {
-                keys.fail("over_quota", TallyTexts.notOneOf(value, BallotSettings.OverQuota.allCases.map(\.rawValue))(.en))
+                let codes = BallotSettings.OverQuota.allCases.map(\.rawValue)
+                keys.fail("over_quota", .notChoice(value, zh: codes, en: codes))
             }
         }
         if let value = keys.string("missing_reason") {
             if let policy = BallotSettings.MissingReason(rawValue: value) { settings.missingReason = policy } else {
-                keys.fail("missing_reason", TallyTexts.notOneOf(value, BallotSettings.MissingReason.allCases.map(\.rawValue))(.en))
+                let codes = BallotSettings.MissingReason.allCases.map(\.rawValue)
+                keys.fail("missing_reason", .notChoice(value, zh: codes, en: codes))
             }
         }
         if let shares = keys.mapping("moral_shares") {
@@ -35,15 +37,20 @@ extension SettingsReader.Keys {
         }
         if let grades = keys.mapping("moral_grades") {
             var inner = SettingsReader.Keys(reader: keys.reader, mapping: grades, path: keys.path + "moral_grades.")
+            // Each threshold lies within 0 and the one above it (好 ≥ 较好 ≥ 一般).
+            var ceiling = Fraction(100)
             for grade in [MoralGrade.good, .fairlyGood, .average] {
-                if let value = inner.fraction(grade.rawValue, within: 0...100) { settings.moralGrades[grade] = value }
+                if let value = inner.fraction(grade.rawValue, within: 0...100) {
+                    if ceiling < value {
+                        inner.fail(grade.rawValue, .outside(value.decimalDescription, lower: "0", upper: ceiling.decimalDescription))
+                    } else {
+                        settings.moralGrades[grade] = value
+                    }
+                }
+                ceiling = settings.moralGrades[grade] ?? ceiling
             }
             inner.finish()
             keys.reader = inner.reader
-            let ordered = [MoralGrade.good, .fairlyGood, .average].compactMap { settings.moralGrades[$0] }
-            if zip(ordered, ordered.dropFirst()).contains(where: { $0 < $1 }) {
-                keys.fail("moral_grades", TallyTexts.gradesOutOfOrder(ordered.map(\.description))(.en))
-            }
         }
         keys.finish()
         reader = keys.reader

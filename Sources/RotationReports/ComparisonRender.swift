@@ -191,6 +191,7 @@ extension Comparison {
                                 meta: [runLine("A", a), runLine("B", b)], sections: sections,
                                 footer: [say("由 rotation compare 生成。", "Made by rotation compare.")])
         document.metaOnSeparateLines = true
+        document.isInternal = true
         return document
     }
 

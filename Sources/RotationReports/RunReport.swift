@@ -52,10 +52,10 @@ public struct RunReport: Sendable, Worded {
     // MARK: Document
 
     public func document() -> Document {
-        var sections = [summarySection(), shortlistSection(), transferSection(), flowSection(), withdrawnSection(), tiesSection()]
+        var sections = [summarySection(), flowSection(), shortlistSection(), transferSection(), withdrawnSection(), tiesSection()]
         sections += eligibilitySections()
         sections += [rotationDueSection(), quotaSection()]
-        return Document(
+        var document = Document(
             language: words.language,
             title: run.scenarioName,
             subtitle: say("跨部门竞争上岗结果报告（供会议研究）", "Cross-department competition: report for the committee"),
@@ -65,6 +65,8 @@ public struct RunReport: Sendable, Worded {
                 say("本报告由 rotation 依据运行结果（result.json）生成。每项结论注明规则编号和通知条款（规则见 docs/rules.md）；“情况说明”为程序记录的原始数据。",
                     "Made by rotation from the run's result.json. Every finding names its rule ID and the notice's clause (rules: docs/rules.md); “details” are the program's own record."),
             ])
+        document.isInternal = true
+        return document
     }
 
     func meta() -> [String] {
@@ -145,7 +147,7 @@ public struct RunReport: Sendable, Worded {
         blocks.append(.table(Document.Table(header: header, rows: rows, numericColumns: [8, 9], mergedColumns: [0, 1, 2, 3, 4],
                                             nowrapColumns: [0, 3, 4, 5, 6], empty: say("没有差额考察对象。", "No shortlists."))))
         blocks += notes.map { .note($0) }
-        return Document.Section(say("二、差额考察对象及拟任人选", "2. Shortlists and proposed appointees"), blocks)
+        return Document.Section(say("三、差额考察对象及拟任人选", "3. Shortlists and proposed appointees"), blocks)
     }
 
     /// The pass mark as scenario.yaml wrote it (`60`, `59.5`).
@@ -163,7 +165,7 @@ public struct RunReport: Sendable, Worded {
     func transferSection() -> Document.Section {
         let due = run.dueNotExempt
         let header = [say("序号", "No."), say("姓名", "Name"), say("人员编号", "Cadre"), say("现工作单位及职务", "Current post"),
-                      say("调入单位", "To unit"), say("职位", "Position"), say("职级", "Level"), say("匹配度", "Fit"),
+                      say("调入单位", "To unit"), say("职位", "Position"), say("职级", "Level"), say("适配度", "Fit"),
                       say("应轮岗", "Due for rotation")]
         let transfers = run.plan.placements.filter(\.isTransfer)
         let rows = transfers.enumerated().map { offset, placement in
@@ -187,7 +189,7 @@ public struct RunReport: Sendable, Worded {
             blocks.append(.table(Document.Table(header: header, rows: rows, numericColumns: [0, 7], nowrapColumns: [1, 2, 6, 8],
                                                 empty: say("没有组织调动。", "No organizational transfers."))))
         }
-        return Document.Section(say("三、组织调动", "3. Organizational transfers"), blocks)
+        return Document.Section(say("四、组织调动", "4. Organizational transfers"), blocks)
     }
 
     func flowSection() -> Document.Section {
@@ -197,7 +199,7 @@ public struct RunReport: Sendable, Worded {
             : [.paragraph(say("行为调出单位，列为调入单位，格内为交流人数；实色为竞争上岗，斜线并标“调”为组织调动。",
                               "Rows: from unit; columns: to unit; each cell counts cadres moved — solid for competition, hatched and marked T for organizational transfer.")),
                .flow(flow)]
-        return Document.Section(say("四、干部交流流向", "4. Moves between units"), blocks)
+        return Document.Section(say("二、干部交流流向", "2. Moves between units"), blocks)
     }
 
     func withdrawnSection() -> Document.Section {

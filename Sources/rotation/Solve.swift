@@ -35,9 +35,12 @@ struct Solve: ParsableCommand {
     @Option(help: "A timestamp to record in audit.json (default: SOURCE_DATE_EPOCH if set, else none).")
     var now: String?
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
-        let loaded = try scenario.load()
-        Console.warnings(loaded)
+        let loaded = try scenario.load(lang: language.lang)
+        Console.warnings(loaded, lang: language.lang)
+        let lang = language.lang ?? loaded.scenario.language
         // Refuse a target that is not ours before solving, so that a refusal leaves nothing half done.
         do {
             try AtomicFolder.check(URL(fileURLWithPath: out), kind: .run)
@@ -58,7 +61,7 @@ struct Solve: ParsableCommand {
         options.keepModels = exportModel != nil
         options.recordTimings = timings
         options.stamp = now ?? ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].map { "SOURCE_DATE_EPOCH=\($0)" }
-        let solved = try Console.exitOnFailure { () throws(PipelineFailure) in try Pipeline.solve(loaded, options) }
+        let solved = try Console.exitOnFailure(language: lang) { () throws(PipelineFailure) in try Pipeline.solve(loaded, options) }
 
         var files = RunFolder.files(of: solved.run).map { (name: $0.name, contents: Array($0.contents.utf8)) }
         if timings && !solved.glpkLog.isEmpty { files.append((name: "glpk.log", contents: Array(solved.glpkLog.utf8))) }
@@ -75,46 +78,54 @@ struct Solve: ParsableCommand {
             Console.error("rotation: \(error)")
             throw ExitCode(Console.exitStatus(of: error))
         }
-        Console.write(SolveSummary(run: solved.run, out: out).text)
+        Console.write(SolveSummary(run: solved.run, out: out, language: lang).text)
         let status = ExitStatus(solved.run.status)
         if status != .done { throw ExitCode(status) }
     }
 }
 
-/// The few lines `solve` prints.
+/// The few lines `solve` prints, in the run's language.
 struct SolveSummary {
     let run: Run
     let out: String
+    var language: Language = .zh
 
     var text: String {
         let plan = run.plan
         let offered = run.offeredPositionIDs.count
         let competed = run.competedPositionIDs.count
-        var lines = ["\(run.scenarioName): \(run.status.rawValue)"]
+        var lines: [TerminalTexts] = [.runHeadline(name: run.scenarioName, status: run.status)]
         if run.stage == .preInterview {
-            lines.append("pre-interview stage: \(run.positionsAwaitingInterview.count) of \(offered) offered positions await interviews; \(plan.withdrawn.count) withdrawn (C-MIN2)")
+            lines.append(.preInterview(awaiting: run.positionsAwaitingInterview.count, offered: offered, withdrawn: plan.withdrawn.count))
         } else {
-            lines.append("positions: \(offered) offered, \(competed) competed, \(plan.withdrawn.count) withdrawn")
-            lines.append("shortlisted: \(plan.shortlist.count); placed by competition: \(plan.placements(.competition).count), by transfer: \(plan.placements(.transfer).count)")
+            lines.append(.positionsLine(offered: offered, competed: competed, withdrawn: plan.withdrawn.count))
+            lines.append(.shortlistedLine(shortlisted: plan.shortlist.count, byCompetition: plan.placements(.competition).count,
+                                          byTransfer: plan.placements(.transfer).count))
         }
         for level in run.levels {
-            let bound = level.bound == level.value ? "" : " (bound \(level.bound))"
-            lines.append("  \(level.level.rawValue) = \(level.value)\(bound) [\(level.status.rawValue)]")
+            lines.append(.levelLine(level.level, value: "\(level.value)", bound: level.bound == level.value ? nil : "\(level.bound)",
+                                    status: level.status))
         }
         if let withoutEnvy = run.positionsCompetedWithoutEnvy {
-            let with = run.value(of: .shortlistPositionsCompeted) ?? 0
-            lines.append("price of fairness: \(withoutEnvy - with) position(s) (\(withoutEnvy) without the no-envy rule, \(with) with it)")
+            lines.append(.priceOfFairness(without: withoutEnvy, with: run.value(of: .shortlistPositionsCompeted) ?? 0))
         }
         if let persistence = run.persistence {
-            lines.append("baseline: \(persistence.kept) of \(persistence.baselinePairs) shortlist and transfer pairs kept, \(persistence.changed) changed")
+            lines.append(.baseline(kept: persistence.kept, pairs: persistence.baselinePairs, changed: persistence.changed))
         }
         if let conflict = run.transfer.conflict {
-            lines.append("place_all_due is infeasible (\(conflict.reason.rawValue)): \(conflict.detail)")
-            lines.append("  cadres: \(conflict.cadres.map(\.rawValue).joined(separator: ", "))")
-            lines.append("  vacancies: \(conflict.vacancies.isEmpty ? "none" : conflict.vacancies.map(\.rawValue).joined(separator: ", "))")
+            lines.append(.conflict(conflict.reason, cadres: conflict.cadres.count, vacancies: conflict.vacancies.count,
+                                   maxPerUnitPair: run.transferSettings.maxPerUnitPair))
+            lines.append(.conflictCadres(conflict.cadres.map(\.rawValue).joined(separator: language == .zh ? "、" : ", ")))
+            lines.append(.conflictVacancies(conflict.vacancies.isEmpty ? nil : conflict.vacancies.map(\.rawValue).joined(separator: language == .zh ? "、" : ", ")))
         }
-        lines.append("eligibility: \(run.findings(.fail).count) fail, \(run.findings(.flag).count) flag; rotation due: \(run.rotationDue.count)")
-        lines.append("written: \(out)")
-        return lines.joined(separator: "\n") + "\n"
+        if !run.withdrawnApplications.isEmpty { lines.append(.withdrawnApplications(run.withdrawnApplications.count)) }
+        lines.append(.eligibilityLine(fail: run.findings(.fail).count, flag: run.findings(.flag).count, due: run.rotationDue.count))
+        lines.append(.written(out))
+        var rendered = lines.map { $0(language) }
+        // The solver's own account of a conflict (per cadre, per unit pair) is English only; kept for English readers.
+        if language == .en, let conflict = run.transfer.conflict, let index = rendered.firstIndex(where: { $0.hasPrefix("place_all_due") }) {
+            rendered[index] += ": " + conflict.detail
+        }
+        return rendered.joined(separator: "\n") + "\n"
     }
 }

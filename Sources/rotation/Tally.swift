@@ -36,20 +36,28 @@ struct TallyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the tally report (计票结果), a printable HTML page.", valueName: "file.html"))
     var report: String?
 
-    @Option(help: "Language of the messages, headers and report: zh or en (default: the scenario's language).")
+    @Option(help: "语言 Language of the messages, headers and report: zh (中文) or en (default: the scenario's language:).")
     var lang: Language?
 
     func run() throws {
-        let loaded = try Console.exitOnFailure { () throws(PipelineFailure) in try Pipeline.load(URL(fileURLWithPath: scenario)) }
-        Console.warnings(loaded)
+        let loaded: LoadedScenario
+        do {
+            loaded = try Pipeline.load(URL(fileURLWithPath: scenario))
+        } catch {
+            var language = lang ?? .zh
+            if lang == nil, case .input(let errors, _) = error, let asked = errors.language { language = asked }
+            Console.error(error.rendered(language))
+            throw ExitCode(error.exitStatus)
+        }
+        Console.warnings(loaded, lang: lang)
         let language = lang ?? loaded.scenario.language
         let box: BallotBox
         do {
             let read = try BallotReader.read(folder: URL(fileURLWithPath: ballots), scenario: loaded.scenario, language: language)
             box = read.box
-            for warning in read.warnings { Console.error(warning.description) }
+            for warning in read.warnings { Console.error(warning.rendered(language)) }
         } catch let errors as InputErrors {
-            Console.error(errors.description)
+            Console.error(errors.rendered(language))
             throw ExitCode(ExitStatus.badInput)
         }
         let confirmations = Dictionary(loaded.scenario.evaluations.map {

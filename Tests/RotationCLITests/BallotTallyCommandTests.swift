@@ -61,7 +61,7 @@ final class BallotTallyCommandTests: XCTestCase {
         let out = folder.appendingPathComponent("out/evaluations.csv")
         let result = try CLI.run(["tally", ballots.path, "--scenario", CLI.sample.path, "--out", out.path])
         XCTAssertEqual(result.status, 2)
-        XCTAssertTrue(result.stderr.contains("performance.csv:2: cadre_id: 未知人员编号“FH999”（不在 cadres.csv 中）"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("performance.csv:2: 人员编号: 未知人员编号“FH999”（不在 cadres.csv 中）"), result.stderr)
         XCTAssertTrue(result.stderr.contains("performance.csv:3: "), result.stderr)
         XCTAssertTrue(result.stderr.contains("单位 RSJ 有选票，但 meetings.csv 中没有该单位的测评会议"), result.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path), "nothing written")

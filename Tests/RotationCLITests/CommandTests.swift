@@ -15,7 +15,7 @@ final class CommandTests: XCTestCase {
             XCTAssertTrue(header.hasPrefix(language == "zh" ? "人员编号,姓名,性别" : "cadre_id,name,gender"), header)
             let validated = try CLI.run(["validate", scenario.path])
             XCTAssertEqual(validated.status, 0, validated.stderr)
-            XCTAssertTrue(validated.stdout.contains(": ok"), validated.stdout)
+            XCTAssertTrue(validated.stdout.contains(language == "zh" ? "：检查通过" : ": ok"), validated.stdout)
             let solved = try CLI.run(["solve", scenario.path, "--out", folder.appendingPathComponent("run").path])
             XCTAssertEqual(solved.status, 0, solved.stderr)
             XCTAssertEqual(try CLI.run(["init", scenario.path]).status, 2, "init must never overwrite")
@@ -31,7 +31,9 @@ final class CommandTests: XCTestCase {
         let result = try CLI.run(["validate", scenario.path])
         XCTAssertEqual(result.status, 2)
         XCTAssertTrue(result.stderr.contains("applications.csv:"), result.stderr)
-        XCTAssertTrue(result.stderr.contains("position_id: unknown position \"NOPE\""), result.stderr)
+        XCTAssertTrue(result.stderr.contains("职位代码: 未知职位代码“NOPE”"), result.stderr)
+        let english = try CLI.run(["validate", scenario.path, "--lang", "en"])
+        XCTAssertTrue(english.stderr.contains("position_id: unknown position \"NOPE\""), english.stderr)
         XCTAssertEqual(try CLI.run(["validate", CLI.sample.path]).status, 0)
     }
 
@@ -40,9 +42,10 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(text.status, 0, text.stderr)
         XCTAssertTrue(text.stdout.contains("E-WORKSTYLE"), text.stdout)
         XCTAssertTrue(text.stdout.contains("竞岗(2)"), text.stdout)
-        let csv = try CLI.run(["eligibility", CLI.sample.path, "--format", "csv"])
-        let golden = try CLI.read(URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/fenghua-2017/eligibility.csv"))
-        XCTAssertEqual(csv.stdout, golden, "eligibility --format csv must match the run's eligibility.csv")
+        let csv = try CLI.run(["eligibility", CLI.sample.path, "--format", "csv", "--lang", "en"])
+        let golden = String(decoding: try Data(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Golden/fenghua-2017/eligibility.csv")), as: UTF8.self)
+        XCTAssertEqual(csv.stdout, golden, "eligibility --format csv --lang en must match the run's eligibility.csv")
         let json = try CLI.run(["eligibility", CLI.sample.path, "--format", "json", "--lang", "en"])
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
         XCTAssertEqual((object["verdicts"] as? [Any])?.count, 46)

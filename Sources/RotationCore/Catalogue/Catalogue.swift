@@ -77,6 +77,11 @@ public enum Catalogue {
     /// Every chapter of the catalogue. A new chapter adds its line here.
     public static let chapters: [any CatalogueChapter.Type] = [
         CommonTexts.self,
+        InputTexts.self,
+        LevelTexts.self,
+        TerminalTexts.self,
+        NoticeTexts.self,
+        ReportTexts.self,
         TallyTexts.self,
     ]
 

@@ -24,8 +24,6 @@ public enum TallyTexts: CatalogueChapter {
     case notReverse(String)
     case tookPartOverDue(tookPart: Int, due: Int, unit: String)
     case noMeeting(unit: String, file: String)
-    case notOneOf(String, [String])
-    case gradesOutOfOrder([String])
     // The terminal.
     case summary(performance: Int, void: Int, moral: Int, cadres: Int, findings: Int)
     case wrote(String)
@@ -80,7 +78,6 @@ public enum TallyTexts: CatalogueChapter {
         .otherUnit(cadre: "FH012", unit: "D02", ballot: "P-D01-001", ballotUnit: "D01", line: 2),
         .twiceOnBallot(cadre: "FH001", ballot: "P-MZJ-001", line: 2), .notAGrade("优"), .notReverse("C"),
         .tookPartOverDue(tookPart: 43, due: 42, unit: "D01"), .noMeeting(unit: "D01", file: "meetings.csv"),
-        .notOneOf("void", ["void_ballot", "void_column", "flag"]), .gradesOutOfOrder(["80", "90", "60"]),
         .summary(performance: 460, void: 9, moral: 460, cadres: 52, findings: 412), .wrote("evaluations.csv"),
         .initBallots(folder: "ballots-2017", units: 13, cadres: 52), .folderExists("ballots-2017"),
         .reportTitle, .reportSubtitle("FH-2017"), .metaBallots("ballots-2017"),
@@ -146,12 +143,6 @@ public enum TallyTexts: CatalogueChapter {
         case .noMeeting(let unit, let file):
             Text(zh: "单位 \(unit) 有选票，但 \(file) 中没有该单位的测评会议（应参加人数）",
                  en: "unit \(unit) has ballots but no row in \(file) (how many were due to take part)")
-        case .notOneOf(let value, let choices):
-            Text(zh: "`\(value)`不是 " + choices.map { "`\($0)`" }.joined(separator: "、") + " 之一",
-                 en: "\"\(value)\" is not one of " + choices.joined(separator: ", "))
-        case .gradesOutOfOrder(let values):
-            Text(zh: "好、较好、一般的分数线应依次不升高（现为 \(values.joined(separator: "、"))）",
-                 en: "the thresholds of good, fairly good and average must not rise (now \(values.joined(separator: ", ")))")
         case .summary(let performance, let void, let moral, let cadres, let findings):
             Text(zh: "已计票：绩效评价票 \(performance) 张（废票 \(void) 张），德行评价票 \(moral) 张，干部 \(cadres) 人，提示和作废 \(findings) 条。",
                  en: "Tallied: \(performance) performance ballots (\(void) void), \(moral) moral ballots, \(cadres) cadres, \(findings) findings.")
