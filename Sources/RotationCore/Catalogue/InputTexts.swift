@@ -119,17 +119,17 @@ public enum InputTexts: CatalogueChapter {
         .expectedSingleValue, .expectedNestedKeys, .expectedList, .unknownKey(suggestion: "pass_mark"),
         .unknownKey(suggestion: nil), .keyInOtherSection(section: "rules"),
         .notChoice("3", zh: ["竞争上岗", "志愿"], en: ["competition", "preferences"]), .notChoice("x", zh: ["0", "1", "2"], en: ["0", "1", "2"]),
-        .unknownEncoding("latin1"), .notTrueFalse("maybe"), .notWholeNumberAtLeast("-1", minimum: 0),
+        .unknownEncoding("latin1"), .notTrueFalse("2"), .notWholeNumberAtLeast("-1", minimum: 0),
         .judgesMinAboveMax(min: 7, max: 5), .scoreDecimals(3), .timeLimit("0"), .mipGap("2"), .notADay("2017-11-31"),
         .periodEndsBeforeStart(end: "2017-11-19", start: "2017-11-20"),
-        .notNumber("八十", kind: .whole), .notNumber("85,5", kind: .decimal), .notNumber("1/x", kind: .fraction),
+        .notNumber("8O", kind: .whole), .notNumber("85,5", kind: .decimal), .notNumber("1/x", kind: .fraction),
         .tooManyDigits("1234567890123", bound: 12), .fractionTooFine("1/3333333333333333333", bound: 18),
         .dividesByZero("1/0"), .below("-1", minimum: "0"), .outside("101", lower: "0", upper: "100"),
-        .notMonth("2017-13", hint: .csv), .notMonth("October", hint: .yaml), .notADate("2017-02-31", month: "2017-02", days: 28),
+        .notMonth("2017-13", hint: .csv), .notMonth("2017-13", hint: .yaml), .notADate("2017-02-31", month: "2017-02", days: 28),
         .afterReference("2018-01", reference: "2017-10"), .yearAfterReference(2018, referenceYear: 2017),
-        .notAYear("1850", referenceYear: 2017), .notYesNo("maybe"),
+        .notAYear("1850", referenceYear: 2017), .notYesNo("2"),
         .notOneOf("X", zh: ["男", "女"], en: ["M (男)", "F (女)"], list: false),
-        .notOneOf("跑官", zh: ["跑官、拉票", "受处分"], en: ["canvassing (跑官、拉票)", "discipline (受处分)"], list: true),
+        .notOneOf("X1", zh: ["跑官、拉票", "受处分"], en: ["canvassing (跑官、拉票)", "discipline (受处分)"], list: true),
         .duplicateID("FH021", firstLine: 3), .positionIsStaff, .unknownUnit("D9"), .unknownPosition("P99"), .unknownCadre("FH123"),
         .twoGrades(cadre: "FH021", year: 2016, firstLine: 4), .notOffered("P07"),
         .appliedTwice(cadre: "FH021", position: "P01", firstLine: 2), .preferenceOutside(4, max: 3),
@@ -138,8 +138,8 @@ public enum InputTexts: CatalogueChapter {
         .judgeTwice(judge: "J1", cadre: "FH021", position: "P01", firstLine: 5), .twoEvaluations(cadre: "FH021", firstLine: 3),
         .tookPartAboveDue(tookPart: 31, due: 30), .countedAboveTookPart(counted: 32, tookPart: 30),
         .twoFits(cadre: "FH021", position: "P01", firstLine: 3),
-        .warningPrefix, .more(120, file: "applications.csv", shown: 50), .closing(count: 1, folder: "scenarios/fenghua-2017"),
-        .closing(count: 3, folder: "scenarios/fenghua-2017"),
+        .warningPrefix, .more(120, file: "applications.csv", shown: 50), .closing(count: 1, folder: "S2017"),
+        .closing(count: 3, folder: "S2017"),
     ]
 
     public var text: Text {
@@ -298,14 +298,14 @@ public enum InputTexts: CatalogueChapter {
         case let .appliedTwice(cadre, position, first):
             Text(zh: "\(cadre) 两次报名 \(position)（首次在第 \(first) 行）", en: "\(cadre) applied to \(position) twice (first on line \(first))")
         case let .preferenceOutside(preference, max):
-            Text(zh: "志愿 \(preference) 不在 1–\(max) 范围内（max_preferences）", en: "preference \(preference) is outside 1…\(max) (max_preferences)")
+            Text(zh: "志愿 \(preference) 不在 1–\(max) 范围内（`max_preferences`）", en: "preference \(preference) is outside 1…\(max) (max_preferences)")
         case let .preferenceTwice(cadre, preference, first):
             Text(zh: "\(cadre) 的第 \(preference) 志愿填了两次（首次在第 \(first) 行）", en: "\(cadre) uses preference \(preference) twice (first on line \(first))")
         case let .appliedManyTimes(cadre, lines):
             Text(zh: "E-APPLY：\(cadre) 报名 \(lines.count) 次（\(Self.lineList(lines, zh: true))）；每人限报一个职位",
                  en: "E-APPLY: \(cadre) applied \(lines.count) times (\(Self.lineList(lines, zh: false))); one application per person (每人限报一个职位)")
         case let .tooManyApplications(cadre, count, max):
-            Text(zh: "\(cadre) 报名 \(count) 个职位，超过 max_preferences 的 \(max) 个", en: "\(cadre) has \(count) applications, more than max_preferences \(max)")
+            Text(zh: "\(cadre) 报名 \(count) 个职位，超过 `max_preferences` 的 \(max) 个", en: "\(cadre) has \(count) applications, more than max_preferences \(max)")
         case let .interviewWithoutApplication(cadre, position):
             Text(zh: "\(cadre) 有 \(position) 的面试成绩，但没有报名该职位（applications.csv 中没有）",
                  en: "interview of \(cadre) for \(position), who did not apply to it (not in applications.csv)")

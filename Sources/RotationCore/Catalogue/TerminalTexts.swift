@@ -3,7 +3,7 @@
 /// What `validate`, `solve`, `eligibility` and `init` print on the terminal.
 ///
 /// ```swift
-/// TerminalTexts.written("结果")(.zh)   // 已写入：结果
+/// TerminalTexts.written("R1")(.zh)   // 已写入：结果
 /// ```
 public enum TerminalTexts: CatalogueChapter {
     // MARK: validate
@@ -40,11 +40,11 @@ public enum TerminalTexts: CatalogueChapter {
 
     public static let chapter = "terminal"
     public static let examples: [TerminalTexts] = [
-        .validateOK(folder: "scenarios/fenghua-2017", units: 14, positions: 20, offered: 12, cadres: 40, applications: 31,
+        .validateOK(folder: "S2017", units: 14, positions: 20, offered: 12, cadres: 40, applications: 31,
                     withdrawn: 1, competition: true, interviewRows: 155, warnings: 0),
         .validateOK(folder: "x", units: 1, positions: 1, offered: 1, cadres: 1, applications: 1, withdrawn: 0,
                     competition: false, interviewRows: nil, warnings: 1),
-        .runHeadline(name: "奉化区2017年中层干部跨部门竞争上岗", status: .optimal), .runHeadline(name: "x", status: .infeasible),
+        .runHeadline(name: "FH2017", status: .optimal), .runHeadline(name: "x", status: .infeasible),
         .preInterview(awaiting: 3, offered: 12, withdrawn: 1), .positionsLine(offered: 12, competed: 9, withdrawn: 3),
         .shortlistedLine(shortlisted: 18, byCompetition: 9, byTransfer: 4),
         .levelLine(.shortlistScores, value: "163292", bound: nil, status: .optimal),
@@ -52,10 +52,10 @@ public enum TerminalTexts: CatalogueChapter {
         .priceOfFairness(without: 10, with: 9), .baseline(kept: 12, pairs: 13, changed: 1),
         .conflict(.hall, cadres: 3, vacancies: 2, maxPerUnitPair: 1), .conflict(.unitPairCap, cadres: 2, vacancies: 4, maxPerUnitPair: 1),
         .conflictCadres("FH021, FH022"), .conflictVacancies("P07"), .conflictVacancies(nil),
-        .eligibilityLine(fail: 12, flag: 3, due: 5), .withdrawnApplications(1), .written("结果"),
+        .eligibilityLine(fail: 12, flag: 3, due: 5), .withdrawnApplications(1), .written("R1"),
         .verdictWord(.fail), .verdictWord(.flag), .positionLabel("P01"), .nothingFailed, .summaryByRule,
-        .noSuchCadre("FH999", folder: "scenarios/fenghua-2017"),
-        .created("新场景"), .folderExists("新场景"),
+        .noSuchCadre("FH999", folder: "S2017"),
+        .created("S2"), .folderExists("S2"),
     ]
 
     public var text: Text {
