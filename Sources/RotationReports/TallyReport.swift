@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import RotationCore
 
-/// The tally report (计票结果): a printable A4 page, like the committee report, for the scrutineers
+/// The tally report (计票结果): a printable A4 page, like the committee report (内部资料, page numbers), for the scrutineers
 /// and counters (监票、计票) to check and sign. Per meeting: due, took part, the participation rate
 /// and whether it reaches E-EVAL's minimum; void ballots, columns and lines with their rule and
 /// column; the flags with their ballot ids; per cadre the counts, shares and moral score.
@@ -189,7 +189,7 @@ public struct TallyReport: Sendable {
         }
         body += "<p>\(HTML.escape(say(.dateLine)))</p>\n</div>\n</section>\n"
         body += "<footer>\n" + document.footer.map { "<p>\(HTML.escape($0))</p>\n" }.joined() + "</footer>\n"
-        let style = """
+        let style = HTML.internalPageStyle(language) + "\n" + """
         .signatures p { margin: 7mm 0; }
         .signatures .line { display: inline-block; width: 38mm; border-bottom: 0.6pt solid #000; margin-right: 6mm; height: 5mm; vertical-align: bottom; }
         table { font-size: 8.5pt; }
