@@ -13,6 +13,8 @@ public struct CSVRecord: Sendable, Equatable {
     /// The fields, trimmed; padded with "" up to the header's width when the record is shorter.
     /// A record longer than the header keeps all its fields (`fields.count > header.count`).
     public let fields: [String]
+    /// The slots of `fields` that were number cells of a workbook (empty for a CSV file).
+    public var numbers: Set<Int> = []
 
     public init(line: Int, fields: [String]) {
         self.line = line

@@ -19,6 +19,8 @@ public struct InputProblem: Sendable, Equatable, Comparable, CustomStringConvert
     /// The message in both languages.
     public var text: Text
     public var severity: Severity
+    /// For a cell of a workbook: the workbook and sheet, so that it reads `FILE:SHEET!ROW` (see `place`).
+    public var sheet: SheetLocation?
 
     public init(file: String, line: Int, column: String = "", text: Text, severity: Severity = .error) {
         self.file = file; self.line = line; self.column = column; self.text = text; self.severity = severity
@@ -42,7 +44,7 @@ public struct InputProblem: Sendable, Equatable, Comparable, CustomStringConvert
         let prefix = severity == .warning ? InputTexts.warningPrefix(language) : ""
         let body = prefix + text(language)
         let label = language == .zh ? Self.chineseLabel(of: column, in: file) : column
-        return column.isEmpty ? "\(file):\(line): \(body)" : "\(file):\(line): \(label): \(body)"
+        return column.isEmpty ? "\(place): \(body)" : "\(place): \(label): \(body)"
     }
 
     /// A column as a Chinese reader knows it: its Chinese header (`性别` for `gender`); a key of

@@ -8,6 +8,8 @@ struct ScenarioBuilder {
     /// The reference date of scenario.yaml; nil when it could not be read (no date checks then).
     let reference: YearMonth?
     private(set) var problems: [InputProblem] = []
+    /// Files given as sheets of a workbook instead of CSV bytes.
+    var sheets: [String: SheetTable] = [:]
 
     /// Line of each record, for cross-file messages.
     private var unitLines: [UnitID: Int] = [:]
@@ -40,7 +42,8 @@ struct ScenarioBuilder {
     }
 
     private mutating func table(_ file: String, _ bytes: [UInt8], _ columns: [ColumnSpec]) -> TableReader {
-        TableReader(file: file, bytes: bytes, encoding: encoding, columns: columns)
+        if let sheet = sheets[file] { return TableReader(file: file, sheet: sheet.table, columns: columns) }
+        return TableReader(file: file, bytes: bytes, encoding: encoding, columns: columns)
     }
 
     private mutating func finish(_ reader: TableReader) { problems += reader.problems }

@@ -81,10 +81,12 @@ public enum ScenarioLoader {
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw InputErrors([InputProblem(file: folder.path, line: 0, .noScenarioFolder)])
         }
+        let workbooks = ScenarioWorkbooks.read(folder: folder)
+        problems += workbooks.problems
         for name in ScenarioFiles.all {
             let url = folder.appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: url.path) else {
-                if ScenarioFiles.required.contains(name) {
+                if ScenarioFiles.required.contains(name) && !workbooks.gives(name) {
                     problems.append(InputProblem(file: name, line: 0, .requiredFileMissing))
                 }
                 continue
@@ -117,8 +119,10 @@ public enum ScenarioLoader {
             }
             inputs.append(.init(file: name, sha256: SHA256.hex(bytes), bytes: bytes.count, encoding: encodingName))
         }
+        inputs += workbooks.inputs
+        workbooks.hand(to: &builder, files: &files)
         builder.read(files)
-        problems += builder.problems
+        problems += workbooks.locate(builder.problems)
         let errors = problems.filter { $0.severity == .error }
         guard errors.isEmpty, scenario != nil else { throw InputErrors(problems, language: settings.language) }
         return LoadedScenario(scenario: builder.scenario, warnings: problems.filter { $0.severity == .warning }.sorted(), inputs: inputs)

@@ -27,7 +27,11 @@ struct TableReader {
     struct Row {
         let line: Int
         let fields: [String: String]
+        /// Columns whose cell was a number cell of a workbook.
+        var numbers: Set<String> = []
     }
+    /// Month columns that hold a `YYYY.MM` value, by column (see `mangledMonth`).
+    var twoDigitDottedMonths: [String: Bool] = [:]
 
     init(file: String, bytes: [UInt8], encoding: TextEncoding?, columns: [ColumnSpec]) {
         self.file = file
@@ -52,6 +56,11 @@ struct TableReader {
             problems.append(InputProblem(file: file, line: 1, message: "\(error)"))
             return
         }
+        read(table)
+    }
+
+    /// Maps the header of a parsed table (a CSV file's, or a workbook sheet's) and collects its rows.
+    mutating func read(_ table: CSVTable) {
         headerLine = table.headerLine
         guard !table.header.isEmpty else {
             problems.append(InputProblem(file: file, line: 1, .emptyFile(columns: columns.filter(\.required).map(\.name))))
@@ -90,7 +99,7 @@ struct TableReader {
             for (position, value) in record.fields.enumerated() {
                 if let name = slot[position] { fields[name] = value }
             }
-            rows.append(Row(line: record.line, fields: fields))
+            rows.append(Row(line: record.line, fields: fields, numbers: Set(record.numbers.compactMap { slot[$0] })))
         }
     }
 
@@ -129,6 +138,10 @@ struct TableReader {
     /// A month; with `notAfter`, a date of the past (a birth, a start in a post) that must not lie after it.
     mutating func month(_ row: Row, _ column: String, required: Bool = false, notAfter limit: YearMonth? = nil) -> YearMonth? {
         guard let value = text(row, column, required: required) else { return nil }
+        if let problem = mangledMonth(row, column, value) {
+            problems.append(problem)
+            return nil
+        }
         switch Values.parseMonth(value) {
         case .success(let parsed):
             if let limit, limit < parsed {

@@ -18,6 +18,9 @@ struct Init: ParsableCommand {
     @Option(help: "zh (Chinese headers and values) or en.")
     var lang: Language = .zh
 
+    @Flag(help: "录入工作簿: write the tables as one Excel workbook, scenario.xlsx (a sheet per file, dropdowns, instructions) instead of CSV files.")
+    var xlsx = false
+
     func run() throws {
         let url = URL(fileURLWithPath: folder)
         var isDirectory: ObjCBool = false
@@ -30,7 +33,7 @@ struct Init: ParsableCommand {
         }
         let template = ScenarioTemplate(language: lang)
         do {
-            try AtomicFolder.create(template.files().map { ($0.name, Array($0.contents.utf8)) }, at: url)
+            try AtomicFolder.create(xlsx ? template.workbookFiles() : template.files().map { ($0.name, Array($0.contents.utf8)) }, at: url)
         } catch {
             Console.error("rotation: \(error)")
             throw ExitCode(ExitStatus.badInput)

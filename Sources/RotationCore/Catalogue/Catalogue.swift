@@ -82,6 +82,8 @@ public enum Catalogue {
         TerminalTexts.self,
         NoticeTexts.self,
         ReportTexts.self,
+        WorkbookTexts.self,
+        EntryWorkbookTexts.self,
         TallyTexts.self,
     ]
 
