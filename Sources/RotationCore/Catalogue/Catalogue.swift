@@ -80,6 +80,7 @@ public enum Catalogue {
         InputTexts.self,
         LevelTexts.self,
         TerminalTexts.self,
+        RuleTexts.self,
         NoticeTexts.self,
         ReportTexts.self,
         WorkbookTexts.self,
