@@ -19,7 +19,7 @@ struct Rotation: ParsableCommand {
         128+N stopped by signal N (the earlier run intact, or the new one complete).
         """,
         version: Tool.version,
-        subcommands: [Solve.self, Validate.self, Eligibility.self, Explain.self, Init.self, Compare.self, Export.self, Show.self]
+        subcommands: [Solve.self, Validate.self, Eligibility.self, Explain.self, Init.self, Compare.self, Export.self, Show.self, TallyCommand.self]
     )
 
     /// Runs the command; usage errors exit 2 (the contract's "bad input or usage"), not 64.

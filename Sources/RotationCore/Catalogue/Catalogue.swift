@@ -87,6 +87,7 @@ public enum Catalogue {
         WorkbookTexts.self,
         EntryWorkbookTexts.self,
         GuardTexts.self,
+        TallyTexts.self,
     ]
 
     /// Every example of every chapter, rendered: (chapter, Chinese, English).
