@@ -62,8 +62,10 @@ public struct BallotReader {
             let url = folder.appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
             do {
-                let bytes = Array(try Data(contentsOf: url))
+                let bytes = try InputFile.read(url).get()  // a fifo or a device is refused, not read
                 sheets[name] = try BallotSheet.csv(file: name, bytes: bytes, encoding: encoding)
+            } catch let problem as InputFile.Problem {
+                reader.problems.append(InputProblem(file: name, line: 0, text: problem.text.text))
             } catch let error as BallotSheetError {
                 reader.problems.append(InputProblem(file: name, line: error.row, text: TallyTexts.unreadable(error.message).text))
             } catch {

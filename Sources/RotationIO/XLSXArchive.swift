@@ -35,6 +35,7 @@ final class XLSXArchive {
         (partLimit, totalLimit) = limits
         // A zip starts with a local file header, "PK\u{3}\u{4}".
         guard bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B, bytes[2] == 3, bytes[3] == 4 else { throw XLSXError(.notAWorkbook) }
+        try ZipBounds.check(bytes)  // ZIPFoundation traps on a record past the end
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
         } catch {

@@ -144,4 +144,20 @@ final class InputGuardTests: XCTestCase {
         let found = try printed(yaml: "name: x\nreference_date: 1291-10\nrules:\n  assessment_years: [2014, 2016]\n")
         XCTAssertEqual(found, ["scenario.yaml:2: reference_date: 1291-10 is before 1900, not a usable reference date; write the real month, e.g. 2017-10"])
     }
+
+    /// xlsx: ZIPFoundation trapped reading a damaged archive in memory (a record past the end;
+    /// found by the xlsx fuzzer). Now a refused workbook, and every truncation of a real one too.
+    func testFuzzADamagedWorkbookIsRefusedNotATrap() throws {
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/xlsx")
+        let crash = Array(try Data(contentsOf: fixtures.appendingPathComponent("fuzz-crash-zip-past-end.xlsx")))
+        XCTAssertThrowsError(try XLSXWorkbook(bytes: crash))
+        let real = Array(try Data(contentsOf: fixtures.appendingPathComponent("inline.xlsx")))
+        XCTAssertNoThrow(try XLSXWorkbook(bytes: real))
+        for cut in stride(from: 4, to: real.count, by: max(1, real.count / 200)) {
+            _ = try? XLSXWorkbook(bytes: Array(real[..<cut]))          // must not trap
+            var damaged = real
+            damaged[cut] ^= 0xFF
+            _ = try? XLSXWorkbook(bytes: damaged)
+        }
+    }
 }
