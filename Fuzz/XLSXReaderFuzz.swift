@@ -8,7 +8,8 @@ import RotationCore
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    guard let workbook = try? XLSXWorkbook(bytes: bytes) else { return 0 }
+    // Small limits: the bounds are the same code, and each execution stays fast.
+    guard let workbook = try? XLSXWorkbook(bytes: bytes, limits: (part: 1 << 20, total: 4 << 20)) else { return 0 }
     for sheet in workbook.sheets { _ = ScenarioWorkbooks.table(sheet) }
     return 0
 }

@@ -26,6 +26,7 @@ enum ZipBounds {
         var position = start
         for _ in 0..<entries {
             guard position + 46 <= start + size, u32(bytes, position) == 0x0201_4B50 else { throw XLSXError(.notAWorkbook) }
+            let method = u16(bytes, position + 10)
             let compressed = Int(u32(bytes, position + 20))
             let uncompressed = u32(bytes, position + 24)
             let nameLength = Int(u16(bytes, position + 28))
@@ -33,6 +34,11 @@ enum ZipBounds {
             let commentLength = Int(u16(bytes, position + 32))
             let local = Int(u32(bytes, position + 42))
             guard compressed != 0xFFFF_FFFF, uncompressed != 0xFFFF_FFFF, local != 0xFFFF_FFFF else { throw XLSXError(.notAWorkbook) }
+            // Stored or deflated only; a stored part is as long as its data, and deflate never
+            // expands more than 1032 times (a claimed size beyond that is a lie, and costs time).
+            guard (method == 0 && Int(uncompressed) == compressed) || (method == 8 && Int(uncompressed) <= max(compressed, 1) * 1032) else {
+                throw XLSXError(.notAWorkbook)
+            }
             position += 46 + nameLength + extraLength + commentLength
             guard position <= start + size else { throw XLSXError(.notAWorkbook) }
             // The local header and the data it introduces, before the central directory.
