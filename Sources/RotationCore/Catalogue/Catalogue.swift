@@ -83,6 +83,7 @@ public enum Catalogue {
         RuleTexts.self,
         NoticeTexts.self,
         ReportTexts.self,
+        ExplainTexts.self,
         WorkbookTexts.self,
         EntryWorkbookTexts.self,
     ]
