@@ -33,6 +33,9 @@ final class ChineseOutputTests: XCTestCase {
         record("eligibility csv", try CLI.run(["eligibility", sample, "--format", "csv"]))
         record("explain", try CLI.run(["explain", sample, "--cadre", "FH013"]))
         record("explain FH006", try CLI.run(["explain", sample, "--cadre", "FH006"]))
+        record("show", try CLI.run(["show", run]))
+        record("show --cadres", try CLI.run(["show", run, "--cadres"]))
+        record("show --positions", try CLI.run(["show", run, "--positions"]))
         for format in ["csv", "md", "html", "notice"] {
             record("export \(format)", try CLI.run(["export", run, "--format", format, "--out", "-"]))
         }
