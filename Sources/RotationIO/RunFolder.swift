@@ -33,6 +33,12 @@ struct RunFolderWriter {
     var rules: RuleSettings { run.rules }
     func score(_ hundredths: Int) -> String { run.score(hundredths) }
     func yesNo(_ flag: Bool) -> String { flag ? "yes" : "no" }
+
+    /// Why a cadre is due, in a language, with R-EXEMPT when it applies (rotation_due.csv `reason`, `reason_zh`).
+    func reasons(_ record: RotationDue.Record, _ language: Language) -> String {
+        let exempt = record.exempt ? [RuleTexts.exempt(monthsToRetirement: record.monthsToRetirement, limit: rules.exemptMonthsBeforeRetirement)(language)] : []
+        return (record.reasons(in: language) + exempt).joined(separator: language == .zh ? "；" : "; ")
+    }
     func unitName(ofPosition id: PositionID) -> String { run.positionByID[id].flatMap { run.unitByID[$0.unitID]?.name } ?? "" }
 
     // MARK: CSV files
@@ -90,23 +96,22 @@ struct RunFolderWriter {
 
     func rotationDueCSV() -> String {
         CSVWriter.render(
-            header: ["cadre_id", "rule", "months", "exempt", "months_to_retirement", "reason", "cadre_name"],
+            header: ["cadre_id", "rule", "months", "exempt", "months_to_retirement", "reason", "cadre_name", "reason_zh"],
             numbers: ["months", "months_to_retirement"],
             rows: run.rotationDue.map { record in
                 [record.cadreID.rawValue, record.rule.rawValue, record.monthsInPost.map(String.init) ?? "", yesNo(record.exempt),
                  "\(record.monthsToRetirement)",
-                 record.reasons.joined(separator: "; ") + (record.exempt ? "; R-EXEMPT: \(record.monthsToRetirement) months to retirement < \(rules.exemptMonthsBeforeRetirement)" : ""),
-                 run.cadreByID[record.cadreID]?.name ?? ""]
+                 reasons(record, .en), run.cadreByID[record.cadreID]?.name ?? "", reasons(record, .zh)]
             })
     }
 
     func quotaCSV() -> String {
         CSVWriter.render(
-            header: ["unit_id", "approved_posts", "offered", "rule", "verdict", "detail", "unit_name"],
+            header: ["unit_id", "approved_posts", "offered", "rule", "verdict", "detail", "unit_name", "detail_zh"],
             numbers: ["approved_posts", "offered"],
             rows: run.quota.map { record in
                 [record.unitID.rawValue, "\(record.approvedPosts)", "\(record.offered)", record.rule.rawValue, record.verdict.rawValue,
-                 record.detail, run.unitByID[record.unitID]?.name ?? ""]
+                 record.detail, run.unitByID[record.unitID]?.name ?? "", record.detailChinese]
             })
     }
 
@@ -126,6 +131,7 @@ struct RunFolderWriter {
         if case .infeasible(let conflict) = run.transfer {
             members.append(("infeasible", .object([
                 ("reason", .string(conflict.reason.rawValue)), ("detail", .string(conflict.detail)),
+                ("detail_zh", .string(conflict.detailChinese)),
                 ("cadres", .array(conflict.cadres.map { .string($0.rawValue) })),
                 ("vacancies", .array(conflict.vacancies.map { .string($0.rawValue) })),
             ])))
@@ -146,7 +152,7 @@ struct RunFolderWriter {
             ("shortlist", .array(run.plan.shortlist.map { entry in
                 .object([("position_id", .string(entry.positionID.rawValue)), ("rank", .integer(entry.rank)),
                          ("cadre_id", .string(entry.cadreID.rawValue)), ("score", .number(score(entry.scoreHundredths))),
-                         ("role", .string(entry.role.rawValue)), ("note", .string(entry.note))])
+                         ("role", .string(entry.role.rawValue)), ("note", .string(entry.note)), ("note_zh", .string(entry.noteChinese))])
             })),
             ("withdrawn", .array(run.plan.withdrawn.map { entry in
                 .object([("position_id", .string(entry.positionID.rawValue)), ("rule", .string(entry.rule.rawValue)),
@@ -176,7 +182,8 @@ struct RunFolderWriter {
                 .object([("cadre_id", .string(record.cadreID.rawValue)), ("rule", .string(record.rule.rawValue)),
                          ("months", .optional(record.monthsInPost)), ("exempt", .bool(record.exempt)),
                          ("months_to_retirement", .integer(record.monthsToRetirement)),
-                         ("reasons", .array(record.reasons.map { .string($0) }))])
+                         ("reasons", .array(record.reasons.map { .string($0) })),
+                         ("reasons_zh", .array(record.reasonsChinese.map { .string($0) }))])
             })),
             ("units", .array(run.units.map { unit in
                 .object([("unit_id", .string(unit.id.rawValue)), ("name", .string(unit.name)), ("kind", .string(unit.kind.rawValue)),
@@ -196,7 +203,8 @@ struct RunFolderWriter {
             ("quota", .array(run.quota.map { record in
                 .object([("unit_id", .string(record.unitID.rawValue)), ("approved_posts", .integer(record.approvedPosts)),
                          ("offered", .integer(record.offered)), ("rule", .string(record.rule.rawValue)),
-                         ("verdict", .string(record.verdict.rawValue)), ("detail", .string(record.detail))])
+                         ("verdict", .string(record.verdict.rawValue)), ("detail", .string(record.detail)),
+                         ("detail_zh", .string(record.detailChinese))])
             })),
         ]
         return .object(members)

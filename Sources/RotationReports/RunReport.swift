@@ -157,9 +157,7 @@ public struct RunReport: Sendable, Worded {
     }
 
     func noteText(_ entry: Plan.ShortlistEntry) -> String {
-        guard !entry.note.isEmpty else { return "" }
-        if words.zh && entry.note.hasPrefix("C-RATIO") { return "合格人数不足1:\(run.rules.shortlistRatio)（\(entry.note)）" }
-        return entry.note
+        entry.note(in: words.language)
     }
 
     func transferSection() -> Document.Section {
@@ -181,10 +179,10 @@ public struct RunReport: Sendable, Worded {
         ]
         switch run.transfer {
         case .notRun(let reason):
-            blocks.append(.paragraph(say("本次未实施组织调动：", "No transfer was run: ") + reason))
+            blocks.append(.paragraph(say("本次未实施组织调动：", "No transfer was run: ") + (run.transfer.notRunReason(in: words.language) ?? reason)))
         case .infeasible(let conflict):
             blocks.append(.paragraph(say("“应轮岗人员全部安排”的要求无法满足，未作组织调动安排：", "place_all_due cannot hold, so no transfer is proposed: ")
-                + conflict.detail))
+                + conflict.detail(in: words.language)))
         case .solved:
             blocks.append(.table(Document.Table(header: header, rows: rows, numericColumns: [0, 7], nowrapColumns: [1, 2, 6, 8],
                                                 empty: say("没有组织调动。", "No organizational transfers."))))
@@ -210,9 +208,17 @@ public struct RunReport: Sendable, Worded {
                           run.positionTitle(entry.positionID), entry.rule.rawValue, words.ruleClause(entry.rule),
                           reason(rule: entry.rule, detail: entry.detail(in: words.language))])
         }
-        return Document.Section(say("五、未开展竞争上岗的职位", "5. Positions withdrawn"), [
+        var blocks: [Document.Block] = [
             .table(Document.Table(header: header, rows: rows, nowrapColumns: [0, 3], empty: say("所有推出职位均开展了竞争上岗。", "Every offered position was competed."))),
-        ])
+        ]
+        // Applications withdrawn (放弃): on record, absent from every rule.
+        if !run.withdrawnApplications.isEmpty {
+            let list = run.withdrawnApplications.map { entry in
+                "\(words.person(run.cadreName(entry.cadreID), entry.cadreID)) → \(words.paren(run.positionTitle(entry.positionID), entry.positionID))"
+            }
+            blocks.append(.note(RuleTexts.withdrawnApplications(list)(words.language)))
+        }
+        return Document.Section(say("五、未开展竞争上岗的职位", "5. Positions withdrawn"), blocks)
     }
 
     /// A rule's summary with the run's detail: `符合条件的报名人数不足2人…（1 eligible applicant < 2）`.
@@ -282,7 +288,7 @@ public struct RunReport: Sendable, Worded {
             }
             return Document.Row([words.person(run.cadreName(record.cadreID), record.cadreID), run.currentPostPhrase(of: record.cadreID, words),
                                  record.monthsInPost.map(String.init) ?? "", "\(record.monthsToRetirement)",
-                                 words.yesNo(record.exempt), record.reasons.joined(separator: "; "), outcome])
+                                 words.yesNo(record.exempt), record.reasons(in: words.language).joined(separator: words.zh ? "；" : "; "), outcome])
         }
         return Document.Section(say("九、应轮岗人员", "9. Cadres due for rotation"), [
             .table(Document.Table(header: [say("人员", "Cadre"), say("现工作单位及职务", "Current post"), say("任现职月数", "Months in post"),
@@ -296,7 +302,7 @@ public struct RunReport: Sendable, Worded {
         let findings = run.quota.filter { $0.verdict != .ok }
         let rows = findings.map { record in
             Document.Row([run.unitName(record.unitID), "\(record.approvedPosts)", "\(record.offered)", record.rule.rawValue,
-                          words.verdict(record.verdict), reason(rule: record.rule, detail: record.detail)])
+                          words.verdict(record.verdict), reason(rule: record.rule, detail: record.detail(in: words.language))])
         }
         let okCount = run.quota.count - findings.count
         return Document.Section(say("十、职位推出情况核查", "10. Positions offered per unit"), [

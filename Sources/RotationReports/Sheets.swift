@@ -66,7 +66,7 @@ public struct RunSheets: Sendable, Worded {
                 let (unit, post) = run.currentPost(of: entry.cadreID, words)
                 return [.text(entry.positionID.rawValue), .text(position?.title ?? ""), .text(position.map { run.unitName($0.unitID) } ?? ""),
                         .integer(entry.rank), .text(entry.cadreID.rawValue), .text(run.cadreName(entry.cadreID)), .text(unit), .text(post),
-                        score(entry.scoreHundredths), .text(words.role(entry.role)), .text(entry.note)]
+                        score(entry.scoreHundredths), .text(words.role(entry.role)), .text(entry.note(in: words.language))]
             })
     }
 
@@ -136,7 +136,7 @@ public struct RunSheets: Sendable, Worded {
                     ?? (record.exempt ? say("免于轮岗", "exempt") : say("未安排", "not placed"))
                 return [.text(record.cadreID.rawValue), .text(run.cadreName(record.cadreID)), .text(unit), .text(post), .text(record.rule.rawValue),
                         record.monthsInPost.map { .integer($0) } ?? .empty, .integer(record.monthsToRetirement),
-                        .text(words.yesNo(record.exempt)), .text(record.reasons.joined(separator: "; ")), .text(outcome)]
+                        .text(words.yesNo(record.exempt)), .text(record.reasons(in: words.language).joined(separator: words.zh ? "；" : "; ")), .text(outcome)]
             })
     }
 
@@ -147,7 +147,7 @@ public struct RunSheets: Sendable, Worded {
                      say("规则", "Rule"), say("结论", "Verdict"), say("情况说明", "Details")],
             rows: run.quota.map { record in
                 [.text(record.unitID.rawValue), .text(run.unitName(record.unitID)), .integer(record.approvedPosts), .integer(record.offered),
-                 .text(record.rule.rawValue), .text(words.verdict(record.verdict)), .text(record.detail)]
+                 .text(record.rule.rawValue), .text(words.verdict(record.verdict)), .text(record.detail(in: words.language))]
             })
     }
 }

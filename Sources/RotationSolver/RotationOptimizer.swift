@@ -157,8 +157,8 @@ public struct RotationOptimizer: Sendable {
 
         let transferStarted = Date()
         var transfer = TransferOutcome.notRun(reason: adjudication.stage == .preInterview
-            ? "pre-interview stage: no transfer before the competition"
-            : "transfer disabled in scenario.yaml")
+            ? RuleTexts.transferNotRunPreInterview.text.en
+            : RuleTexts.transferDisabled.text.en)
         if adjudication.stage == .final && adjudication.scenario.transfer.enabled {
             var phase = TransferPhase(adjudication: adjudication, competition: plan)
             if let baseline {

@@ -122,9 +122,9 @@ struct SolveSummary {
         lines.append(.eligibilityLine(fail: run.findings(.fail).count, flag: run.findings(.flag).count, due: run.rotationDue.count))
         lines.append(.written(out))
         var rendered = lines.map { $0(language) }
-        // The solver's own account of a conflict (per cadre, per unit pair) is English only; kept for English readers.
-        if language == .en, let conflict = run.transfer.conflict, let index = rendered.firstIndex(where: { $0.hasPrefix("place_all_due") }) {
-            rendered[index] += ": " + conflict.detail
+        // The solver's account of the conflict (per cadre, or per unit pair), after the headline.
+        if let conflict = run.transfer.conflict, let index = lines.firstIndex(where: { if case .conflict = $0 { true } else { false } }) {
+            rendered.insert("  " + conflict.detail(in: language), at: index + 1)
         }
         return rendered.joined(separator: "\n") + "\n"
     }

@@ -59,7 +59,7 @@ final class CommandTests: XCTestCase {
         XCTAssertTrue(zh.stdout.contains("排第2名"), zh.stdout)
         XCTAssertTrue(zh.stdout.contains("FH015"), zh.stdout)
         let tie = try CLI.run(["explain", CLI.sample.path, "--cadre", "FH051", "--lang", "en"])
-        XCTAssertTrue(tie.stdout.contains("ranks above by evaluation_good_share"), tie.stdout)
+        XCTAssertTrue(tie.stdout.contains("ranks above by share of “good” in the term evaluation (3/10 against 11/40)"), tie.stdout)
         let failing = try CLI.run(["explain", CLI.sample.path, "--cadre", "FH006", "--lang", "en"])
         XCTAssertTrue(failing.stdout.contains("May not compete"), failing.stdout)
         XCTAssertTrue(failing.stdout.contains("E-WORKSTYLE"), failing.stdout)

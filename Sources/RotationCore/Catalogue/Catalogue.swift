@@ -80,8 +80,10 @@ public enum Catalogue {
         InputTexts.self,
         LevelTexts.self,
         TerminalTexts.self,
+        RuleTexts.self,
         NoticeTexts.self,
         ReportTexts.self,
+        ExplainTexts.self,
         WorkbookTexts.self,
         EntryWorkbookTexts.self,
     ]
