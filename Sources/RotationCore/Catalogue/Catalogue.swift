@@ -86,6 +86,7 @@ public enum Catalogue {
         ExplainTexts.self,
         WorkbookTexts.self,
         EntryWorkbookTexts.self,
+        TallyTexts.self,
     ]
 
     /// Every example of every chapter, rendered: (chapter, Chinese, English).
