@@ -264,6 +264,12 @@ public struct Solution: Sendable, Equatable {
     public var returnCode: String
     /// GLPK's solution status of the last solver call: `"GLP_OPT"`, `"GLP_FEAS"`, …
     public var glpkStatus: String
+    /// The row duals (`glp_get_row_dual`, one per constraint) of an optimal LP: set by
+    /// `GLPKSolver.solveRelaxation`, empty otherwise. For a column `j`, its reduced profit is
+    /// `c_j − Σ_i a_ij · rowDuals[i]`.
+    public var rowDuals: [Double] = []
+    /// Whether a `start` handed to `GLPKSolver.solve(_:start:)` became GLPK's first incumbent.
+    public var startAccepted = false
 
     public init(
         status: SolveStatus, objective: Double?, bound: Double?, gap: Double?, values: [Double],

@@ -77,6 +77,7 @@ public enum Catalogue {
     /// Every chapter of the catalogue. A new chapter adds its line here.
     public static let chapters: [any CatalogueChapter.Type] = [
         CommonTexts.self,
+        ProgressTexts.self,
     ]
 
     /// Every example of every chapter, rendered: (chapter, Chinese, English).

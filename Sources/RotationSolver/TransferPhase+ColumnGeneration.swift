@@ -1,0 +1,268 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Foundation
+import LinearProgramming
+import RotationCore
+
+/// Column generation for a large transfer component (docs/model.md, "Transfers at city scale").
+///
+/// GLPK is handed a restricted model over the pairs that can matter: each cadre's best few
+/// vacancies, each vacancy's best few cadres, and the uncapped matching's pairs. Its LP
+/// relaxation's row duals λ price every pair left out: a pair's reduced profit is
+/// `d = c − λ(cadre) − λ(vacancy) − λ(cap) − Σ λ(level row)·coefficient`. Pairs with `d > 0` are
+/// added and the LP solved again, until none prices in: the restricted LP's optimum `z_LP` is
+/// then the full LP's. After the MILP on the restricted pairs (value `z*`), every left-out pair
+/// `j` bounds any full solution using it by `z_LP + d_j` (LP duality: `c·x ≤ z_LP + Σ d_j x_j`
+/// over the columns at zero). The objectives are integers, so when no left-out pair has
+/// `⌊z_LP + d_j⌋ ≥ z* + 1` the restricted optimum is proven optimal for the full model;
+/// otherwise those pairs are added and the MILP solved again from its incumbent.
+///
+/// ```swift
+/// // a component of 1.29M pairs (5,000 cadres): a restricted model of some 40k columns
+/// let values = try part.solveLevelsByPricing(using: &solver, tag: "", accumulator: &accumulator)
+/// ```
+/// - Complexity: per pricing round, one LP on the restricted pairs and O(pairs) to price the rest.
+struct TransferPricing {
+    let phase: TransferPhase
+    /// Per pair: its cadre's row, its vacancy's row, its binding cap's row (−1: no cap row).
+    let cadreRow: [Int]
+    let vacancyRow: [Int]
+    let capRow: [Int]
+    /// The unit pairs whose cap can bind, with their allowance, in order.
+    let caps: [(unitPair: TransferPhase.UnitPair, limit: Int)]
+    /// Pairs in the restricted model, and whether each pair is.
+    private(set) var active: [Int] = []
+    private(set) var isActive: [Bool]
+
+    /// At most this many priced-in pairs are added per round (the most profitable first).
+    static let largestRound = 20_000
+
+    init(_ phase: TransferPhase) {
+        self.phase = phase
+        let cadreIndex = Dictionary(uniqueKeysWithValues: phase.candidates.enumerated().map { ($1, $0) })
+        let vacancyIndex = Dictionary(uniqueKeysWithValues: phase.vacancies.enumerated().map { ($1, $0) })
+        var byUnitPair: [TransferPhase.UnitPair: [Int]] = [:]
+        for (k, pair) in phase.pairs.enumerated() {
+            byUnitPair[TransferPhase.UnitPair(from: pair.fromUnitID, to: pair.toUnitID), default: []].append(k)
+        }
+        var capRow = [Int](repeating: -1, count: phase.pairs.count)
+        var caps: [(unitPair: TransferPhase.UnitPair, limit: Int)] = []
+        for unitPair in byUnitPair.keys.sorted() {
+            let members = byUnitPair[unitPair]!
+            let limit = phase.allowance[unitPair] ?? 0
+            guard phase.capCanBind(members, limit: limit) else { continue }
+            for k in members { capRow[k] = caps.count }
+            caps.append((unitPair, limit))
+        }
+        self.capRow = capRow
+        self.caps = caps
+        cadreRow = phase.pairs.map { cadreIndex[$0.cadreID]! }
+        vacancyRow = phase.pairs.map { phase.candidates.count + vacancyIndex[$0.positionID]! }
+        isActive = Array(repeating: false, count: phase.pairs.count)
+    }
+
+    var capRowOffset: Int { phase.candidates.count + phase.vacancies.count }
+
+    /// Adds pairs to the restricted model (keeps `active` sorted).
+    mutating func activate<S: Sequence>(_ pairs: S) where S.Element == Int {
+        var added = false
+        for k in pairs where !isActive[k] {
+            isActive[k] = true
+            added = true
+        }
+        if added { active = isActive.indices.filter { isActive[$0] } }
+    }
+
+    /// The first restricted model's pairs: each cadre's best `pricingSeed` by fit, each
+    /// vacancy's best `pricingSeed` (due cadres first, then fit), and `extra` (a matching).
+    mutating func seed(extra: [Int]) {
+        let pairs = phase.pairs
+        var byCadre: [[Int]] = Array(repeating: [], count: phase.candidates.count)
+        var byVacancy: [[Int]] = Array(repeating: [], count: phase.vacancies.count)
+        for k in pairs.indices {
+            byCadre[cadreRow[k]].append(k)
+            byVacancy[vacancyRow[k] - phase.candidates.count].append(k)
+        }
+        var chosen: [Int] = extra
+        for members in byCadre {
+            chosen += members.sorted { (pairs[$0].fitHundredths, -$0) > (pairs[$1].fitHundredths, -$1) }.prefix(phase.pricingSeed)
+        }
+        for members in byVacancy {
+            chosen += members.sorted {
+                (pairs[$0].cadreIsDue ? 1 : 0, pairs[$0].fitHundredths, -$0) > (pairs[$1].cadreIsDue ? 1 : 0, pairs[$1].fitHundredths, -$1)
+            }.prefix(phase.pricingSeed)
+        }
+        activate(chosen)
+    }
+
+    /// The model of `level` over the restricted pairs, every row present (cadres, vacancies,
+    /// binding caps, then the fixed levels), so that row duals line up with `cadreRow` & co.
+    func model(level: TransferPhase.Level?, fixed: [(TransferPhase.Level, Int)], placeAllDue: Bool, name: String) -> LinearModel {
+        var model = LinearModel(name: name, sense: .maximize)
+        let weights = phase.coefficients(of: level)
+        var cadreTerms: [[LinearModel.Term]] = Array(repeating: [], count: phase.candidates.count)
+        var vacancyTerms: [[LinearModel.Term]] = Array(repeating: [], count: phase.vacancies.count)
+        var capTerms: [[LinearModel.Term]] = Array(repeating: [], count: caps.count)
+        for k in active {
+            let pair = phase.pairs[k]
+            let column = model.addVariable(name: "y_\(ModelNames.clean(pair.cadreID))_\(ModelNames.clean(pair.positionID))",
+                                           kind: .binary, objective: Double(weights[k]))
+            cadreTerms[cadreRow[k]].append(.init(column, 1))
+            vacancyTerms[vacancyRow[k] - phase.candidates.count].append(.init(column, 1))
+            if capRow[k] >= 0 { capTerms[capRow[k]].append(.init(column, 1)) }
+        }
+        let due = Set(phase.dueCandidates)
+        for (i, cadreID) in phase.candidates.enumerated() {
+            model.addConstraint(name: "cadre_\(ModelNames.clean(cadreID))", terms: cadreTerms[i],
+                                lower: placeAllDue && due.contains(cadreID) ? 1 : nil, upper: 1)
+        }
+        for (v, positionID) in phase.vacancies.enumerated() {
+            model.addConstraint(name: "vacancy_\(ModelNames.clean(positionID))", terms: vacancyTerms[v], upper: 1)
+        }
+        for (c, cap) in caps.enumerated() {
+            model.addConstraint(name: "cap_\(ModelNames.clean(cap.unitPair.from))_\(ModelNames.clean(cap.unitPair.to))",
+                                terms: capTerms[c], upper: Double(cap.limit))
+        }
+        for (fixedLevel, value) in fixed {
+            let fixedWeights = phase.coefficients(of: fixedLevel)
+            var terms: [LinearModel.Term] = []
+            for (column, k) in active.enumerated() where fixedWeights[k] != 0 { terms.append(.init(column, Double(fixedWeights[k]))) }
+            model.addConstraint(name: "level_\(fixedLevel.rawValue)", terms: terms, lower: Double(value))
+        }
+        return model
+    }
+
+    /// Reduced profit of every pair under the row duals `λ` of `model(level:fixed:…)`.
+    ///
+    /// - Complexity: O(pairs · (1 + fixed levels)).
+    func reducedProfits(level: TransferPhase.Level?, fixed: [(TransferPhase.Level, Int)], duals: [Double]) -> [Double] {
+        let weights = phase.coefficients(of: level)
+        let fixedWeights = fixed.map { phase.coefficients(of: $0.0) }
+        let levelRowOffset = capRowOffset + caps.count
+        return phase.pairs.indices.map { k in
+            var profit = Double(weights[k]) - duals[cadreRow[k]] - duals[vacancyRow[k]]
+            if capRow[k] >= 0 { profit -= duals[capRowOffset + capRow[k]] }
+            for (f, row) in fixedWeights.enumerated() where row[k] != 0 { profit -= duals[levelRowOffset + f] * Double(row[k]) }
+            return profit
+        }
+    }
+}
+
+extension TransferPhase {
+    /// `solveLevels` by column generation (see `TransferPricing`): the same optimum, proven for
+    /// the full model, on far fewer columns. Nil when `place_all_due` makes it infeasible.
+    func solveLevelsByPricing(using solver: inout LexicographicSolver, tag: String, accumulator: inout LevelAccumulator,
+                              share: Double) throws -> [Double]? {
+        let placeAllDue = adjudication.scenario.transfer.placeAllDue
+        var pricing = TransferPricing(self)
+        let uncapped = lexicographicMatching()
+        let trimmed = trimmedToCaps(uncapped)
+        pricing.seed(extra: pairs.indices.filter { uncapped[$0] })
+        var fixed: [(Level, Int)] = []
+        var selection: [Bool]? = placeAllDue ? nil : trimmed
+        var results: [LevelResult] = []
+        let levels: [Level?] = Level.allCases.map { $0 } + (keep.isEmpty ? [] : [nil])
+        let epsilon = 1e-6
+        for (number, level) in levels.enumerated() {
+            let id = level?.id ?? .transferPersistence
+            let name = "transfer\(tag)_\(level?.rawValue ?? "persistence")"
+            let started = Date()
+            // 1. Price until no pair prices in: the restricted LP's optimum is the full LP's.
+            var lpValue: Double?
+            var profits: [Double] = []
+            var widened = false
+            while let seconds = solver.budget(share: 0.5) {
+                solver.report("\(level?.rawValue ?? "persistence") (LP)")
+                let built = pricing.model(level: level, fixed: fixed, placeAllDue: placeAllDue, name: name)
+                let lp = try GLPKSolver(options: SolverOptions(timeLimitSeconds: min(seconds, SolverOptions.longestTimeLimitSeconds),
+                                                               method: .primal)).solveRelaxation(built)
+                solver.log += lp.log
+                if lp.status == .infeasible && !widened {
+                    // The restricted pairs cannot place every due cadre: take every pair of the due cadres.
+                    widened = true
+                    let due = Set(dueCandidates)
+                    pricing.activate(pairs.indices.filter { due.contains(pairs[$0].cadreID) })
+                    continue
+                }
+                guard lp.status == .optimal, let objective = lp.objective else { break }
+                profits = pricing.reducedProfits(level: level, fixed: fixed, duals: lp.rowDuals)
+                let entering = pairs.indices.filter { !pricing.isActive[$0] && profits[$0] > epsilon }
+                if entering.isEmpty {
+                    lpValue = objective
+                    break
+                }
+                pricing.activate(entering.sorted { (profits[$0], -$0) > (profits[$1], -$1) }.prefix(TransferPricing.largestRound))
+            }
+            // 2. The MILP on the restricted pairs, from the previous level's solution; 3. the proof.
+            var outcome: (values: [Double]?, result: LevelResult)
+            var proven = false
+            var rounds = 0
+            repeat {
+                rounds += 1
+                var built = pricing.model(level: level, fixed: fixed, placeAllDue: placeAllDue, name: name)
+                built.name = name
+                let fallback = selection.map { chosen in pricing.active.map { chosen[$0] ? 1.0 : 0.0 } }
+                let last = number == levels.count - 1 && share >= 1
+                outcome = try solver.solve(id, model: built, fallback: fallback, method: .primal, share: last ? 1 : 0.5)
+                guard let values = outcome.values else {
+                    if outcome.result.status == .infeasible && placeAllDue && level == .duePlaced {
+                        if pricing.active.count == pairs.count { return nil }
+                        // Infeasible on the restricted pairs only proves nothing: solve on every pair.
+                        pricing.activate(pairs.indices)
+                        lpValue = nil
+                        continue
+                    }
+                    throw SolverFailure.unexpected("the transfer model \(name) has no solution; placing nobody is feasible, so this is a bug")
+                }
+                var chosen = Array(repeating: false, count: pairs.count)
+                for (column, k) in pricing.active.enumerated() where values[column] > 0.5 { chosen[k] = true }
+                selection = chosen
+                guard let lpValue, pricing.active.count < pairs.count else {
+                    proven = pricing.active.count == pairs.count && outcome.result.status == .optimal
+                    break
+                }
+                // Any full solution using a left-out pair j is worth at most ⌊z_LP + d_j⌋.
+                let target = Double(outcome.result.value + 1)
+                let entering = pairs.indices.filter { !pricing.isActive[$0] && (lpValue + profits[$0] + epsilon).rounded(.down) >= target }
+                let outside = pairs.indices.lazy.filter { !pricing.isActive[$0] }.map { profits[$0] }.max()
+                let pricedBound = outside.map { Int((lpValue + $0 + epsilon).rounded(.down)) } ?? Int.min
+                if outcome.result.status == .optimal && entering.isEmpty {
+                    proven = true
+                    break
+                }
+                // Not proven: the full model's bound is the restricted one or the best left-out pair's.
+                outcome.result.bound = max(outcome.result.bound, pricedBound, outcome.result.value)
+                if outcome.result.status == .optimal { outcome.result.status = .timeLimit }
+                guard !entering.isEmpty, solver.budget(share: 0.5) != nil, rounds < 8 else { break }
+                pricing.activate(entering)
+            } while true
+            var result = outcome.result
+            if proven {
+                result.status = .optimal
+                result.bound = result.value
+            } else if lpValue == nil && result.status == .optimal {
+                // The LP pricing did not finish: the restricted optimum proves nothing for the full model.
+                result.status = .timeLimit
+                result.bound = max(result.value, level.map { upperBound($0, uncapped: $0 == .duePlaced ? uncapped : nil) } ?? keep.count)
+            }
+            if let level {
+                result.bound = max(result.value, min(result.bound, upperBound(level, uncapped: level == .duePlaced ? uncapped : nil)))
+            }
+            result.seconds = Date().timeIntervalSince(started)
+            solver.note(result)
+            results.append(result)
+            if let level { fixed.append((level, result.value)) }
+        }
+        guard let selection else { return nil }
+        // A later level can only improve an earlier one's time-limited value.
+        for (index, level) in levels.enumerated() {
+            var result = results[index]
+            result.value = max(result.value, levelValue(level, of: selection))
+            if result.value >= result.bound {
+                result.bound = result.value
+                if result.status == .timeLimit || result.status == .withinGap { result.status = .optimal }
+            }
+            accumulator.add(result)
+        }
+        return selection.map { $0 ? 1 : 0 }
+    }
+}
