@@ -16,6 +16,11 @@ import RotationCore
 /// `⌊z_LP + d_j⌋ ≥ z* + 1` the restricted optimum is proven optimal for the full model;
 /// otherwise those pairs are added and the MILP solved again from its incumbent.
 ///
+/// Cap rows are generated the same way: a model starts with only the unit-pair caps found
+/// binding so far (a relaxation of the full model, so its LP bound and the pricing argument
+/// stay valid); a cap the LP or the MILP solution exceeds is added and the level solved again.
+/// An optimum that keeps every cap is the full model's.
+///
 /// ```swift
 /// // a component of 1.29M pairs (5,000 cadres): a restricted model of some 40k columns
 /// let values = try part.solveLevelsByPricing(using: &solver, tag: "", accumulator: &accumulator)
@@ -32,6 +37,9 @@ struct TransferPricing {
     /// Pairs in the restricted model, and whether each pair is.
     private(set) var active: [Int] = []
     private(set) var isActive: [Bool]
+    /// The caps whose rows the restricted model has (indices into `caps`, in order).
+    private(set) var activeCaps: [Int] = []
+    private var capIsActive: [Bool] = []
 
     /// At most this many priced-in pairs are added per round (the most profitable first).
     static let largestRound = 20_000
@@ -58,6 +66,26 @@ struct TransferPricing {
         cadreRow = phase.pairs.map { cadreIndex[$0.cadreID]! }
         vacancyRow = phase.pairs.map { phase.candidates.count + vacancyIndex[$0.positionID]! }
         isActive = Array(repeating: false, count: phase.pairs.count)
+        capIsActive = Array(repeating: false, count: caps.count)
+    }
+
+    /// Adds the rows of these caps; returns whether any was new.
+    @discardableResult
+    mutating func activateCaps(_ indices: [Int]) -> Bool {
+        var added = false
+        for c in indices where !capIsActive[c] {
+            capIsActive[c] = true
+            added = true
+        }
+        if added { activeCaps = caps.indices.filter { capIsActive[$0] } }
+        return added
+    }
+
+    /// The caps (all of them, not only the active ones) that `amount` (per pair) exceeds.
+    func exceededCaps(_ amount: (Int) -> Double) -> [Int] {
+        var load = [Double](repeating: 0, count: caps.count)
+        for k in phase.pairs.indices where capRow[k] >= 0 { load[capRow[k]] += amount(k) }
+        return caps.indices.filter { load[$0] > Double(caps[$0].limit) + 1e-6 }
     }
 
     var capRowOffset: Int { phase.candidates.count + phase.vacancies.count }
@@ -94,21 +122,23 @@ struct TransferPricing {
         activate(chosen)
     }
 
-    /// The model of `level` over the restricted pairs, every row present (cadres, vacancies,
-    /// binding caps, then the fixed levels), so that row duals line up with `cadreRow` & co.
+    /// The model of `level` over the restricted pairs: every cadre and vacancy row, the active
+    /// caps' rows, then the fixed levels, so that row duals line up with `cadreRow` & co.
     func model(level: TransferPhase.Level?, fixed: [(TransferPhase.Level, Int)], placeAllDue: Bool, name: String) -> LinearModel {
         var model = LinearModel(name: name, sense: .maximize)
         let weights = phase.coefficients(of: level)
         var cadreTerms: [[LinearModel.Term]] = Array(repeating: [], count: phase.candidates.count)
         var vacancyTerms: [[LinearModel.Term]] = Array(repeating: [], count: phase.vacancies.count)
         var capTerms: [[LinearModel.Term]] = Array(repeating: [], count: caps.count)
+        var capSlot = [Int](repeating: -1, count: caps.count)
+        for (slot, c) in activeCaps.enumerated() { capSlot[c] = slot }
         for k in active {
             let pair = phase.pairs[k]
             let column = model.addVariable(name: "y_\(ModelNames.clean(pair.cadreID))_\(ModelNames.clean(pair.positionID))",
                                            kind: .binary, objective: Double(weights[k]))
             cadreTerms[cadreRow[k]].append(.init(column, 1))
             vacancyTerms[vacancyRow[k] - phase.candidates.count].append(.init(column, 1))
-            if capRow[k] >= 0 { capTerms[capRow[k]].append(.init(column, 1)) }
+            if capRow[k] >= 0 && capSlot[capRow[k]] >= 0 { capTerms[capRow[k]].append(.init(column, 1)) }
         }
         let due = Set(phase.dueCandidates)
         for (i, cadreID) in phase.candidates.enumerated() {
@@ -118,7 +148,8 @@ struct TransferPricing {
         for (v, positionID) in phase.vacancies.enumerated() {
             model.addConstraint(name: "vacancy_\(ModelNames.clean(positionID))", terms: vacancyTerms[v], upper: 1)
         }
-        for (c, cap) in caps.enumerated() {
+        for c in activeCaps {
+            let cap = caps[c]
             model.addConstraint(name: "cap_\(ModelNames.clean(cap.unitPair.from))_\(ModelNames.clean(cap.unitPair.to))",
                                 terms: capTerms[c], upper: Double(cap.limit))
         }
@@ -137,10 +168,12 @@ struct TransferPricing {
     func reducedProfits(level: TransferPhase.Level?, fixed: [(TransferPhase.Level, Int)], duals: [Double]) -> [Double] {
         let weights = phase.coefficients(of: level)
         let fixedWeights = fixed.map { phase.coefficients(of: $0.0) }
-        let levelRowOffset = capRowOffset + caps.count
+        let levelRowOffset = capRowOffset + activeCaps.count
+        var capDual = [Double](repeating: 0, count: caps.count)
+        for (slot, c) in activeCaps.enumerated() { capDual[c] = duals[capRowOffset + slot] }
         return phase.pairs.indices.map { k in
             var profit = Double(weights[k]) - duals[cadreRow[k]] - duals[vacancyRow[k]]
-            if capRow[k] >= 0 { profit -= duals[capRowOffset + capRow[k]] }
+            if capRow[k] >= 0 { profit -= capDual[capRow[k]] }
             for (f, row) in fixedWeights.enumerated() where row[k] != 0 { profit -= duals[levelRowOffset + f] * Double(row[k]) }
             return profit
         }
@@ -148,8 +181,9 @@ struct TransferPricing {
 }
 
 extension TransferPhase {
-    /// `solveLevels` by column generation (see `TransferPricing`): the same optimum, proven for
-    /// the full model, on far fewer columns. Nil when `place_all_due` makes it infeasible.
+    /// `solveLevels` by column and cap-row generation (see `TransferPricing`): the same optimum,
+    /// proven for the full model, on far fewer columns and rows. Nil when `place_all_due` makes it
+    /// infeasible.
     func solveLevelsByPricing(using solver: inout LexicographicSolver, tag: String, accumulator: inout LevelAccumulator,
                               share: Double) throws -> [Double]? {
         let placeAllDue = adjudication.scenario.transfer.placeAllDue
@@ -158,6 +192,7 @@ extension TransferPhase {
         let trimmed = trimmedToCaps(uncapped)
         pricing.seed(extra: pairs.indices.filter { uncapped[$0] })
         var fixed: [(Level, Int)] = []
+        // The last selection that keeps every row of the full model (a fallback and a warm start).
         var selection: [Bool]? = placeAllDue ? nil : trimmed
         var results: [LevelResult] = []
         let levels: [Level?] = Level.allCases.map { $0 } + (keep.isEmpty ? [] : [nil])
@@ -166,83 +201,102 @@ extension TransferPhase {
             let id = level?.id ?? .transferPersistence
             let name = "transfer\(tag)_\(level?.rawValue ?? "persistence")"
             let started = Date()
-            // 1. Price until no pair prices in: the restricted LP's optimum is the full LP's.
+            let last = number == levels.count - 1 && share >= 1
             var lpValue: Double?
             var profits: [Double] = []
             var widened = false
-            while let seconds = solver.budget(share: 0.5) {
-                solver.report("\(level?.rawValue ?? "persistence") (LP)")
-                let built = pricing.model(level: level, fixed: fixed, placeAllDue: placeAllDue, name: name)
-                let lp = try GLPKSolver(options: SolverOptions(timeLimitSeconds: min(seconds, SolverOptions.longestTimeLimitSeconds),
-                                                               method: .primal)).solveRelaxation(built)
-                solver.log += lp.log
-                if lp.status == .infeasible && !widened {
-                    // The restricted pairs cannot place every due cadre: take every pair of the due cadres.
-                    widened = true
-                    let due = Set(dueCandidates)
-                    pricing.activate(pairs.indices.filter { due.contains(pairs[$0].cadreID) })
-                    continue
-                }
-                guard lp.status == .optimal, let objective = lp.objective else { break }
-                profits = pricing.reducedProfits(level: level, fixed: fixed, duals: lp.rowDuals)
-                let entering = pairs.indices.filter { !pricing.isActive[$0] && profits[$0] > epsilon }
-                if entering.isEmpty {
-                    lpValue = objective
-                    break
-                }
-                pricing.activate(entering.sorted { (profits[$0], -$0) > (profits[$1], -$1) }.prefix(TransferPricing.largestRound))
-            }
-            // 2. The MILP on the restricted pairs, from the previous level's solution; 3. the proof.
-            var outcome: (values: [Double]?, result: LevelResult)
+            var outcome: (values: [Double]?, result: LevelResult)?
             var proven = false
             var rounds = 0
-            repeat {
+            levelLoop: while rounds < 12 {
                 rounds += 1
-                var built = pricing.model(level: level, fixed: fixed, placeAllDue: placeAllDue, name: name)
-                built.name = name
+                // 1. Price (and add exceeded caps) until nothing enters: the restricted LP's optimum
+                //    is then the full LP's, or bounds it from above.
+                lpValue = nil
+                while let seconds = solver.budget(share: 0.5) {
+                    solver.report("\(level?.rawValue ?? "persistence") (LP)")
+                    let built = pricing.model(level: level, fixed: fixed, placeAllDue: placeAllDue, name: name)
+                    let lp = try GLPKSolver(options: SolverOptions(timeLimitSeconds: min(seconds, SolverOptions.longestTimeLimitSeconds),
+                                                                   method: .primal)).solveRelaxation(built)
+                    solver.log += lp.log
+                    if lp.status == .infeasible && !widened {
+                        // The restricted pairs cannot place every due cadre: take every pair of the due cadres.
+                        widened = true
+                        let due = Set(dueCandidates)
+                        pricing.activate(pairs.indices.filter { due.contains(pairs[$0].cadreID) })
+                        continue
+                    }
+                    guard lp.status == .optimal, let objective = lp.objective else { break }
+                    let columnOf = Dictionary(uniqueKeysWithValues: pricing.active.enumerated().map { ($1, $0) })
+                    if pricing.activateCaps(pricing.exceededCaps { k in columnOf[k].map { lp.values[$0] } ?? 0 }) { continue }
+                    profits = pricing.reducedProfits(level: level, fixed: fixed, duals: lp.rowDuals)
+                    let entering = pairs.indices.filter { !pricing.isActive[$0] && profits[$0] > epsilon }
+                    if entering.isEmpty {
+                        lpValue = objective
+                        break
+                    }
+                    pricing.activate(entering.sorted { (profits[$0], -$0) > (profits[$1], -$1) }.prefix(TransferPricing.largestRound))
+                }
+                // 2. The MILP on the restricted pairs and rows, from the last full-model solution.
+                let built = pricing.model(level: level, fixed: fixed, placeAllDue: placeAllDue, name: name)
                 let fallback = selection.map { chosen in pricing.active.map { chosen[$0] ? 1.0 : 0.0 } }
-                let last = number == levels.count - 1 && share >= 1
-                outcome = try solver.solve(id, model: built, fallback: fallback, method: .primal, share: last ? 1 : 0.5)
-                guard let values = outcome.values else {
-                    if outcome.result.status == .infeasible && placeAllDue && level == .duePlaced {
+                var solved = try solver.solve(id, model: built, fallback: fallback, method: .primal, share: last ? 1 : 0.5)
+                guard let values = solved.values else {
+                    if solved.result.status == .infeasible && placeAllDue && level == .duePlaced {
                         if pricing.active.count == pairs.count { return nil }
                         // Infeasible on the restricted pairs only proves nothing: solve on every pair.
                         pricing.activate(pairs.indices)
-                        lpValue = nil
-                        continue
+                        continue levelLoop
                     }
                     throw SolverFailure.unexpected("the transfer model \(name) has no solution; placing nobody is feasible, so this is a bug")
                 }
                 var chosen = Array(repeating: false, count: pairs.count)
                 for (column, k) in pricing.active.enumerated() where values[column] > 0.5 { chosen[k] = true }
-                selection = chosen
-                guard let lpValue, pricing.active.count < pairs.count else {
-                    proven = pricing.active.count == pairs.count && outcome.result.status == .optimal
-                    break
+                // 3. A cap the solution exceeds: add its row and solve the level again.
+                let exceeded = pricing.exceededCaps { chosen[$0] ? 1 : 0 }
+                if !exceeded.isEmpty {
+                    pricing.activateCaps(exceeded)
+                    if solver.budget(share: 0.5) != nil { continue levelLoop }
+                    // No time left: the last full-model solution stands (checked below).
+                    solved.values = selection.map { chosen in pricing.active.map { chosen[$0] ? 1.0 : 0.0 } }
+                    solved.result.status = .timeLimit
+                    outcome = solved
+                    break levelLoop
                 }
-                // Any full solution using a left-out pair j is worth at most ⌊z_LP + d_j⌋.
-                let target = Double(outcome.result.value + 1)
+                selection = chosen
+                outcome = solved
+                guard let lpValue, pricing.active.count < pairs.count else {
+                    proven = pricing.active.count == pairs.count && solved.result.status == .optimal
+                    break levelLoop
+                }
+                // 4. The proof: any full solution using a left-out pair j is worth at most ⌊z_LP + d_j⌋.
+                let target = Double(solved.result.value + 1)
                 let entering = pairs.indices.filter { !pricing.isActive[$0] && (lpValue + profits[$0] + epsilon).rounded(.down) >= target }
+                if solved.result.status == .optimal && entering.isEmpty {
+                    proven = true
+                    break levelLoop
+                }
                 let outside = pairs.indices.lazy.filter { !pricing.isActive[$0] }.map { profits[$0] }.max()
                 let pricedBound = outside.map { Int((lpValue + $0 + epsilon).rounded(.down)) } ?? Int.min
-                if outcome.result.status == .optimal && entering.isEmpty {
-                    proven = true
-                    break
-                }
-                // Not proven: the full model's bound is the restricted one or the best left-out pair's.
-                outcome.result.bound = max(outcome.result.bound, pricedBound, outcome.result.value)
-                if outcome.result.status == .optimal { outcome.result.status = .timeLimit }
-                guard !entering.isEmpty, solver.budget(share: 0.5) != nil, rounds < 8 else { break }
+                outcome?.result.bound = max(solved.result.bound, pricedBound, solved.result.value)
+                if solved.result.status == .optimal { outcome?.result.status = .timeLimit }
+                guard !entering.isEmpty, solver.budget(share: 0.5) != nil else { break levelLoop }
                 pricing.activate(entering)
-            } while true
-            var result = outcome.result
+            }
+            guard let selection, var result = outcome?.result else {
+                // Out of time before any plan keeping every row (place_all_due): as LexicographicSolver does.
+                throw SolverFailure.noSolutionInTime(pricing.model(level: level, fixed: fixed, placeAllDue: placeAllDue, name: name))
+            }
+            result.value = levelValue(level, of: selection)
             if proven {
                 result.status = .optimal
                 result.bound = result.value
-            } else if lpValue == nil && result.status == .optimal {
-                // The LP pricing did not finish: the restricted optimum proves nothing for the full model.
-                result.status = .timeLimit
-                result.bound = max(result.value, level.map { upperBound($0, uncapped: $0 == .duePlaced ? uncapped : nil) } ?? keep.count)
+            } else {
+                if result.status == .optimal || result.status == .trivial { result.status = .timeLimit }
+                if lpValue == nil {
+                    // The LP pricing did not finish: only the structural bound holds for the full model.
+                    result.bound = max(result.bound, level.map { upperBound($0, uncapped: $0 == .duePlaced ? uncapped : nil) } ?? keep.count)
+                }
             }
             if let level {
                 result.bound = max(result.value, min(result.bound, upperBound(level, uncapped: level == .duePlaced ? uncapped : nil)))

@@ -80,7 +80,7 @@ final class ColumnGenerationTests: XCTestCase {
 
     /// By hand: cadres a (due), b; vacancies P (unit X), Q (unit X); home unit H for both, cap 1 on
     /// H→X (two cadres and two vacancies, so it can bind). Restricted to the pair a→P, the model
-    /// still has every cadre, vacancy and cap row, and the fixed level's row.
+    /// still has every cadre and vacancy row, the cap's row once it is exceeded, and the fixed level's row.
     func testRestrictedModelKeepsEveryRow() {
         var kit = ScenarioKit("hand", mode: .competition, maxPreferences: 1, transfer: true)
         kit.position("P", unit: "X")
@@ -94,6 +94,13 @@ final class ColumnGenerationTests: XCTestCase {
         var pricing = TransferPricing(phase)
         XCTAssertEqual(pricing.caps.map { "\($0.unitPair.from)→\($0.unitPair.to) \($0.limit)" }, ["H→X 1"])
         pricing.activate([0])
+        // Caps come in only once exceeded: a→P and b→P together exceed H→X's cap of 1.
+        XCTAssertEqual(pricing.model(level: .fit, fixed: [], placeAllDue: true, name: "m").constraints.map(\.name),
+                       ["cadre_a", "cadre_b", "vacancy_P", "vacancy_Q"])
+        XCTAssertEqual(pricing.exceededCaps { [0, 2].contains($0) ? 1 : 0 }, [0])
+        XCTAssertEqual(pricing.exceededCaps { $0 == 0 ? 1 : 0 }, [])
+        XCTAssertTrue(pricing.activateCaps([0]))
+        XCTAssertFalse(pricing.activateCaps([0]))
         let model = pricing.model(level: .fit, fixed: [(.duePlaced, 1)], placeAllDue: true, name: "m")
         let view = ModelView(model)
         XCTAssertEqual(model.variables.map(\.name), ["y_a_P"])
@@ -116,7 +123,8 @@ final class ColumnGenerationTests: XCTestCase {
         kit.cadre("b", unit: "H", acceptsTransfer: true)
         kit.fit("a", "P", 70)
         kit.fit("b", "Q", 90)
-        let pricing = TransferPricing(Self.phase(kit))
+        var pricing = TransferPricing(Self.phase(kit))
+        pricing.activateCaps([0])
         // Rows: cadre a, cadre b, vacancy P, vacancy Q, cap H→X, level due_placed.
         let duals: [Double] = [10, 0, 60, 5, 3, -2]
         let profits = pricing.reducedProfits(level: .fit, fixed: [(.duePlaced, 1)], duals: duals)
