@@ -152,7 +152,7 @@ struct LexicographicSolver {
                 best = fallback
                 value = integral(model.objectiveValue(of: fallback))
             }
-            let bound = Int((solution.bound ?? Double(value)).rounded(.down))
+            let bound = solution.bound.map { Int($0.rounded(.down)) } ?? Self.optimisticBound(of: model) ?? value + 1
             return (best, LevelResult(level: level, value: value, bound: max(bound, value), status: .timeLimit, seconds: seconds))
         case .noSolution:
             // Out of time before a first solution: keep the previous level's solution, which is feasible here.
@@ -160,7 +160,9 @@ struct LexicographicSolver {
                 throw SolverFailure.noSolutionInTime(model)
             }
             let value = integral(model.objectiveValue(of: fallback))
-            let bound = Int((solution.bound ?? Double(value)).rounded(.down))
+            // Without a bound from GLPK (stopped inside the LP), only the variables' bounds bound the
+            // optimum: never the fallback's own value, which would pass for a proof.
+            let bound = solution.bound.map { Int($0.rounded(.down)) } ?? Self.optimisticBound(of: model) ?? value + 1
             return (fallback, LevelResult(level: level, value: value, bound: max(bound, value), status: .timeLimit, seconds: seconds))
         case .infeasible:
             return (nil, LevelResult(level: level, value: 0, bound: 0, status: .infeasible, seconds: seconds))
