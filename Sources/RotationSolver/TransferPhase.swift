@@ -83,14 +83,14 @@ public struct TransferPhase: Sendable {
         candidates = candidateList
         dueCandidates = candidateList.filter { dueNotExempt.contains($0) }
 
-        let fits = Dictionary(scenario.transferFits.map { (Adjudication.PairKey(cadre: $0.cadreID, position: $0.positionID), $0.fitHundredths) },
-                              uniquingKeysWith: { first, _ in first })
+        let fit = FitTable(scenario.transferFits, candidates: candidateList, vacancies: vacancies)
         let pairRules = PairRules(scenario: scenario, index: index)
+        let vacancyPositions = vacancies.map { index.positions[$0] }
         var pairList: [Pair] = []
-        for cadreID in candidateList {
+        for (c, cadreID) in candidateList.enumerated() {
             guard let cadre = index.cadres[cadreID] else { continue }
-            for positionID in vacancies {
-                guard let position = index.positions[positionID] else { continue }
+            for (v, positionID) in vacancies.enumerated() {
+                guard let position = vacancyPositions[v] else { continue }
                 if pairRules.ownUnit(cadre, position) != nil || pairRules.require(cadre, position) != nil
                     || pairRules.town5(cadre, position) != nil { continue }
                 if settings.sameLevelOnly {
@@ -101,7 +101,7 @@ public struct TransferPhase: Sendable {
                 }
                 pairList.append(Pair(cadreID: cadreID, positionID: positionID, fromUnitID: cadre.unitID,
                                      toUnitID: position.unitID,
-                                     fitHundredths: fits[Adjudication.PairKey(cadre: cadreID, position: positionID)] ?? 0,
+                                     fitHundredths: fit[c, v],
                                      cadreIsDue: dueNotExempt.contains(cadreID)))
             }
         }
