@@ -16,10 +16,10 @@ import RotationCore
 /// `⌊z_LP + d_j⌋ ≥ z* + 1` the restricted optimum is proven optimal for the full model;
 /// otherwise those pairs are added and the MILP solved again from its incumbent.
 ///
-/// Cap rows are generated the same way: a model starts with only the unit-pair caps found
-/// binding so far (a relaxation of the full model, so its LP bound and the pricing argument
-/// stay valid); a cap the LP or the MILP solution exceeds is added and the level solved again.
-/// An optimum that keeps every cap is the full model's.
+/// Cap rows only where a cap can bind on the restricted pairs (more of its pairs could be chosen
+/// together than it allows): the others are redundant there. The restricted model is then a
+/// relaxation of the full one on its pairs, so its LP bound and the pricing argument stay valid;
+/// a cap a solution still exceeds is added and the level solved again.
 ///
 /// ```swift
 /// // a component of 1.29M pairs (5,000 cadres): a restricted model of some 40k columns
@@ -79,6 +79,21 @@ struct TransferPricing {
         }
         if added { activeCaps = caps.indices.filter { capIsActive[$0] } }
         return added
+    }
+
+    /// The caps that can bind on the restricted pairs: more of their active pairs could be
+    /// chosen together (at most min(distinct cadres, distinct vacancies)) than the cap allows.
+    /// The others are redundant in the restricted model; they are added when pairs come in.
+    func bindableCaps() -> [Int] {
+        var members: [[Int]] = Array(repeating: [], count: caps.count)
+        for k in active where capRow[k] >= 0 { members[capRow[k]].append(k) }
+        return caps.indices.filter { c in
+            let limit = caps[c].limit
+            guard members[c].count > limit else { return false }
+            let cadres = Set(members[c].map { cadreRow[$0] }).count
+            let vacancies = Set(members[c].map { vacancyRow[$0] }).count
+            return min(cadres, vacancies) > limit
+        }
     }
 
     /// The caps (all of them, not only the active ones) that `amount` (per pair) exceeds.
@@ -215,6 +230,7 @@ extension TransferPhase {
                 lpValue = nil
                 while let seconds = solver.budget(share: 0.5) {
                     solver.report("\(level?.rawValue ?? "persistence") (LP)")
+                    pricing.activateCaps(pricing.bindableCaps())
                     let built = pricing.model(level: level, fixed: fixed, placeAllDue: placeAllDue, name: name)
                     let lp = try GLPKSolver(options: SolverOptions(timeLimitSeconds: min(seconds, SolverOptions.longestTimeLimitSeconds),
                                                                    method: .primal)).solveRelaxation(built)
@@ -227,8 +243,6 @@ extension TransferPhase {
                         continue
                     }
                     guard lp.status == .optimal, let objective = lp.objective else { break }
-                    let columnOf = Dictionary(uniqueKeysWithValues: pricing.active.enumerated().map { ($1, $0) })
-                    if pricing.activateCaps(pricing.exceededCaps { k in columnOf[k].map { lp.values[$0] } ?? 0 }) { continue }
                     profits = pricing.reducedProfits(level: level, fixed: fixed, duals: lp.rowDuals)
                     let entering = pairs.indices.filter { !pricing.isActive[$0] && profits[$0] > epsilon }
                     if entering.isEmpty {
@@ -238,6 +252,7 @@ extension TransferPhase {
                     pricing.activate(entering.sorted { (profits[$0], -$0) > (profits[$1], -$1) }.prefix(TransferPricing.largestRound))
                 }
                 // 2. The MILP on the restricted pairs and rows, from the last full-model solution.
+                pricing.activateCaps(pricing.bindableCaps())
                 let built = pricing.model(level: level, fixed: fixed, placeAllDue: placeAllDue, name: name)
                 let fallback = selection.map { chosen in pricing.active.map { chosen[$0] ? 1.0 : 0.0 } }
                 var solved = try solver.solve(id, model: built, fallback: fallback, method: .primal, share: last ? 1 : 0.5)
