@@ -167,6 +167,11 @@ public struct SolverOptions: Sendable, Equatable {
     /// ignore this option.
     public var cuts: CutGenerators = .all
 
+    /// For a MILP, also read the row duals and the objective of the root LP relaxation (before
+    /// branch-and-bound) into `Solution.rowDuals` and `Solution.relaxationObjective`: what column
+    /// generation prices with, without a second LP solve.
+    public var rootDuals = false
+
     public init(
         timeLimitSeconds: Double = 60, mipGap: Double = 0, messageLevel: MessageLevel = .normal,
         echoLog: Bool = false, method: SimplexMethod = .dual, cuts: CutGenerators = .all
@@ -270,6 +275,9 @@ public struct Solution: Sendable, Equatable {
     public var rowDuals: [Double] = []
     /// Whether a `start` handed to `GLPKSolver.solve(_:start:)` became GLPK's first incumbent.
     public var startAccepted = false
+    /// The optimal objective of the LP relaxation, when `SolverOptions.rootDuals` read it (or
+    /// `solveRelaxation` solved it); nil otherwise.
+    public var relaxationObjective: Double?
 
     public init(
         status: SolveStatus, objective: Double?, bound: Double?, gap: Double?, values: [Double],

@@ -183,6 +183,7 @@ private struct SolveRun {
             var outcome = try lpOutcome(code: code, basic: basic)
             if relaxationOnly && outcome.status == .optimal {
                 outcome.rowDuals = try problem.rowDuals(rows: prepared.rowBounds.count)
+                outcome.relaxationObjective = outcome.objective
             }
             return outcome
         }
@@ -190,7 +191,13 @@ private struct SolveRun {
         guard code == 0, basic.status == GLP_OPT else {
             return try relaxationFailure(code: code, basic: basic)
         }
-        return try branchAndBound(relaxationBound: basic.objective)
+        let duals = options.rootDuals ? try problem.rowDuals(rows: prepared.rowBounds.count) : []
+        var solution = try branchAndBound(relaxationBound: basic.objective)
+        if options.rootDuals {
+            solution.rowDuals = duals
+            solution.relaxationObjective = basic.objective
+        }
+        return solution
     }
 
     /// Dual simplex with the long-step ratio test (or primal simplex, by `options.method`), no

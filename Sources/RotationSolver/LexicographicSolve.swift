@@ -59,6 +59,8 @@ struct LexicographicSolver {
     private let started = Date()
     /// Levels treated as if the time had run out before them (tests: a level forced to stop).
     var forcedStops: Set<ObjectiveLevelID> = []
+    /// The root LP's objective and row duals of the last `solve(…, rootDuals: true)` that got them.
+    private(set) var root: (objective: Double, duals: [Double])?
 
     init(options: SolveOptions, deadline: Date) {
         self.options = options
@@ -105,14 +107,17 @@ struct LexicographicSolver {
     /// start: the previous level's solution is feasible for the next). `share` is the part of
     /// what is left of the phase this solve may use (1 for the phase's last solve).
     mutating func solve(_ level: ObjectiveLevelID, model: LinearModel, fallback: [Double]?,
-                        method: SolverOptions.SimplexMethod = .dual, share: Double = 0.5) throws -> (values: [Double]?, result: LevelResult) {
-        let outcome = try solveOne(level, model: model, fallback: fallback, method: method, share: share)
+                        method: SolverOptions.SimplexMethod = .dual, share: Double = 0.5,
+                        rootDuals: Bool = false) throws -> (values: [Double]?, result: LevelResult) {
+        root = nil
+        let outcome = try solveOne(level, model: model, fallback: fallback, method: method, share: share, rootDuals: rootDuals)
         note(outcome.result)
         return outcome
     }
 
     private mutating func solveOne(_ level: ObjectiveLevelID, model: LinearModel, fallback: [Double]?,
-                                   method: SolverOptions.SimplexMethod, share: Double) throws -> (values: [Double]?, result: LevelResult) {
+                                   method: SolverOptions.SimplexMethod, share: Double,
+                                   rootDuals: Bool) throws -> (values: [Double]?, result: LevelResult) {
         modelSizes.append(ModelSize(name: model.name, columns: model.variables.count, rows: model.constraints.count,
                                     nonzeros: model.nonZeroCount))
         if options.keepModels { models.append((name: model.name, model: model)) }
@@ -131,8 +136,12 @@ struct LexicographicSolver {
         }
         report(level.name, phase: level.phase.rawValue)
         let limit = min(remaining, SolverOptions.longestTimeLimitSeconds)
-        let solver = GLPKSolver(options: SolverOptions(timeLimitSeconds: limit, mipGap: options.mipGap, method: method))
-        let solution = try solver.solve(model, start: fallback)
+        var glpkOptions = SolverOptions(timeLimitSeconds: limit, mipGap: options.mipGap, method: method)
+        glpkOptions.rootDuals = rootDuals
+        let solution = try GLPKSolver(options: glpkOptions).solve(model, start: fallback)
+        if rootDuals, let objective = solution.relaxationObjective, solution.rowDuals.count == model.constraints.count {
+            root = (objective, solution.rowDuals)
+        }
         log += solution.log
         let seconds = Date().timeIntervalSince(started)
         func integral(_ value: Double?) -> Int { Int((value ?? 0).rounded()) }

@@ -223,76 +223,69 @@ extension TransferPhase {
             var outcome: (values: [Double]?, result: LevelResult)?
             var proven = false
             var rounds = 0
-            levelLoop: while rounds < 12 {
+            levelLoop: while rounds < 16 {
                 rounds += 1
-                // 1. Price (and add exceeded caps) until nothing enters: the restricted LP's optimum
-                //    is then the full LP's, or bounds it from above.
-                lpValue = nil
-                while let seconds = solver.budget(share: 0.5) {
-                    solver.report("\(level?.rawValue ?? "persistence") (LP)")
-                    pricing.activateCaps(pricing.bindableCaps())
-                    let built = pricing.model(level: level, fixed: fixed, placeAllDue: placeAllDue, name: name)
-                    let lp = try GLPKSolver(options: SolverOptions(timeLimitSeconds: min(seconds, SolverOptions.longestTimeLimitSeconds),
-                                                                   method: .primal)).solveRelaxation(built)
-                    solver.log += lp.log
-                    if lp.status == .infeasible && !widened {
-                        // The restricted pairs cannot place every due cadre: take every pair of the due cadres.
-                        widened = true
-                        let due = Set(dueCandidates)
-                        pricing.activate(pairs.indices.filter { due.contains(pairs[$0].cadreID) })
-                        continue
-                    }
-                    guard lp.status == .optimal, let objective = lp.objective else { break }
-                    profits = pricing.reducedProfits(level: level, fixed: fixed, duals: lp.rowDuals)
-                    let entering = pairs.indices.filter { !pricing.isActive[$0] && profits[$0] > epsilon }
-                    if entering.isEmpty {
-                        lpValue = objective
-                        break
-                    }
-                    pricing.activate(entering.sorted { (profits[$0], -$0) > (profits[$1], -$1) }.prefix(TransferPricing.largestRound))
-                }
-                // 2. The MILP on the restricted pairs and rows, from the last full-model solution.
+                // 1. The MILP on the restricted pairs (and the caps that can bind on them), from the
+                //    last full-model solution; its root LP's duals price every pair left out.
                 pricing.activateCaps(pricing.bindableCaps())
                 let built = pricing.model(level: level, fixed: fixed, placeAllDue: placeAllDue, name: name)
                 let fallback = selection.map { chosen in pricing.active.map { chosen[$0] ? 1.0 : 0.0 } }
-                var solved = try solver.solve(id, model: built, fallback: fallback, method: .primal, share: last ? 1 : 0.5)
+                var solved = try solver.solve(id, model: built, fallback: fallback, method: .primal,
+                                              share: last ? 1 : 0.5, rootDuals: true)
                 guard let values = solved.values else {
                     if solved.result.status == .infeasible && placeAllDue && level == .duePlaced {
                         if pricing.active.count == pairs.count { return nil }
-                        // Infeasible on the restricted pairs only proves nothing: solve on every pair.
-                        pricing.activate(pairs.indices)
+                        // Infeasible on the restricted pairs proves nothing: first every pair of the
+                        // due cadres, then every pair.
+                        if !widened {
+                            widened = true
+                            let due = Set(dueCandidates)
+                            pricing.activate(pairs.indices.filter { due.contains(pairs[$0].cadreID) })
+                        } else {
+                            pricing.activate(pairs.indices)
+                        }
                         continue levelLoop
                     }
                     throw SolverFailure.unexpected("the transfer model \(name) has no solution; placing nobody is feasible, so this is a bug")
                 }
                 var chosen = Array(repeating: false, count: pairs.count)
                 for (column, k) in pricing.active.enumerated() where values[column] > 0.5 { chosen[k] = true }
-                // 3. A cap the solution exceeds: add its row and solve the level again.
+                // A cap the solution exceeds (cannot happen: every cap that can bind has its row).
                 let exceeded = pricing.exceededCaps { chosen[$0] ? 1 : 0 }
                 if !exceeded.isEmpty {
                     pricing.activateCaps(exceeded)
                     if solver.budget(share: 0.5) != nil { continue levelLoop }
-                    // No time left: the last full-model solution stands (checked below).
-                    solved.values = selection.map { chosen in pricing.active.map { chosen[$0] ? 1.0 : 0.0 } }
                     solved.result.status = .timeLimit
                     outcome = solved
                     break levelLoop
                 }
                 selection = chosen
                 outcome = solved
-                guard let lpValue, pricing.active.count < pairs.count else {
-                    proven = pricing.active.count == pairs.count && solved.result.status == .optimal
+                guard pricing.active.count < pairs.count else {
+                    proven = solved.result.status == .optimal
                     break levelLoop
                 }
-                // 4. The proof: any full solution using a left-out pair j is worth at most ⌊z_LP + d_j⌋.
+                guard let root = solver.root else { break levelLoop }   // stopped before the LP's optimum
+                lpValue = root.objective
+                profits = pricing.reducedProfits(level: level, fixed: fixed, duals: root.duals)
+                // 2. Pairs that price in: the restricted LP is not yet the full LP; add them, solve again.
+                let pricedIn = pairs.indices.filter { !pricing.isActive[$0] && profits[$0] > epsilon }
+                if !pricedIn.isEmpty {
+                    lpValue = nil
+                    guard solver.budget(share: 0.5) != nil else { break levelLoop }
+                    solver.report("\(level?.rawValue ?? "persistence") (+\(pricedIn.count) pairs)")
+                    pricing.activate(pricedIn.sorted { (profits[$0], -$0) > (profits[$1], -$1) }.prefix(TransferPricing.largestRound))
+                    continue levelLoop
+                }
+                // 3. The proof: any full solution using a left-out pair j is worth at most ⌊z_LP + d_j⌋.
                 let target = Double(solved.result.value + 1)
-                let entering = pairs.indices.filter { !pricing.isActive[$0] && (lpValue + profits[$0] + epsilon).rounded(.down) >= target }
+                let entering = pairs.indices.filter { !pricing.isActive[$0] && (root.objective + profits[$0] + epsilon).rounded(.down) >= target }
                 if solved.result.status == .optimal && entering.isEmpty {
                     proven = true
                     break levelLoop
                 }
                 let outside = pairs.indices.lazy.filter { !pricing.isActive[$0] }.map { profits[$0] }.max()
-                let pricedBound = outside.map { Int((lpValue + $0 + epsilon).rounded(.down)) } ?? Int.min
+                let pricedBound = outside.map { Int((root.objective + $0 + epsilon).rounded(.down)) } ?? Int.min
                 outcome?.result.bound = max(solved.result.bound, pricedBound, solved.result.value)
                 if solved.result.status == .optimal { outcome?.result.status = .timeLimit }
                 guard !entering.isEmpty, solver.budget(share: 0.5) != nil else { break levelLoop }

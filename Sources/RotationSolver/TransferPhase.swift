@@ -36,7 +36,7 @@ public struct TransferPhase: Sendable {
 
     /// A component with a binding cap and more pairs than this is solved by column generation
     /// (`TransferPricing`): the same proven optimum on a restricted model.
-    public var columnGenerationAbove = Int(ProcessInfo.processInfo.environment["ROTATION_CG_ABOVE"] ?? "") ?? 20_000  // DEBUG-REMOVE
+    public var columnGenerationAbove = 20_000
     /// How many best pairs per cadre and per vacancy the first restricted model keeps.
     public var pricingSeed = 6
 

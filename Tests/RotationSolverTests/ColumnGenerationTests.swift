@@ -98,6 +98,11 @@ final class ColumnGenerationTests: XCTestCase {
         XCTAssertEqual(pricing.model(level: .fit, fixed: [], placeAllDue: true, name: "m").constraints.map(\.name),
                        ["cadre_a", "cadre_b", "vacancy_P", "vacancy_Q"])
         XCTAssertEqual(pricing.exceededCaps { [0, 2].contains($0) ? 1 : 0 }, [0])
+        // With a→P alone the cap cannot bind; with b→Q too, two moves H→X could happen.
+        XCTAssertEqual(pricing.bindableCaps(), [])
+        var both = pricing
+        both.activate([3])
+        XCTAssertEqual(both.bindableCaps(), [0])
         XCTAssertEqual(pricing.exceededCaps { $0 == 0 ? 1 : 0 }, [])
         XCTAssertTrue(pricing.activateCaps([0]))
         XCTAssertFalse(pricing.activateCaps([0]))
