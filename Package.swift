@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/attaswift/BigInt", "5.0.0"..<"7.0.0"),
         // Typed identifiers (`CadreID`, `PositionID`, …) so that a swapped id does not compile (RotationCore only).
         .package(url: "https://github.com/pointfreeco/swift-tagged", from: "0.10.0"),
+        // Zip archives: reading xlsx workbooks given as scenario files (RotationIO); the Word (.docx) notice (RotationReports).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // GLPK, the C library (Debian: libglpk-dev). Header and link line only.
@@ -38,7 +40,8 @@ let package = Package(
                                                      .product(name: "Tagged", package: "swift-tagged")]),
         // Bytes in and out: reading scenarios (CSV, encodings, YAML), the run folder's one reader and
         // writer, atomic writes. Knows the domain only.
-        .target(name: "RotationIO", dependencies: ["RotationCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "RotationIO", dependencies: ["RotationCore", .product(name: "Yams", package: "Yams"),
+                                                   .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Formulation (scenario → model), solving, extraction and domain re-check.
         .target(name: "RotationSolver", dependencies: ["RotationCore", "LinearProgramming"]),
         // The one pipeline: scenario → adjudication → optimization → re-check → run model; failures → exit codes.
@@ -50,11 +53,14 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
         // Reports on the run model: compare, and the exports (csv, xlsx, html, md, json, notice). Knows no solver.
-        .target(name: "RotationReports", dependencies: ["RotationCore", "RotationIO", "CXLSXWriter"]),
+        .target(name: "RotationReports", dependencies: ["RotationCore", "RotationIO", "CXLSXWriter",
+                                                     .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // The entry workbook a clerk fills in (`rotation init --xlsx`): its content and its libxlsxwriter writer.
+        .target(name: "RotationWorkbook", dependencies: ["RotationCore", "RotationIO", "CXLSXWriter"]),
         .executableTarget(
             name: "rotation",
             dependencies: [
-                "RotationCore", "RotationIO", "RotationPipeline", "RotationReports",
+                "RotationCore", "RotationIO", "RotationPipeline", "RotationReports", "RotationWorkbook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,11 +68,13 @@ let package = Package(
         .executableTarget(name: "rotation-bench", dependencies: ["RotationCore", "RotationSolver", "LinearProgramming"], path: "Sources/rotation-bench"),
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
         .testTarget(name: "RotationCoreTests", dependencies: ["RotationCore"]),
-        .testTarget(name: "RotationIOTests", dependencies: ["RotationIO", "RotationCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RotationIOTests", dependencies: ["RotationIO", "RotationCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "RotationPipelineTests", dependencies: ["RotationPipeline", "RotationIO", "RotationCore"]),
         .testTarget(name: "RotationSolverTests", dependencies: ["RotationSolver", "RotationCore", "LinearProgramming"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "RotationReportsTests", dependencies: ["RotationReports", "RotationPipeline", "RotationIO", "RotationCore", "rotation"],
+        .testTarget(name: "RotationReportsTests", dependencies: ["RotationReports", "RotationPipeline", "RotationIO", "RotationCore", "rotation",
+                                                               .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     exclude: ["Golden"]),
         .testTarget(name: "RotationCLITests", dependencies: ["rotation"], exclude: ["Golden"]),
     ],

@@ -1,191 +1,165 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-/// Plain sentences, in Chinese or English, on why a cadre may or may not compete, how they scored
-/// and ranked, who outranked them and by which key, and where they were placed or why not.
+/// Why, for one cadre: eligibility, score, rank, who outranked them and by which key, the margin to
+/// the cutoff or to the next candidate, and where they were placed or exactly why not.
+///
+/// Every statement is read from the run (`Run`: the shortlists, withdrawals, placements, eligibility,
+/// rotation-due records, ties and transfer outcome it writes to its files) and, for what the run
+/// files do not hold (scores of those not shortlisted, the order of all who passed), from the same
+/// adjudication the run was made from. Nothing is re-decided here, so nothing can contradict the run;
+/// `ExplainConsistencyTests` checks every statement against the run's files.
 ///
 /// ```swift
-/// let text = Explanation(adjudication: adjudication, plan: plan, language: .zh).sentences(for: "FH021")
+/// let solved = try Pipeline.solve(loaded, Pipeline.Options())
+/// let explanation = Explanation(adjudication: solved.adjudication, run: solved.run, language: .zh)
+/// print(explanation.sentences(for: "FH021").joined(separator: "\n"))
 /// ```
 public struct Explanation: Sendable {
     public let adjudication: Adjudication
-    public let plan: Plan
+    public let run: Run
     public let language: Language
 
-    public init(adjudication: Adjudication, plan: Plan, language: Language) {
+    /// At most this many cadres ranked above are named; the rest are counted.
+    public static let namedAbove = 5
+
+    public init(adjudication: Adjudication, run: Run, language: Language) {
         self.adjudication = adjudication
-        self.plan = plan
+        self.run = run
         self.language = language
     }
 
-    var zh: Bool { language == .zh }
     var index: ScenarioIndex { adjudication.index }
+    var ranking: Ranking { Ranking(scenario: adjudication.scenario, index: index) }
 
-    func say(_ chinese: String, _ english: String) -> String { zh ? chinese : english }
-
-    func positionName(_ positionID: PositionID) -> String {
-        guard let position = index.positions[positionID] else { return positionID.rawValue }
-        let unit = index.units[position.unitID]?.name ?? position.unitID.rawValue
-        return zh ? "\(unit)\(position.title)（\(positionID)）" : "\(position.title), \(unit) (\(positionID))"
+    /// The explanation of one cadre as sentences, optionally for one position only.
+    ///
+    /// - Complexity: O(applications + placements + ranked applicants of the cadre's positions).
+    public func sentences(for cadreID: CadreID, position: PositionID? = nil) -> [String] {
+        lines(for: cadreID, position: position).map(render)
     }
 
-    func cadreName(_ cadreID: CadreID) -> String {
-        guard let cadre = index.cadres[cadreID] else { return cadreID.rawValue }
-        return zh ? "\(cadre.name)（\(cadreID)）" : "\(cadre.name) (\(cadreID))"
-    }
+    /// The explanation of one cadre as statements (empty for an unknown id).
+    public func lines(for cadreID: CadreID, position onlyPosition: PositionID? = nil) -> [ExplanationLine] {
+        guard let cadre = index.cadres[cadreID] else { return [] }
+        var lines = [ExplanationLine(0, .identity(cadreID))]
 
-    /// A score or fit, written as the run writes it (`score_decimals`).
-    func score(_ hundredths: Int) -> String { adjudication.scenario.rules.scoreFormat.string(hundredths) }
-
-    func verdictSentence(_ verdict: Verdict) -> String {
-        let kind = verdict.verdict == .fail ? say("不符合", "fails") : say("提示", "is flagged by")
-        let summary = zh ? verdict.rule.chineseSummary : verdict.rule.summary
-        return zh ? "\(kind) \(verdict.rule.rawValue)（\(verdict.rule.clause)：\(summary)）：\(verdict.detailChinese)。"
-                  : "\(kind) \(verdict.rule.rawValue) (\(verdict.rule.clause): \(summary)): \(verdict.detail)."
-    }
-
-    /// The explanation of one cadre, optionally for one position only.
-    public func sentences(for cadreID: CadreID, position onlyPosition: PositionID? = nil) -> [String] {
-        guard let cadre = index.cadres[cadreID] else { return [say("没有这名干部：\(cadreID)。", "No cadre \(cadreID).")] }
-        var lines: [String] = []
-        let unit = index.units[cadre.unitID]?.name ?? cadre.unitID.rawValue
-        let post = cadre.positionID.flatMap { index.positions[$0]?.title }
-        lines.append(zh
-            ? "\(cadreName(cadreID))，\(unit)\(post ?? "")，现任\(cadre.level.chinese)。"
-            : "\(cadreName(cadreID)), \(cadre.level.code) at \(unit)\(post.map { ", " + $0 } ?? "").")
-
-        // Person-level rules.
-        let personal = adjudication.personVerdicts.filter { $0.cadreID == cadreID }
-        let fails = personal.filter { $0.verdict == .fail }
-        if fails.isEmpty {
-            lines.append(say("符合全部个人资格条件，可以参加跨部门竞争上岗。", "Meets every person-level condition and may compete across departments."))
-        } else {
-            lines.append(say("不能参加跨部门竞争上岗，原因：", "May not compete across departments, because:"))
-        }
-        for verdict in personal { lines.append("  - " + verdictSentence(verdict)) }
+        // Person-level rules, as eligibility.csv records them.
+        let personal = run.eligibility.filter { $0.cadreID == cadreID && $0.positionID == nil }
+        lines.append(ExplanationLine(0, personal.contains { $0.verdict == .fail } ? .mayNotCompete : .mayCompete))
+        lines += personal.map { ExplanationLine(1, .verdict($0)) }
 
         // Applications.
-        var positions = adjudication.scenario.applications.filter { $0.cadreID == cadreID }.map(\.positionID)
+        let applied = adjudication.scenario.applications.filter { $0.cadreID == cadreID }.map(\.positionID)
         if let onlyPosition {
-            if !positions.contains(onlyPosition) {
-                lines.append(explainUnapplied(cadre: cadre, positionID: onlyPosition))
-                positions = []
+            if applied.contains(onlyPosition) {
+                lines += application(cadre, onlyPosition)
             } else {
-                positions = [onlyPosition]
+                lines += unapplied(cadre, onlyPosition)
             }
-        } else if positions.isEmpty {
-            lines.append(say("未报名任何职位。", "Did not apply to any position."))
+        } else if applied.isEmpty {
+            lines.append(ExplanationLine(0, .noApplications))
+        } else {
+            for positionID in applied { lines += application(cadre, positionID) }
         }
-        for positionID in positions { lines += explainApplication(cadre: cadre, positionID: positionID, personallyEligible: fails.isEmpty) }
 
         // Placement.
-        if onlyPosition == nil { lines += explainPlacement(cadre) }
+        if onlyPosition == nil { lines += placement(cadre) }
         return lines
     }
 
-    func explainUnapplied(cadre: Cadre, positionID: PositionID) -> String {
-        guard let position = index.positions[positionID] else { return say("没有这个职位：\(positionID)。", "No position \(positionID).") }
+    func unapplied(_ cadre: Cadre, _ positionID: PositionID) -> [ExplanationLine] {
+        guard let position = index.positions[positionID] else { return [] }
         let rules = PairRules(scenario: adjudication.scenario, index: index)
         let verdicts = [rules.ownUnit(cadre, position), rules.scope(cadre, position), rules.town5(cadre, position),
                         rules.require(cadre, position), rules.level(cadre, position), rules.rank(cadre, position)].compactMap { $0 }
-        var text = say("未报名\(positionName(positionID))。", "Did not apply to \(positionName(positionID)).")
-        if verdicts.isEmpty {
-            text += say("如报名，职位条件均符合。", " Had they applied, every position condition would hold.")
-        } else {
-            text += say("如报名，", " Had they applied: ") + verdicts.map(verdictSentence).joined(separator: " ")
-        }
-        return text
+        return [ExplanationLine(0, .notApplied(positionID)), ExplanationLine(1, verdicts.isEmpty ? .wouldQualify : .wouldFail(verdicts))]
     }
 
-    func explainApplication(cadre: Cadre, positionID: PositionID, personallyEligible: Bool) -> [String] {
-        var lines: [String] = []
-        let name = positionName(positionID)
-        lines.append(say("报名职位：\(name)。", "Applied to \(name)."))
-        let pairVerdicts = (adjudication.applicationVerdicts + adjudication.scoringVerdicts)
-            .filter { $0.cadreID == cadre.id && $0.positionID == positionID }
-        for verdict in pairVerdicts where verdict.rule != .pass && verdict.rule != .judges { lines.append("  - " + verdictSentence(verdict)) }
-        let isApplicant = adjudication.applicants[positionID]?.contains(cadre.id) ?? false
-        guard isApplicant else {
-            lines.append(say("  因此不是该职位的符合条件报名人。", "  So they are not an eligible applicant for it."))
+    func application(_ cadre: Cadre, _ positionID: PositionID) -> [ExplanationLine] {
+        let preference = run.mode == .preferences ? adjudication.preference(cadre.id, positionID) : nil
+        var lines = [ExplanationLine(0, .applied(positionID, preference: preference))]
+        // The application's own findings (eligibility.csv rows of this pair), C-PASS said below with its margin.
+        let pair = run.eligibility.filter { $0.cadreID == cadre.id && $0.positionID == positionID }
+        lines += pair.filter { $0.rule != .pass }.map { ExplanationLine(1, .verdict($0)) }
+        let withdrawal = run.plan.withdrawn.first { $0.positionID == positionID }
+        guard adjudication.applicants[positionID]?.contains(cadre.id) ?? false else {
+            lines.append(ExplanationLine(1, .notEligibleApplicant(positionID)))
             return lines
         }
-        if let withdrawal = plan.withdrawn.first(where: { $0.positionID == positionID }), withdrawal.rule == .min2 {
-            lines.append(say("  该职位符合条件的报名人数不足，不再进行跨部门竞争上岗（C-MIN2：\(withdrawal.detailChinese)）。",
-                             "  The position was withdrawn: too few eligible applicants (C-MIN2: \(withdrawal.detail))."))
+        if let withdrawal, withdrawal.rule == .min2 {
+            lines.append(ExplanationLine(1, .positionWithdrawn(withdrawal)))
             return lines
         }
         if adjudication.stage == .preInterview {
-            lines.append(say("  资格审核通过，等待面试。", "  Eligible; awaiting the interview."))
+            lines.append(ExplanationLine(1, .awaitingInterview(positionID)))
             return lines
         }
         let key = Adjudication.PairKey(cadre: cadre.id, position: positionID)
-        if let outcome = adjudication.scores[key] {
-            for verdict in outcome.verdicts { lines.append("  - " + verdictSentence(verdict)) }
-            if let value = outcome.scoreHundredths {
-                let recused = outcome.judgesRecused > 0 ? say("，\(outcome.judgesRecused)名评委回避", ", \(outcome.judgesRecused) recused") : ""
-                lines.append(say("  面试成绩 \(score(value))（\(outcome.judgesCounted)名评委\(recused)）。",
-                                 "  Interview score \(score(value)) (\(outcome.judgesCounted) judges\(recused))."))
+        if let outcome = adjudication.scores[key], let value = outcome.scoreHundredths {
+            lines.append(ExplanationLine(1, .score(positionID, hundredths: value, judges: outcome.judgesCounted, recused: outcome.judgesRecused)))
+            if pair.contains(where: { $0.rule == .pass && $0.verdict == .fail }) {
+                lines.append(ExplanationLine(1, .belowPassMark(positionID, score: value, passMark: adjudication.scenario.rules.passMarkHundredths)))
             }
         }
         let order = adjudication.ranked[positionID] ?? []
-        if let place = order.firstIndex(where: { $0.cadreID == cadre.id }) {
-            lines.append(say("  在\(order.count)名面试合格者中排第\(place + 1)名。", "  Ranked \(place + 1) of \(order.count) who passed."))
-            let ranking = Ranking(scenario: adjudication.scenario, index: index)
-            for above in order[..<place] {
-                if above.scoreHundredths > order[place].scoreHundredths {
-                    lines.append(say("    \(cadreName(above.cadreID)) 成绩 \(score(above.scoreHundredths)) 更高。",
-                                     "    \(cadreName(above.cadreID)) scored higher, \(score(above.scoreHundredths))."))
-                } else {
-                    let tieKey = ranking.decidingKey(above.cadreID, cadre.id)
-                    let theirs = ranking.value(of: tieKey, for: above.cadreID)
-                    let mine = ranking.value(of: tieKey, for: cadre.id)
-                    lines.append(say("    \(cadreName(above.cadreID)) 成绩相同，按 \(tieKey.rawValue) 排在前面（\(theirs) 对 \(mine)）。",
-                                     "    \(cadreName(above.cadreID)) has the same score and ranks above by \(tieKey.rawValue) (\(theirs) vs \(mine))."))
-                }
-            }
+        guard let place = order.firstIndex(where: { $0.cadreID == cadre.id }) else {
+            if let withdrawal { lines.append(ExplanationLine(1, .positionWithdrawn(withdrawal))) }
+            return lines
         }
-        if let entry = plan.shortlist.first(where: { $0.cadreID == cadre.id && $0.positionID == positionID }) {
-            lines.append(entry.role == .proposed
-                ? say("  列为考察对象第1名，拟任人选。", "  Shortlisted at rank 1: the proposed appointee.")
-                : say("  列为差额考察对象第\(entry.rank)名（备选）。", "  Shortlisted at rank \(entry.rank): alternate."))
-        } else if let withdrawal = plan.withdrawn.first(where: { $0.positionID == positionID }) {
-            lines.append(say("  该职位未产生考察对象（\(withdrawal.rule.rawValue)：\(withdrawal.detailChinese)）。",
-                             "  The position has no shortlist (\(withdrawal.rule.rawValue): \(withdrawal.detail))."))
-        } else if order.contains(where: { $0.cadreID == cadre.id }) {
-            let ratio = adjudication.scenario.rules.shortlistRatio
-            lines.append(say("  未进入按1:\(ratio)比例提出的考察对象名单。", "  Not within the 1:\(ratio) shortlist."))
+        lines.append(ExplanationLine(1, .ranked(positionID, place: place + 1, of: order.count)))
+        let mine = order[place].scoreHundredths
+        for above in order[..<place].prefix(Self.namedAbove) {
+            lines.append(ExplanationLine(2, outranked(positionID, above.cadreID, above.scoreHundredths, cadre.id, mine)))
+        }
+        if place > Self.namedAbove { lines.append(ExplanationLine(2, .moreAbove(place - Self.namedAbove))) }
+
+        let list = run.shortlist(of: positionID)
+        if let entry = list.first(where: { $0.cadreID == cadre.id }) {
+            if entry.rank == 1 {
+                let next = list.first { $0.rank == 2 }
+                lines.append(ExplanationLine(1, .proposed(positionID, next: next?.cadreID, myScore: entry.scoreHundredths,
+                                                          nextScore: next?.scoreHundredths)))
+            } else if let first = list.first(where: { $0.rank == 1 }) {
+                lines.append(ExplanationLine(1, .alternate(positionID, rank: entry.rank, first: first.cadreID, firstScore: first.scoreHundredths,
+                                                           myScore: entry.scoreHundredths)))
+            }
+        } else if let withdrawal {
+            lines.append(ExplanationLine(1, .positionWithdrawn(withdrawal)))
+        } else if run.mode == .preferences {
+            lines += notListedByPreference(cadre, positionID, list: list)
+        } else if let last = list.last {
+            lines.append(last.scoreHundredths == mine
+                ? ExplanationLine(1, tieBelow(positionID, last.cadreID, cadre.id))
+                : ExplanationLine(1, .belowCutoff(positionID, size: list.count, last: last.cadreID, lastScore: last.scoreHundredths, myScore: mine)))
         }
         return lines
     }
 
-    func explainPlacement(_ cadre: Cadre) -> [String] {
-        if let placement = plan.placements.first(where: { $0.cadreID == cadre.id }) {
-            let name = positionName(placement.positionID)
-            return [placement.phase == .competition
-                ? say("结果：经竞争上岗拟任\(name)。", "Outcome: proposed for \(name) by competition.")
-                : say("结果：经组织调动安排到\(name)（适配度 \(score(placement.scoreHundredths))）。",
-                      "Outcome: placed in \(name) by organizational transfer (fit \(score(placement.scoreHundredths))).")]
+    /// Preferences mode, passed and not on this list: on a list they prefer, or everyone listed ranks above.
+    func notListedByPreference(_ cadre: Cadre, _ positionID: PositionID, list: [Plan.ShortlistEntry]) -> [ExplanationLine] {
+        if let elsewhere = run.plan.shortlist.first(where: { $0.cadreID == cadre.id && $0.positionID != positionID }) {
+            return [ExplanationLine(1, .onPreferredList(positionID, preferred: elsewhere.positionID,
+                                                        preference: adjudication.preference(cadre.id, elsewhere.positionID), rank: elsewhere.rank))]
         }
-        var lines = [say("结果：未安排新职位。", "Outcome: not placed.")]
-        let due = adjudication.rotationDue.first { $0.cadreID == cadre.id }
-        if let due {
-            lines.append(due.exempt
-                ? say("  属于应轮岗人员，但距法定退休年龄不足\(adjudication.scenario.rules.exemptMonthsBeforeRetirement)个月，可不再交流（R-EXEMPT）。",
-                      "  Due for rotation but exempt: fewer than \(adjudication.scenario.rules.exemptMonthsBeforeRetirement) months to retirement (R-EXEMPT).")
-                : say("  属于应轮岗人员（R-DUE：\(due.reasons.joined(separator: "；"))）。",
-                      "  Due for rotation (R-DUE: \(due.reasons.joined(separator: "; ")))."))
-        }
-        guard adjudication.stage == .final, adjudication.scenario.transfer.enabled else { return lines }
-        let otherFails = adjudication.personVerdicts.filter { $0.cadreID == cadre.id && $0.verdict == .fail && $0.rule != .term }
-        if !otherFails.isEmpty {
-            lines.append(say("  不参加组织调动：有不符合的个人资格条件（\(otherFails.map(\.rule.rawValue).joined(separator: "、"))）。",
-                             "  Not a transfer candidate: fails \(otherFails.map(\.rule.rawValue).joined(separator: ", "))."))
-        } else if !((due.map { !$0.exempt } ?? false) || cadre.acceptsTransfer) {
-            lines.append(say("  不参加组织调动：既不属于应轮岗人员，也未表示服从组织安排。",
-                             "  Not a transfer candidate: neither due for rotation nor accepting transfer."))
-        } else {
-            lines.append(say("  参加了组织调动，但在最优方案中未安排（没有符合条件的空缺职位，或受单位间调动名额限制，或其他人选更优先）。",
-                             "  Was a transfer candidate but the optimal plan places them nowhere (no eligible vacancy, the unit-pair cap, or others took priority)."))
-        }
-        return lines
+        return [ExplanationLine(1, .listedAllRankAbove(positionID))]
+    }
+
+    /// Why `above` ranks above `me`: a higher score, or a tie key (the one ties.csv records for an adjacent pair).
+    func outranked(_ positionID: PositionID, _ above: CadreID, _ aboveScore: Int, _ me: CadreID, _ myScore: Int) -> ExplanationStatement {
+        if aboveScore > myScore { return .outrankedByScore(positionID, by: above, theirScore: aboveScore, myScore: myScore) }
+        let key = tieKey(positionID, above, me)
+        return .outrankedByTie(positionID, by: above, key: key, theirs: ranking.value(of: key, for: above).description,
+                               mine: ranking.value(of: key, for: me).description)
+    }
+
+    func tieBelow(_ positionID: PositionID, _ last: CadreID, _ me: CadreID) -> ExplanationStatement {
+        let key = tieKey(positionID, last, me)
+        return .belowCutoffByTie(positionID, last: last, key: key, theirs: ranking.value(of: key, for: last).description,
+                                 mine: ranking.value(of: key, for: me).description)
+    }
+
+    func tieKey(_ positionID: PositionID, _ above: CadreID, _ below: CadreID) -> RuleSettings.TieKey {
+        run.ties.first { $0.positionID == positionID && $0.cadreID == above && $0.otherCadreID == below }?.key
+            ?? ranking.decidingKey(above, below)
     }
 }

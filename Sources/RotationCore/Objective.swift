@@ -109,9 +109,14 @@ public struct TransferConflict: Sendable, Equatable {
     public var cadres: [CadreID]
     public var vacancies: [PositionID]
     public var detail: String
+    /// The same account in Chinese.
+    public var detailChinese: String
 
-    public init(reason: Reason, cadres: [CadreID], vacancies: [PositionID], detail: String) {
-        self.reason = reason; self.cadres = cadres; self.vacancies = vacancies; self.detail = detail
+    /// The account in a language.
+    public func detail(in language: Language) -> String { language == .zh ? detailChinese : detail }
+
+    public init(reason: Reason, cadres: [CadreID], vacancies: [PositionID], detail: String, chinese: String? = nil) {
+        self.reason = reason; self.cadres = cadres; self.vacancies = vacancies; self.detail = detail; self.detailChinese = chinese ?? detail
     }
 }
 
@@ -128,6 +133,14 @@ public enum TransferOutcome: Sendable, Equatable {
         case .solved: return "solved"
         case .infeasible: return "infeasible"
         }
+    }
+
+    /// Why the transfer phase did not run, in a language (the reasons the optimizer gives are in ``RuleTexts``).
+    public func notRunReason(in language: Language) -> String? {
+        guard case .notRun(let reason) = self else { return nil }
+        for known in [RuleTexts.transferNotRunPreInterview, .transferDisabled] where known.text.en == reason { return known(language) }
+        if reason == TimeLimitTexts.transferOutOfTime.text.en { return TimeLimitTexts.transferOutOfTime(language) }
+        return reason
     }
 
     /// The conflict, when `place_all_due` cannot hold.

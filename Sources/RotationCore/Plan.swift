@@ -13,11 +13,17 @@ public struct Plan: Sendable, Equatable {
         public var role: Role
         /// e.g. "C-RATIO short list: 1 passed of 2".
         public var note: String
+        /// The same note in Chinese.
+        public var noteChinese: String
+
+        /// The note in a language.
+        public func note(in language: Language) -> String { language == .zh ? noteChinese : note }
         /// Rank 1: the proposed appointee (拟任人选).
         public var isProposed: Bool { role == .proposed }
-        public init(positionID: PositionID, rank: Int, cadreID: CadreID, scoreHundredths: Int, role: Role, note: String = "") {
+        public init(positionID: PositionID, rank: Int, cadreID: CadreID, scoreHundredths: Int, role: Role, note: String = "",
+                    noteChinese: String? = nil) {
             self.positionID = positionID; self.rank = rank; self.cadreID = cadreID
-            self.scoreHundredths = scoreHundredths; self.role = role; self.note = note
+            self.scoreHundredths = scoreHundredths; self.role = role; self.note = note; self.noteChinese = noteChinese ?? note
         }
     }
 
@@ -65,8 +71,8 @@ public struct Plan: Sendable, Equatable {
     }
 
     /// The note of a list shorter than the ratio (kept under `short_shortlist: keep`).
-    public static func shortListNote(size: Int, ratio: Int) -> String {
-        size < ratio ? "C-RATIO short list: \(size) passed < \(ratio)" : ""
+    public static func shortListNote(size: Int, ratio: Int) -> Text {
+        size < ratio ? RuleTexts.shortList(passed: size, ratio: ratio).text : Text(zh: "", en: "")
     }
 
     public struct Placement: Sendable, Equatable {
@@ -143,12 +149,12 @@ extension Adjudication {
     }
 
     /// Adds a ranked list: rank 1 proposed and placed, the rest alternates.
-    public func appendList(to plan: inout Plan, positionID: PositionID, cadres: [CadreID], note: String) {
+    public func appendList(to plan: inout Plan, positionID: PositionID, cadres: [CadreID], note: Text = Text(zh: "", en: "")) {
         for (offset, cadreID) in cadres.enumerated() {
             let score = self.score(cadreID, positionID) ?? 0
             plan.shortlist.append(Plan.ShortlistEntry(positionID: positionID, rank: offset + 1, cadreID: cadreID,
                                                       scoreHundredths: score, role: offset == 0 ? .proposed : .alternate,
-                                                      note: note))
+                                                      note: note.en, noteChinese: note.zh))
             if offset == 0, let cadre = index.cadres[cadreID], let position = index.positions[positionID] {
                 plan.placements.append(Plan.Placement(cadreID: cadreID, fromUnitID: cadre.unitID, positionID: positionID,
                                                       toUnitID: position.unitID, phase: .competition, scoreHundredths: score))

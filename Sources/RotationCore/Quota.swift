@@ -19,9 +19,14 @@ public struct QuotaCheck: Sendable {
         public var rule: RuleID
         public var verdict: Verdict
         public var detail: String
-        public init(unitID: UnitID, approvedPosts: Int, offered: Int, rule: RuleID, verdict: Verdict, detail: String) {
+        /// The same facts in Chinese.
+        public var detailChinese: String
+
+        /// The detail in a language.
+        public func detail(in language: Language) -> String { language == .zh ? detailChinese : detail }
+        public init(unitID: UnitID, approvedPosts: Int, offered: Int, rule: RuleID, verdict: Verdict, detail: String, chinese: String? = nil) {
             self.unitID = unitID; self.approvedPosts = approvedPosts; self.offered = offered; self.rule = rule
-            self.verdict = verdict; self.detail = detail
+            self.verdict = verdict; self.detail = detail; self.detailChinese = chinese ?? detail
         }
     }
 
@@ -33,29 +38,29 @@ public struct QuotaCheck: Sendable {
         for unit in scenario.units.sorted(by: { idPrecedes($0.id, $1.id) }) {
             let positions = scenario.positions.filter { $0.unitID == unit.id }.sorted { idPrecedes($0.id, $1.id) }
             let offered = positions.filter(\.offered).count
-            func row(_ rule: RuleID, _ verdict: Record.Verdict, _ detail: String) {
+            func row(_ rule: RuleID, _ verdict: Record.Verdict, _ detail: RuleTexts) {
                 rows.append(Record(unitID: unit.id, approvedPosts: unit.approvedPosts, offered: offered,
-                                   rule: rule, verdict: verdict, detail: detail))
+                                   rule: rule, verdict: verdict, detail: detail.text.en, chinese: detail.text.zh))
             }
             // Q-OFFER
             if unit.approvedPosts == 0 {
-                row(.offer, .ok, "no approved mid-level posts: nothing to check")
+                row(.offer, .ok, .offerNoPosts)
             } else if unit.approvedPosts <= rules.quotaPostsThreshold {
                 row(.offer, offered == rules.smallUnitOffers ? .ok : .flag,
-                    "\(unit.approvedPosts) approved posts (≤ \(rules.quotaPostsThreshold)): offers \(offered), \(rules.smallUnitOffers) expected in principle")
+                    .offerSmallUnit(posts: unit.approvedPosts, threshold: rules.quotaPostsThreshold, offered: offered, expected: rules.smallUnitOffers))
             } else {
                 row(.offer, offered >= rules.largeUnitMinOffers ? .ok : .fail,
-                    "\(unit.approvedPosts) approved posts (> \(rules.quotaPostsThreshold)): offers \(offered), at least \(rules.largeUnitMinOffers) required")
+                    .offerLargeUnit(posts: unit.approvedPosts, threshold: rules.quotaPostsThreshold, offered: offered, minimum: rules.largeUnitMinOffers))
             }
             // Q-DISMISSED
             let dismissed = positions.filter(\.vacatedByDismissal)
             let dismissedNotOffered = dismissed.filter { !$0.offered }.map(\.id)
             if dismissed.isEmpty {
-                row(.dismissed, .ok, "no post vacated by dismissal")
+                row(.dismissed, .ok, .dismissedNone)
             } else if dismissedNotOffered.isEmpty {
-                row(.dismissed, .ok, "posts vacated by dismissal all offered: " + dismissed.map(\.id.rawValue).joined(separator: ", "))
+                row(.dismissed, .ok, .dismissedAllOffered(dismissed.map(\.id.rawValue)))
             } else {
-                row(.dismissed, .fail, "vacated by dismissal but not offered: " + dismissedNotOffered.map(\.rawValue).joined(separator: ", "))
+                row(.dismissed, .fail, .dismissedNotOffered(dismissedNotOffered.map(\.rawValue)))
             }
             // Q-DUE
             var heldByDue: [(position: PositionID, holder: CadreID)] = []
@@ -66,13 +71,11 @@ public struct QuotaCheck: Sendable {
             }
             let notOffered = heldByDue.filter { pair in !(index.positions[pair.position]?.offered ?? false) }
             if heldByDue.isEmpty {
-                row(.dueOffer, .ok, "no post held by a cadre due for rotation")
+                row(.dueOffer, .ok, .dueHeldNone)
             } else if notOffered.isEmpty {
-                row(.dueOffer, .ok, "posts held by cadres due for rotation all offered: "
-                    + heldByDue.map { "\($0.position) (\($0.holder))" }.joined(separator: ", "))
+                row(.dueOffer, .ok, .dueHeldAllOffered(heldByDue.map { "\($0.position) (\($0.holder))" }))
             } else {
-                row(.dueOffer, .flag, "held by a cadre due for rotation, not offered: "
-                    + notOffered.map { "\($0.position) (\($0.holder))" }.joined(separator: ", "))
+                row(.dueOffer, .flag, .dueHeldNotOffered(notOffered.map { "\($0.position) (\($0.holder))" }))
             }
         }
         return rows

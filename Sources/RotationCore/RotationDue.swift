@@ -20,11 +20,17 @@ public struct RotationDue: Sendable {
         public var monthsToRetirement: Int
         /// Why due: e.g. "80 months in post ≥ 72".
         public var reasons: [String]
+        /// The same reasons in Chinese, e.g. "任现职 80 个月，满 72 个月".
+        public var reasonsChinese: [String]
+
+        /// The reasons in a language.
+        public func reasons(in language: Language) -> [String] { language == .zh ? reasonsChinese : reasons }
         /// The rule that put the cadre on the list: always R-DUE (R-EXEMPT is the `exempt` column).
         public var rule: RuleID { .due }
-        public init(cadreID: CadreID, monthsInPost: Int?, exempt: Bool, monthsToRetirement: Int, reasons: [String]) {
+        public init(cadreID: CadreID, monthsInPost: Int?, exempt: Bool, monthsToRetirement: Int, reasons: [String],
+                    reasonsChinese: [String]? = nil) {
             self.cadreID = cadreID; self.monthsInPost = monthsInPost; self.exempt = exempt
-            self.monthsToRetirement = monthsToRetirement; self.reasons = reasons
+            self.monthsToRetirement = monthsToRetirement; self.reasons = reasons; self.reasonsChinese = reasonsChinese ?? reasons
         }
     }
 
@@ -32,22 +38,22 @@ public struct RotationDue: Sendable {
     public func record(for cadre: Cadre) -> Record? {
         guard cadre.level != .staff else { return nil }
         let rules = scenario.rules
-        var reasons: [String] = []
+        var reasons: [Text] = []
         let monthsInPost = cadre.positionSince?.months(to: scenario.referenceDate)
         if let months = monthsInPost, months >= rules.samePositionMonths {
-            reasons.append("\(months) months in the same post ≥ \(rules.samePositionMonths)")
+            reasons.append(RuleTexts.dueSamePost(months: months, limit: rules.samePositionMonths).text)
         }
         if !(cadre.sectionYears < Fraction(rules.sameSectionYears)) {
-            reasons.append("\(cadre.sectionYears.decimalDescription) years as chief/deputy of the same section ≥ \(rules.sameSectionYears)")
+            reasons.append(RuleTexts.dueSameSection(years: cadre.sectionYears.decimalDescription, limit: rules.sameSectionYears).text)
         }
         if cadre.flags.contains(.mismatch) {
-            reasons.append("ability does not fit the post (能岗不相适)")
+            reasons.append(RuleTexts.dueMismatch.text)
         }
         guard !reasons.isEmpty else { return nil }
         let remaining = personRules.monthsToRetirement(cadre)
         return Record(cadreID: cadre.id, monthsInPost: monthsInPost,
                       exempt: remaining < rules.exemptMonthsBeforeRetirement,
-                      monthsToRetirement: remaining, reasons: reasons)
+                      monthsToRetirement: remaining, reasons: reasons.map(\.en), reasonsChinese: reasons.map(\.zh))
     }
 
     /// Every due cadre, by cadre id.

@@ -145,6 +145,18 @@ public struct Run: Sendable, Equatable {
 
     public var audit: Audit
 
+    /// Applications withdrawn (放弃) in applications.csv: on record, absent from every rule and model (result.json `withdrawn_applications`).
+    public var withdrawnApplications: [WithdrawnApplication] = []
+
+    /// One withdrawn application.
+    public struct WithdrawnApplication: Sendable, Equatable {
+        public var cadreID: CadreID
+        public var positionID: PositionID
+        public init(cadreID: CadreID, positionID: PositionID) { self.cadreID = cadreID; self.positionID = positionID }
+    }
+    /// The scenario's `notice:` settings (issuer, dates, contact), for the public notice.
+    public var notice = NoticeSettings()
+
     /// Passed applicants with justified envy, recounted from the scenario (docs/model.md). A correct
     /// run has none; nil when the run was read from a folder (which does not hold the passed applicants
     /// who were not shortlisted). Not written to the run folder.

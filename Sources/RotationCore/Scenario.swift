@@ -244,11 +244,15 @@ public struct Scenario: Sendable {
     public var rules: RuleSettings
     public var transfer = TransferSettings()
     public var solver = SolverSettings()
+    /// `notice:` — what the public notice (公示) prints besides the run: issuer, dates, contact.
+    public var notice = NoticeSettings()
     public var units: [Unit] = []
     public var positions: [Position] = []
     public var cadres: [Cadre] = []
     public var assessments: [AssessmentRecord] = []
     public var applications: [Application] = []
+    /// Applications marked withdrawn (放弃) in applications.csv: on record, absent for every rule and model.
+    public var withdrawnApplications: [Application] = []
     /// `nil`: interviews.csv is absent, the pre-interview stage.
     public var interviews: [JudgeScore]? = []
     public var evaluations: [EvaluationRecord] = []

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import RotationCore
 //
 // An RFC 4180 CSV parser for decoded text, lenient where Excel and clerks are sloppy and
 // strict where silence would hide a mistake. See docs/scenario-format.md,
@@ -12,6 +13,8 @@ public struct CSVRecord: Sendable, Equatable {
     /// The fields, trimmed; padded with "" up to the header's width when the record is shorter.
     /// A record longer than the header keeps all its fields (`fields.count > header.count`).
     public let fields: [String]
+    /// The slots of `fields` that were number cells of a workbook (empty for a CSV file).
+    public var numbers: Set<Int> = []
 
     public init(line: Int, fields: [String]) {
         self.line = line
@@ -41,12 +44,19 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The physical 1-based line of the problem (for an unterminated quoted field, the line on
     /// which that field starts).
     public let line: Int
-    /// What is wrong and what to do about it, in English, without the file name or line.
-    public let message: String
+    /// What is wrong and what to do about it, in both languages, without the file name or line.
+    public let text: Text
+    /// The message in English.
+    public var message: String { text.en }
+
+    public init(line: Int, _ text: InputTexts) {
+        self.line = line
+        self.text = text.text
+    }
 
     public init(line: Int, message: String) {
         self.line = line
-        self.message = message
+        self.text = Text(zh: message, en: message)
     }
 
     public var description: String { "line \(line): \(message)" }
@@ -152,9 +162,7 @@ private struct Scanner {
                 default:
                     throw CSVError(
                         line: line,
-                        message: "unexpected characters after the closing quote of a quoted field; "
-                            + "a field that starts with \" must end with \" followed by a comma or "
-                            + "the end of the line (write a \" inside a quoted field as \"\")")
+                        .textAfterClosingQuote)
                 }
             } else {
                 let start = j
@@ -203,8 +211,7 @@ private struct Scanner {
         }
         throw CSVError(
             line: startLine,
-            message: "a quoted field starting on this line is never closed (no matching \"); "
-                + "add the closing \" or remove the stray \" (write a \" inside a quoted field as \"\")")
+            .quoteNeverClosed)
     }
 
     /// Consumes LF, CRLF or a lone CR at `i`.

@@ -6,12 +6,15 @@ import Foundation
 public enum FolderKind: String, Sendable, CaseIterable {
     case run
     case models
+    /// One public notice per unit (`rotation export --per-unit`).
+    case notices
 
     /// The option that names such a folder, for messages.
     var option: String {
         switch self {
         case .run: return "--out"
         case .models: return "--export-model"
+        case .notices: return "--per-unit"
         }
     }
 
@@ -19,6 +22,7 @@ public enum FolderKind: String, Sendable, CaseIterable {
         switch self {
         case .run: return "run folder"
         case .models: return "models folder"
+        case .notices: return "notices folder"
         }
     }
 }

@@ -50,6 +50,7 @@ extension RunFolder {
         let audit = try parse(try load("audit.json"))
         let tiesFile = try load("ties.csv")
         var run = try RunReader(result: result, audit: audit).run()
+        run.notice = try RunReader(result: result, audit: audit).notice()
         run.ties = try tieValues(tiesFile, ties: run.ties)
         return run
     }
@@ -73,7 +74,7 @@ extension RunFolder {
         }
         var values: [String: (String, String)] = [:]
         for record in table.records {
-            let fields = slots.map { record.fields.indices.contains($0) ? record.fields[$0] : "" }
+            let fields = slots.map { record.fields.indices.contains($0) ? CSVWriter.unguard(record.fields[$0]) : "" }
             values[fields[0...2].joined(separator: "\u{1}")] = (fields[3], fields[4])
         }
         return try ties.map { entry in
@@ -210,7 +211,7 @@ struct RunReader {
         transferSettings.placeAllDue = try transfer.required("place_all_due").flag
         transferSettings.maxPerUnitPair = try transfer.required("max_per_unit_pair").integer()
         let summary = try result.required("summary")
-        return Run(
+        var run = Run(
             scenarioName: try result.required("scenario").text,
             referenceDate: try result.required("reference_date").month,
             mode: try result.required("mode").code(Mode.self),
@@ -244,14 +245,15 @@ struct RunReader {
                                    monthsInPost: try item.member("months")?.integer(in: -100_000...100_000),
                                    exempt: try item.required("exempt").flag,
                                    monthsToRetirement: try item.required("months_to_retirement").integer(in: -100_000...100_000),
-                                   reasons: try item.required("reasons").items.map { try $0.text })
+                                   reasons: try item.required("reasons").items.map { try $0.text },
+                                   reasonsChinese: try item.member("reasons_zh")?.items.map { try $0.text })
             },
             quota: try result.required("quota").items.map { item in
                 QuotaCheck.Record(unitID: try item.required("unit_id").id(),
                                   approvedPosts: try item.required("approved_posts").integer(),
                                   offered: try item.required("offered").integer(), rule: try item.required("rule").code(RuleID.self),
                                   verdict: try item.required("verdict").code(QuotaCheck.Record.Verdict.self),
-                                  detail: try item.required("detail").text)
+                                  detail: try item.required("detail").text, chinese: try item.optionalText("detail_zh"))
             },
             units: try result.required("units").items.map { item in
                 Unit(id: try item.required("unit_id").id(), name: try item.required("name").text,
@@ -270,6 +272,11 @@ struct RunReader {
                           positionID: try item.optionalID("position_id"))
             },
             audit: try auditRecord())
+        // Absent in runs written before withdrawals existed.
+        run.withdrawnApplications = try (result.member("withdrawn_applications")?.items ?? []).map { item in
+            Run.WithdrawnApplication(cadreID: try item.required("cadre_id").id(), positionID: try item.required("position_id").id())
+        }
+        return run
     }
 
     func levels() throws -> [LevelResult] {
@@ -294,7 +301,8 @@ struct RunReader {
             return .infeasible(TransferConflict(reason: try conflict.required("reason").code(TransferConflict.Reason.self),
                                                 cadres: try conflict.required("cadres").items.map { try $0.id() },
                                                 vacancies: try conflict.required("vacancies").items.map { try $0.id() },
-                                                detail: try conflict.required("detail").text))
+                                                detail: try conflict.required("detail").text,
+                                                chinese: try conflict.optionalText("detail_zh")))
         case let other: throw transfer.failure("status: unknown value \"\(other)\"")
         }
     }
@@ -309,7 +317,8 @@ struct RunReader {
             shortlist: try result.required("shortlist").items.map { item in
                 Plan.ShortlistEntry(positionID: try item.required("position_id").id(), rank: try item.required("rank").integer(in: 1...Int(Int32.max)),
                                     cadreID: try item.required("cadre_id").id(), scoreHundredths: try item.required("score").hundredths,
-                                    role: try item.required("role").code(Plan.Role.self), note: try item.required("note").text)
+                                    role: try item.required("role").code(Plan.Role.self), note: try item.required("note").text,
+                                    noteChinese: try item.optionalText("note_zh"))
             },
             withdrawn: try result.required("withdrawn").items.map { item in
                 Plan.Withdrawal(positionID: try item.required("position_id").id(), rule: try item.required("rule").code(RuleID.self),

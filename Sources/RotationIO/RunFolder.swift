@@ -33,6 +33,12 @@ struct RunFolderWriter {
     var rules: RuleSettings { run.rules }
     func score(_ hundredths: Int) -> String { run.score(hundredths) }
     func yesNo(_ flag: Bool) -> String { flag ? "yes" : "no" }
+
+    /// Why a cadre is due, in a language, with R-EXEMPT when it applies (rotation_due.csv `reason`, `reason_zh`).
+    func reasons(_ record: RotationDue.Record, _ language: Language) -> String {
+        let exempt = record.exempt ? [RuleTexts.exempt(monthsToRetirement: record.monthsToRetirement, limit: rules.exemptMonthsBeforeRetirement)(language)] : []
+        return (record.reasons(in: language) + exempt).joined(separator: language == .zh ? "；" : "; ")
+    }
     func unitName(ofPosition id: PositionID) -> String { run.positionByID[id].flatMap { run.unitByID[$0.unitID]?.name } ?? "" }
 
     // MARK: CSV files
@@ -40,6 +46,7 @@ struct RunFolderWriter {
     func shortlistCSV() -> String {
         CSVWriter.render(
             header: ["position_id", "rank", "cadre_id", "score", "role", "note", "position_title", "unit_name", "cadre_name"],
+            numbers: ["rank", "score"],
             rows: run.plan.shortlist.map { entry in
                 [entry.positionID.rawValue, "\(entry.rank)", entry.cadreID.rawValue, score(entry.scoreHundredths), entry.role.rawValue,
                  entry.note, run.positionByID[entry.positionID]?.title ?? "", unitName(ofPosition: entry.positionID),
@@ -59,6 +66,7 @@ struct RunFolderWriter {
     func tiesCSV() -> String {
         CSVWriter.render(
             header: ["position_id", "cadre_id", "other_cadre_id", "score", "key", "cadre_value", "other_value"],
+            numbers: ["score"],
             rows: run.ties.map { entry in
                 let tie = entry.tie
                 return [tie.positionID.rawValue, tie.aboveCadreID.rawValue, tie.belowCadreID.rawValue, score(tie.scoreHundredths), tie.key.rawValue,
@@ -69,6 +77,7 @@ struct RunFolderWriter {
     func placementsCSV() -> String {
         CSVWriter.render(
             header: ["cadre_id", "from_unit_id", "position_id", "to_unit_id", "phase", "score", "cadre_name", "position_title"],
+            numbers: ["score"],
             rows: run.plan.placements.map { placement in
                 [placement.cadreID.rawValue, placement.fromUnitID.rawValue, placement.positionID.rawValue, placement.toUnitID.rawValue, placement.phase.rawValue,
                  score(placement.scoreHundredths), run.cadreByID[placement.cadreID]?.name ?? "",
@@ -87,21 +96,22 @@ struct RunFolderWriter {
 
     func rotationDueCSV() -> String {
         CSVWriter.render(
-            header: ["cadre_id", "rule", "months", "exempt", "months_to_retirement", "reason", "cadre_name"],
+            header: ["cadre_id", "rule", "months", "exempt", "months_to_retirement", "reason", "cadre_name", "reason_zh"],
+            numbers: ["months", "months_to_retirement"],
             rows: run.rotationDue.map { record in
                 [record.cadreID.rawValue, record.rule.rawValue, record.monthsInPost.map(String.init) ?? "", yesNo(record.exempt),
                  "\(record.monthsToRetirement)",
-                 record.reasons.joined(separator: "; ") + (record.exempt ? "; R-EXEMPT: \(record.monthsToRetirement) months to retirement < \(rules.exemptMonthsBeforeRetirement)" : ""),
-                 run.cadreByID[record.cadreID]?.name ?? ""]
+                 reasons(record, .en), run.cadreByID[record.cadreID]?.name ?? "", reasons(record, .zh)]
             })
     }
 
     func quotaCSV() -> String {
         CSVWriter.render(
-            header: ["unit_id", "approved_posts", "offered", "rule", "verdict", "detail", "unit_name"],
+            header: ["unit_id", "approved_posts", "offered", "rule", "verdict", "detail", "unit_name", "detail_zh"],
+            numbers: ["approved_posts", "offered"],
             rows: run.quota.map { record in
                 [record.unitID.rawValue, "\(record.approvedPosts)", "\(record.offered)", record.rule.rawValue, record.verdict.rawValue,
-                 record.detail, run.unitByID[record.unitID]?.name ?? ""]
+                 record.detail, run.unitByID[record.unitID]?.name ?? "", record.detailChinese]
             })
     }
 
@@ -121,11 +131,13 @@ struct RunFolderWriter {
         if case .infeasible(let conflict) = run.transfer {
             members.append(("infeasible", .object([
                 ("reason", .string(conflict.reason.rawValue)), ("detail", .string(conflict.detail)),
+                ("detail_zh", .string(conflict.detailChinese)),
                 ("cadres", .array(conflict.cadres.map { .string($0.rawValue) })),
                 ("vacancies", .array(conflict.vacancies.map { .string($0.rawValue) })),
             ])))
         }
         members.append(("transfer", transferSummary()))
+        if let notice = noticeJSON() { members.append(("notice", notice)) }
         if let persistence = run.persistence {
             members.append(("persistence", .object([
                 ("baseline_pairs", .integer(persistence.baselinePairs)), ("kept", .integer(persistence.kept)),
@@ -140,11 +152,14 @@ struct RunFolderWriter {
             ("shortlist", .array(run.plan.shortlist.map { entry in
                 .object([("position_id", .string(entry.positionID.rawValue)), ("rank", .integer(entry.rank)),
                          ("cadre_id", .string(entry.cadreID.rawValue)), ("score", .number(score(entry.scoreHundredths))),
-                         ("role", .string(entry.role.rawValue)), ("note", .string(entry.note))])
+                         ("role", .string(entry.role.rawValue)), ("note", .string(entry.note)), ("note_zh", .string(entry.noteChinese))])
             })),
             ("withdrawn", .array(run.plan.withdrawn.map { entry in
                 .object([("position_id", .string(entry.positionID.rawValue)), ("rule", .string(entry.rule.rawValue)),
                          ("detail", .string(entry.detail)), ("detail_zh", .string(entry.detailChinese))])
+            })),
+            ("withdrawn_applications", .array(run.withdrawnApplications.map { entry in
+                .object([("cadre_id", .string(entry.cadreID.rawValue)), ("position_id", .string(entry.positionID.rawValue))])
             })),
             ("placements", .array(run.plan.placements.map { placement in
                 .object([("cadre_id", .string(placement.cadreID.rawValue)), ("from_unit_id", .string(placement.fromUnitID.rawValue)),
@@ -167,7 +182,8 @@ struct RunFolderWriter {
                 .object([("cadre_id", .string(record.cadreID.rawValue)), ("rule", .string(record.rule.rawValue)),
                          ("months", .optional(record.monthsInPost)), ("exempt", .bool(record.exempt)),
                          ("months_to_retirement", .integer(record.monthsToRetirement)),
-                         ("reasons", .array(record.reasons.map { .string($0) }))])
+                         ("reasons", .array(record.reasons.map { .string($0) })),
+                         ("reasons_zh", .array(record.reasonsChinese.map { .string($0) }))])
             })),
             ("units", .array(run.units.map { unit in
                 .object([("unit_id", .string(unit.id.rawValue)), ("name", .string(unit.name)), ("kind", .string(unit.kind.rawValue)),
@@ -187,7 +203,8 @@ struct RunFolderWriter {
             ("quota", .array(run.quota.map { record in
                 .object([("unit_id", .string(record.unitID.rawValue)), ("approved_posts", .integer(record.approvedPosts)),
                          ("offered", .integer(record.offered)), ("rule", .string(record.rule.rawValue)),
-                         ("verdict", .string(record.verdict.rawValue)), ("detail", .string(record.detail))])
+                         ("verdict", .string(record.verdict.rawValue)), ("detail", .string(record.detail)),
+                         ("detail_zh", .string(record.detailChinese))])
             })),
         ]
         return .object(members)

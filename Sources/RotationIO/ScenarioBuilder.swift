@@ -8,11 +8,16 @@ struct ScenarioBuilder {
     /// The reference date of scenario.yaml; nil when it could not be read (no date checks then).
     let reference: YearMonth?
     private(set) var problems: [InputProblem] = []
+    /// Files given as sheets of a workbook instead of CSV bytes.
+    var sheets: [String: SheetTable] = [:]
 
     /// Line of each record, for cross-file messages.
     private var unitLines: [UnitID: Int] = [:]
     private var positionLines: [PositionID: Int] = [:]
     private var cadreLines: [CadreID: Int] = [:]
+    /// Root causes first: ids whose own row failed, and files whose ids could not be read at all;
+    /// a reference to them is not reported again (the row's own problem says what is wrong).
+    private var failed = FailedRecords()
 
     /// `scenario`: the settings read from scenario.yaml, or nil when they could not be read.
     init(scenario: Scenario?, encoding: TextEncoding?) {
@@ -22,6 +27,9 @@ struct ScenarioBuilder {
     }
 
     mutating func read(_ files: [String: [UInt8]]) {
+        for file in [ScenarioFiles.units, ScenarioFiles.positions, ScenarioFiles.cadres] where files[file] == nil {
+            failed.unreadable.insert(file)
+        }
         if let bytes = files[ScenarioFiles.units] { readUnits(bytes) }
         if let bytes = files[ScenarioFiles.positions] { readPositions(bytes) }
         if let bytes = files[ScenarioFiles.cadres] { readCadres(bytes) }
@@ -41,19 +49,20 @@ struct ScenarioBuilder {
     }
 
     private mutating func table(_ file: String, _ bytes: [UInt8], _ columns: [ColumnSpec]) -> TableReader {
-        TableReader(file: file, bytes: bytes, encoding: encoding, columns: columns)
+        if let sheet = sheets[file] { return TableReader(file: file, sheet: sheet.table, columns: columns) }
+        return TableReader(file: file, bytes: bytes, encoding: encoding, columns: columns)
     }
 
     private mutating func finish(_ reader: TableReader) { problems += reader.problems }
 
-    private mutating func problem(_ file: String, _ line: Int, _ column: String, _ message: String) {
-        problems.append(InputProblem(file: file, line: line, column: column, message: message))
+    private mutating func problem(_ file: String, _ line: Int, _ column: String, _ message: InputTexts) {
+        problems.append(InputProblem(file: file, line: line, column: column, message))
     }
 
     /// Records a unique id in `lines`; returns the duplicate problem (with the line of the first) instead.
     private static func unique<ID: Hashable & CustomStringConvertible>(_ id: ID, line: Int, in lines: inout [ID: Int], file: String, column: String) -> InputProblem? {
         if let first = lines[id] {
-            return InputProblem(file: file, line: line, column: column, message: "duplicate id \"\(id)\" (first on line \(first))")
+            return InputProblem(file: file, line: line, column: column, .duplicateID("\(id)", firstLine: first))
         }
         lines[id] = line
         return nil
@@ -64,12 +73,16 @@ struct ScenarioBuilder {
     private mutating func readUnits(_ bytes: [UInt8]) {
         let file = ScenarioFiles.units
         var reader = table(file, bytes, ScenarioLoader.unitColumns)
+        if !reader.present.contains("unit_id") { failed.unreadable.insert(file) }
         for row in reader.rows {
             let id = reader.text(row, "unit_id", required: true).map { UnitID(rawValue: $0) }
             let name = reader.text(row, "name", required: true)
             let kind = reader.code(row, "kind", Values.unitKindNames, required: true)
             let posts = reader.integer(row, "approved_posts", required: true, minimum: 0)
-            guard let id, let name, let kind, let posts else { continue }
+            guard let id, let name, let kind, let posts else {
+                if let id { failed.units.insert(id) }
+                continue
+            }
             if let duplicate = ScenarioBuilder.unique(id, line: row.line, in: &unitLines, file: file, column: "unit_id") {
                 problems.append(duplicate)
                 continue
@@ -84,6 +97,7 @@ struct ScenarioBuilder {
     private mutating func readPositions(_ bytes: [UInt8]) {
         let file = ScenarioFiles.positions
         var reader = table(file, bytes, ScenarioLoader.positionColumns)
+        if !reader.present.contains("position_id") { failed.unreadable.insert(file) }
         for row in reader.rows {
             let id = reader.text(row, "position_id", required: true).map { PositionID(rawValue: $0) }
             let unitID = reader.text(row, "unit_id", required: true).map { UnitID(rawValue: $0) }
@@ -95,24 +109,26 @@ struct ScenarioBuilder {
             var identities: [Identity] = [.civilServant, .referenceManaged]
             if let text = reader.text(row, "identities") {
                 var parsed: [Identity] = []
-                for item in Values.list(text) {
+                for item in Values.list(text, table: Values.identityNames) {
                     if let identity = Values.lookup(item, Values.identityNames) {
                         if !parsed.contains(identity) { parsed.append(identity) }
                     } else {
-                        reader.fail(row, "identities", "\"\(item)\" is not one of: \(Values.describe(Values.identityNames)) (separate several with ;)")
+                        reader.fail(row, "identities", ValueMessage.notOneOf(item, Values.identityNames, list: true))
                     }
                 }
                 if !parsed.isEmpty { identities = parsed }
             }
             let education = reader.code(row, "min_education", Values.educationNames)
             if let level, level == .staff {
-                reader.fail(row, "level", "a position is deputy (中层副职) or chief (中层正职), not staff")
+                reader.fail(row, "level", .positionIsStaff)
+                if let id { failed.positions.insert(id) }
                 continue
             }
-            if let unitID, unitLines[unitID] == nil {
-                reader.fail(row, "unit_id", "unknown unit \"\(unitID)\" (not in units.csv)")
+            let knownUnit = self.knownUnit(&reader, row, unitID)
+            guard let id, let unitID, let title, let level, knownUnit else {
+                if let id { failed.positions.insert(id) }
+                continue
             }
-            guard let id, let unitID, let title, let level else { continue }
             if let duplicate = ScenarioBuilder.unique(id, line: row.line, in: &positionLines, file: file, column: "position_id") {
                 problems.append(duplicate)
                 continue
@@ -130,6 +146,7 @@ struct ScenarioBuilder {
     private mutating func readCadres(_ bytes: [UInt8]) {
         let file = ScenarioFiles.cadres
         var reader = table(file, bytes, ScenarioLoader.cadreColumns)
+        if !reader.present.contains("cadre_id") { failed.unreadable.insert(file) }
         for row in reader.rows {
             let id = reader.text(row, "cadre_id", required: true).map { CadreID(rawValue: $0) }
             let name = reader.text(row, "name", required: true)
@@ -152,20 +169,21 @@ struct ScenarioBuilder {
             let retirementAge = reader.integer(row, "retirement_age", minimum: 1)
             var flags: [CadreFlag] = []
             if let text = reader.text(row, "flags") {
-                for item in Values.list(text) {
-                    if let flag = Values.lookup(item, Values.flagNames) { flags.append(flag) } else {
-                        reader.fail(row, "flags", "\"\(item)\" is not one of: " + CadreFlag.allCases.map(\.rawValue).joined(separator: ", ") + " (separate several with ;)")
+                for item in Values.list(text, table: Values.flagNames) {
+                    if let flag = Values.lookup(item, Values.flagNames) {
+                        if !flags.contains(flag) { flags.append(flag) }
+                    } else {
+                        reader.fail(row, "flags", ValueMessage.notOneOf(item, Values.flagNames, list: true))
                     }
                 }
             }
-            if let unitID, unitLines[unitID] == nil {
-                reader.fail(row, "unit_id", "unknown unit \"\(unitID)\" (not in units.csv)")
-            }
-            if let positionID, positionLines[positionID] == nil {
-                reader.fail(row, "position_id", "unknown position \"\(positionID)\" (not in positions.csv)")
-            }
+            let knownUnit = self.knownUnit(&reader, row, unitID)
+            let knownPost = positionID == nil || knownPosition(&reader, row, positionID)
             guard let id, let name, let gender, let birth, let unitID, let level, let levelSince, let education,
-                  let identity, let training else { continue }
+                  let identity, let training, knownUnit, knownPost else {
+                if let id { failed.cadres.insert(id) }
+                continue
+            }
             if let duplicate = ScenarioBuilder.unique(id, line: row.line, in: &cadreLines, file: file, column: "cadre_id") {
                 problems.append(duplicate)
                 continue
@@ -183,26 +201,37 @@ struct ScenarioBuilder {
     /// holder_id must name a cadre.
     private mutating func checkHolders() {
         for position in scenario.positions {
-            if let holder = position.holderID, cadreLines[holder] == nil {
-                problem(ScenarioFiles.positions, positionLines[position.id] ?? 0, "holder_id",
-                        "unknown cadre \"\(holder)\" (not in cadres.csv)")
+            if let holder = position.holderID, cadreLines[holder] == nil, !failed.hides(holder) {
+                problem(ScenarioFiles.positions, positionLines[position.id] ?? 0, "holder_id", .unknownCadre("\(holder)"))
             }
         }
     }
 
+    /// Whether the cadre exists; reports an unknown one unless its own row (or cadres.csv) already failed.
     private mutating func knownCadre(_ reader: inout TableReader, _ row: TableReader.Row, _ id: CadreID?) -> Bool {
         guard let id else { return false }
         if cadreLines[id] == nil {
-            reader.fail(row, "cadre_id", "unknown cadre \"\(id)\" (not in cadres.csv)")
+            if !failed.hides(id) { reader.fail(row, "cadre_id", .unknownCadre("\(id)")) }
             return false
         }
         return true
     }
 
+    /// Whether the position exists; reports an unknown one unless its own row (or positions.csv) already failed.
     private mutating func knownPosition(_ reader: inout TableReader, _ row: TableReader.Row, _ id: PositionID?) -> Bool {
         guard let id else { return false }
         if positionLines[id] == nil {
-            reader.fail(row, "position_id", "unknown position \"\(id)\" (not in positions.csv)")
+            if !failed.hides(id) { reader.fail(row, "position_id", .unknownPosition("\(id)")) }
+            return false
+        }
+        return true
+    }
+
+    /// Whether the unit exists; reports an unknown one unless its own row (or units.csv) already failed.
+    private mutating func knownUnit(_ reader: inout TableReader, _ row: TableReader.Row, _ id: UnitID?) -> Bool {
+        guard let id else { return false }
+        if unitLines[id] == nil {
+            if !failed.hides(id) { reader.fail(row, "unit_id", .unknownUnit("\(id)")) }
             return false
         }
         return true
@@ -226,7 +255,7 @@ struct ScenarioBuilder {
             guard let id, let year, let grade, known else { continue }
             let key = "\(id)\u{1}\(year)"
             if let first = seen[key] {
-                reader.fail(row, "year", "two grades for \(id) in \(year) (first on line \(first))")
+                reader.fail(row, "year", .twoGrades(cadre: "\(id)", year: year, firstLine: first))
                 continue
             }
             seen[key] = row.line
@@ -249,73 +278,88 @@ struct ScenarioBuilder {
             let positionID = reader.text(row, "position_id", required: true).map { PositionID(rawValue: $0) }
             let preference = reader.integer(row, "preference", minimum: 1) ?? 1
             let approved = reader.bool(row, "unit_approved", default: true)
+            let withdrawn = reader.bool(row, "withdrawn", default: false)
             let knownC = knownCadre(&reader, row, cadreID)
             let knownP = knownPosition(&reader, row, positionID)
-            guard let cadreID, let positionID, knownC, knownP else { continue }
-            if positions[positionID]?.offered == false {
-                reader.fail(row, "position_id", "\(positionID) is not offered (是否推出 = no); applications are only to offered positions")
+            guard let cadreID, let positionID, knownC, knownP else {
+                if let cadreID, let positionID { failed.applications.insert(Self.pair(cadreID, positionID)) }
                 continue
             }
-            let key = "\(cadreID)\u{1}\(positionID)"
+            let key = Self.pair(cadreID, positionID)
+            if positions[positionID]?.offered == false {
+                reader.fail(row, "position_id", .notOffered("\(positionID)"))
+                failed.applications.insert(key)
+                continue
+            }
             if let first = seenPair[key] {
-                reader.fail(row, "position_id", "\(cadreID) applied to \(positionID) twice (first on line \(first))")
+                reader.fail(row, "position_id", .appliedTwice(cadre: "\(cadreID)", position: "\(positionID)", firstLine: first))
                 continue
             }
             seenPair[key] = row.line
+            let application = Application(cadreID: cadreID, positionID: positionID,
+                                          preference: scenario.mode == .preferences ? preference : 1, unitApproved: approved)
+            // Withdrawn (放弃): kept on record, absent for every rule and model.
+            if withdrawn {
+                scenario.withdrawnApplications.append(application)
+                continue
+            }
             linesOfCadre[cadreID, default: []].append(row.line)
             if scenario.mode == .preferences {
                 if preference > scenario.maxPreferences {
-                    reader.fail(row, "preference", "preference \(preference) is outside 1…\(scenario.maxPreferences) (max_preferences)")
+                    reader.fail(row, "preference", .preferenceOutside(preference, max: scenario.maxPreferences))
                 } else if let first = preferenceLines[cadreID]?[preference] {
-                    reader.fail(row, "preference", "\(cadreID) uses preference \(preference) twice (first on line \(first))")
+                    reader.fail(row, "preference", .preferenceTwice(cadre: "\(cadreID)", preference: preference, firstLine: first))
                 }
                 preferenceLines[cadreID, default: [:]][preference] = row.line
             }
-            scenario.applications.append(Application(cadreID: cadreID, positionID: positionID,
-                                                     preference: scenario.mode == .preferences ? preference : 1,
-                                                     unitApproved: approved))
+            scenario.applications.append(application)
         }
         for (cadreID, lines) in linesOfCadre.sorted(by: { idPrecedes($0.key, $1.key) }) {
             switch scenario.mode {
             case .competition where lines.count > 1:
-                for line in lines {
-                    reader.fail(TableReader.Row(line: line, fields: [:]), "cadre_id",
-                                "E-APPLY: \(cadreID) applied \(lines.count) times (lines \(lines.map(String.init).joined(separator: ", "))); one application per person (每人限报一个职位)")
-                }
+                // Once, on the first row, naming every row (not once per row: that grows as the square).
+                reader.fail(TableReader.Row(line: lines[0], fields: [:]), "cadre_id", .appliedManyTimes(cadre: "\(cadreID)", lines: lines))
             case .preferences where lines.count > scenario.maxPreferences:
                 reader.fail(TableReader.Row(line: lines[scenario.maxPreferences], fields: [:]), "cadre_id",
-                            "\(cadreID) has \(lines.count) applications, more than max_preferences \(scenario.maxPreferences)")
+                            .tooManyApplications(cadre: "\(cadreID)", count: lines.count, max: scenario.maxPreferences))
             default: break
             }
         }
         finish(reader)
     }
 
+    /// The key of a (cadre, position) pair.
+    private static func pair(_ cadreID: CadreID, _ positionID: PositionID) -> String { "\(cadreID)\u{1}\(positionID)" }
+
     // MARK: interviews.csv
 
     private mutating func readInterviews(_ bytes: [UInt8]) {
         let file = ScenarioFiles.interviews
         var reader = table(file, bytes, ScenarioLoader.interviewColumns)
-        let applied = Set(scenario.applications.map { "\($0.cadreID)\u{1}\($0.positionID)" })
+        let applied = Set(scenario.applications.map { Self.pair($0.cadreID, $0.positionID) })
+        let withdrawn = Set(scenario.withdrawnApplications.map { Self.pair($0.cadreID, $0.positionID) })
         var judged: [String: Int] = [:]
         var rows: [JudgeScore] = []
         for row in reader.rows {
             let cadreID = reader.text(row, "cadre_id", required: true).map { CadreID(rawValue: $0) }
             let positionID = reader.text(row, "position_id", required: true).map { PositionID(rawValue: $0) }
             let judgeID = reader.text(row, "judge_id", required: true).map { JudgeID(rawValue: $0) }
+            if let cadreID, let positionID, withdrawn.contains(Self.pair(cadreID, positionID)) { continue }
             let score = reader.decimal(row, "score", required: true, range: 0...100)
             let conflict = reader.bool(row, "conflict", default: false)
             let knownC = knownCadre(&reader, row, cadreID)
             let knownP = knownPosition(&reader, row, positionID)
             guard let cadreID, let positionID, let judgeID, let score, knownC, knownP else { continue }
-            let pair = "\(cadreID)\u{1}\(positionID)"
+            let pair = Self.pair(cadreID, positionID)
             if !applied.contains(pair) {
-                reader.fail(row, "position_id", "interview of \(cadreID) for \(positionID), who did not apply to it (not in applications.csv)")
+                if !failed.applications.contains(pair) {
+                    reader.fail(row, "position_id", .interviewWithoutApplication(cadre: "\(cadreID)", position: "\(positionID)"))
+                }
                 continue
             }
             let key = pair + "\u{1}" + judgeID.rawValue
             if let first = judged[key] {
-                reader.fail(row, "judge_id", "judge \(judgeID) scored \(cadreID) for \(positionID) twice (first on line \(first))")
+                reader.fail(row, "judge_id", .judgeTwice(judge: "\(judgeID)", cadre: "\(cadreID)", position: "\(positionID)", firstLine: first))
                 continue
             }
             judged[key] = row.line
@@ -345,17 +389,17 @@ struct ScenarioBuilder {
             let known = knownCadre(&reader, row, cadreID)
             guard let cadreID, let due, let tookPart, let good, let fairlyGood, let average, let poor, known else { continue }
             if let first = seen[cadreID] {
-                reader.fail(row, "cadre_id", "two evaluation rows for \(cadreID) (first on line \(first))")
+                reader.fail(row, "cadre_id", .twoEvaluations(cadre: "\(cadreID)", firstLine: first))
                 continue
             }
             seen[cadreID] = row.line
             if tookPart > due {
-                reader.fail(row, "took_part", "took_part \(tookPart) is more than due \(due)")
+                reader.fail(row, "took_part", .tookPartAboveDue(tookPart: tookPart, due: due))
                 continue
             }
             let counted = good + fairlyGood + average + poor
             if counted > tookPart {
-                reader.fail(row, "took_part", "good + fairly_good + average + poor = \(counted) is more than took_part \(tookPart)")
+                reader.fail(row, "took_part", .countedAboveTookPart(counted: counted, tookPart: tookPart))
                 continue
             }
             scenario.evaluations.append(EvaluationRecord(cadreID: cadreID, due: due, tookPart: tookPart, good: good,
@@ -380,7 +424,7 @@ struct ScenarioBuilder {
             guard let cadreID, let positionID, let fit, knownC, knownP else { continue }
             let key = "\(cadreID)\u{1}\(positionID)"
             if let first = seen[key] {
-                reader.fail(row, "position_id", "two fits for \(cadreID) and \(positionID) (first on line \(first))")
+                reader.fail(row, "position_id", .twoFits(cadre: "\(cadreID)", position: "\(positionID)", firstLine: first))
                 continue
             }
             seen[key] = row.line
@@ -390,4 +434,20 @@ struct ScenarioBuilder {
         }
         finish(reader)
     }
+}
+
+/// The records whose own row failed, and the files whose ids could not be read: a reference to
+/// one of them is a consequence, not a root cause, and is not reported again.
+struct FailedRecords {
+    var units: Set<UnitID> = []
+    var positions: Set<PositionID> = []
+    var cadres: Set<CadreID> = []
+    /// (cadre, position) pairs of applications.csv rows that failed.
+    var applications: Set<String> = []
+    /// Files missing, undecodable, or without their id column.
+    var unreadable: Set<String> = []
+
+    func hides(_ id: UnitID) -> Bool { units.contains(id) || unreadable.contains(ScenarioFiles.units) }
+    func hides(_ id: PositionID) -> Bool { positions.contains(id) || unreadable.contains(ScenarioFiles.positions) }
+    func hides(_ id: CadreID) -> Bool { cadres.contains(id) || unreadable.contains(ScenarioFiles.cadres) }
 }

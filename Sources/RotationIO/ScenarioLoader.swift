@@ -45,6 +45,7 @@ public enum ScenarioLoader {
     public static let applicationColumns = [
         ColumnSpec("cadre_id", "人员编号", required: true), ColumnSpec("position_id", "职位代码", required: true),
         ColumnSpec("preference", "志愿"), ColumnSpec("unit_approved", "单位审核同意"),
+        ColumnSpec("withdrawn", "放弃"),
     ]
     public static let interviewColumns = [
         ColumnSpec("cadre_id", "人员编号", required: true), ColumnSpec("position_id", "职位代码", required: true),
@@ -78,20 +79,22 @@ public enum ScenarioLoader {
         var files: [String: [UInt8]] = [:]
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw InputErrors([InputProblem(file: folder.path, line: 0, message: "no such scenario folder")])
+            throw InputErrors([InputProblem(file: folder.path, line: 0, .noScenarioFolder)])
         }
+        let workbooks = ScenarioWorkbooks.read(folder: folder)
+        problems += workbooks.problems
         for name in ScenarioFiles.all {
             let url = folder.appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: url.path) else {
-                if ScenarioFiles.required.contains(name) {
-                    problems.append(InputProblem(file: name, line: 0, message: "required file missing (rotation init makes a template)"))
+                if ScenarioFiles.required.contains(name) && !workbooks.gives(name) {
+                    problems.append(InputProblem(file: name, line: 0, .requiredFileMissing))
                 }
                 continue
             }
             do {
                 files[name] = Array(try Data(contentsOf: url))
             } catch {
-                problems.append(InputProblem(file: name, line: 0, message: "cannot read: \(error.localizedDescription)"))
+                problems.append(InputProblem(file: name, line: 0, .cannotRead(error.localizedDescription)))
             }
         }
         // scenario.yaml first: it may pin the encoding.
@@ -102,7 +105,7 @@ public enum ScenarioLoader {
                 let text = try TextDecoding.decode(bytes).text
                 scenario = settings.read(text)
             } catch let error as DecodingError {
-                problems.append(InputProblem(file: ScenarioFiles.yaml, line: error.line, message: error.message))
+                problems.append(InputProblem(file: ScenarioFiles.yaml, line: error.line, text: error.text))
             }
             problems += settings.problems
         }
@@ -116,10 +119,12 @@ public enum ScenarioLoader {
             }
             inputs.append(.init(file: name, sha256: SHA256.hex(bytes), bytes: bytes.count, encoding: encodingName))
         }
+        inputs += workbooks.inputs
+        workbooks.hand(to: &builder, files: &files)
         builder.read(files)
-        problems += builder.problems
+        problems += workbooks.locate(builder.problems)
         let errors = problems.filter { $0.severity == .error }
-        guard errors.isEmpty, scenario != nil else { throw InputErrors(problems) }
+        guard errors.isEmpty, scenario != nil else { throw InputErrors(problems, language: settings.language) }
         return LoadedScenario(scenario: builder.scenario, warnings: problems.filter { $0.severity == .warning }.sorted(), inputs: inputs)
     }
 }

@@ -7,6 +7,8 @@ struct SettingsReader {
     let file = ScenarioFiles.yaml
     private(set) var problems: [InputProblem] = []
     private(set) var encoding: TextEncoding?
+    /// The `language:` asked for, once read (even when other settings fail).
+    private(set) var language: Language?
 
     /// Parses the YAML text; returns a scenario with settings and no records, or nil on a fatal problem.
     mutating func read(_ text: String) -> Scenario? {
@@ -14,22 +16,26 @@ struct SettingsReader {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            problems.append(InputProblem(file: file, line: SettingsReader.line(of: error), message: "not valid YAML: \(SettingsReader.summary(of: error))"))
+            problems.append(InputProblem(file: file, line: SettingsReader.line(of: error), .notYAML(SettingsReader.summary(of: error))))
             return nil
         } catch {
-            problems.append(InputProblem(file: file, line: 1, message: "not valid YAML: \(error)"))
+            problems.append(InputProblem(file: file, line: 1, .notYAML("\(error)")))
             return nil
         }
         guard let mapping = root?.mapping else {
-            problems.append(InputProblem(file: file, line: 1, message: "expected keys such as name: and reference_date:"))
+            problems.append(InputProblem(file: file, line: 1, .expectedTopKeys))
             return nil
         }
         var keys = Keys(reader: self, mapping: mapping, path: "")
+        // The language first, so that the problems below are shown in it even when the rest fails.
+        if let text = keys.string("language") {
+            if let value = keys.lookup(text, Values.languageNames) { keys.reader.language = value } else { keys.fail("language", ValueMessage.notChoice(text, Values.languageNames)) }
+        }
         let name = keys.string("name", required: true)
         let reference = keys.month("reference_date", required: true)
         if let pinned = keys.string("encoding") {
-            if let value = TextEncoding(name: pinned) { encoding = value } else {
-                keys.fail("encoding", "\"\(pinned)\" is not a known encoding (utf-8 or gb18030)")
+            if let value = TextEncoding(name: pinned) { keys.reader.encoding = value } else {
+                keys.fail("encoding", .unknownEncoding(pinned))
             }
         }
         guard let name, let reference else {
@@ -39,12 +45,10 @@ struct SettingsReader {
         }
         var scenario = Scenario(name: name, referenceDate: reference)
         if let mode = keys.string("mode") {
-            if let value = Mode(rawValue: mode) { scenario.mode = value } else { keys.fail("mode", "\"\(mode)\" is not competition or preferences") }
+            if let value = keys.lookup(mode, Values.modeNames) { scenario.mode = value } else { keys.fail("mode", ValueMessage.notChoice(mode, Values.modeNames)) }
         }
         if let value = keys.integer("max_preferences", minimum: 1) { scenario.maxPreferences = value }
-        if let language = keys.string("language") {
-            if let value = Language(rawValue: language) { scenario.language = value } else { keys.fail("language", "\"\(language)\" is not zh or en") }
-        }
+        if let language = keys.reader.language { scenario.language = language }
         if let rulesNode = keys.mapping("rules") {
             var rules = Keys(reader: keys.reader, mapping: rulesNode, path: "rules.")
             var settings = scenario.rules
@@ -62,8 +66,8 @@ struct SettingsReader {
             if let value = rules.integer("months_town_before_department", minimum: 0) { settings.monthsTownBeforeDepartment = value }
             if let years = rules.years("assessment_years", upTo: reference) { settings.assessmentYears = years }
             if let value = rules.string("training") {
-                if let policy = RuleSettings.TrainingPolicy(rawValue: value) { settings.training = policy } else {
-                    rules.fail("training", "\"\(value)\" is not strict or allow_pending")
+                if let policy = rules.lookup(value, Values.trainingPolicyNames) { settings.training = policy } else {
+                    rules.fail("training", ValueMessage.notChoice(value, Values.trainingPolicyNames))
                 }
             }
             if let value = rules.fraction("pass_mark", within: 0...100) { settings.passMark = value }
@@ -73,28 +77,28 @@ struct SettingsReader {
                 if let value = judges.integer("max", minimum: 0) { settings.judgesMax = value }
                 judges.finish()
                 rules.reader = judges.reader
-                if settings.judgesMin > settings.judgesMax { rules.fail("judges", "min \(settings.judgesMin) is above max \(settings.judgesMax)") }
+                if settings.judgesMin > settings.judgesMax { rules.fail("judges", .judgesMinAboveMax(min: settings.judgesMin, max: settings.judgesMax)) }
             }
             if let value = rules.string("aggregate") {
-                if let aggregate = RuleSettings.Aggregate(rawValue: value) { settings.aggregate = aggregate } else {
-                    rules.fail("aggregate", "\"\(value)\" is not trimmed_mean or mean")
+                if let aggregate = rules.lookup(value, Values.aggregateNames) { settings.aggregate = aggregate } else {
+                    rules.fail("aggregate", ValueMessage.notChoice(value, Values.aggregateNames))
                 }
             }
             if let value = rules.integer("score_decimals", minimum: 0) {
-                if value <= 2 { settings.scoreDecimals = value } else { rules.fail("score_decimals", "\(value) is not 0, 1 or 2") }
+                if value <= 2 { settings.scoreDecimals = value } else { rules.fail("score_decimals", .scoreDecimals(value)) }
             }
             if let value = rules.integer("shortlist_ratio", minimum: 1) { settings.shortlistRatio = value }
             if let value = rules.integer("min_applicants", minimum: 0) { settings.minApplicants = value }
             if let value = rules.string("short_shortlist") {
-                if let policy = RuleSettings.ShortShortlist(rawValue: value) { settings.shortShortlist = policy } else {
-                    rules.fail("short_shortlist", "\"\(value)\" is not keep or withdraw")
+                if let policy = rules.lookup(value, Values.shortShortlistNames) { settings.shortShortlist = policy } else {
+                    rules.fail("short_shortlist", ValueMessage.notChoice(value, Values.shortShortlistNames))
                 }
             }
             if let names = rules.stringList("ties") {
                 var keysFound: [RuleSettings.TieKey] = []
                 for name in names {
-                    if let key = RuleSettings.TieKey(rawValue: name) { keysFound.append(key) } else {
-                        rules.fail("ties", "\"\(name)\" is not one of " + RuleSettings.TieKey.allCases.map(\.rawValue).joined(separator: ", "))
+                    if let key = rules.lookup(name, Values.tieKeyNames) { keysFound.append(key) } else {
+                        rules.fail("ties", ValueMessage.notOneOf(name, Values.tieKeyNames))
                     }
                 }
                 settings.ties = keysFound
@@ -123,6 +127,7 @@ struct SettingsReader {
                 evaluation.finish()
                 rules.reader = evaluation.reader
             }
+            rules.ballots(into: &settings.ballots)
             rules.finish()
             keys.reader = rules.reader
             scenario.rules = settings
@@ -140,17 +145,18 @@ struct SettingsReader {
             var solver = Keys(reader: keys.reader, mapping: node, path: "solver.")
             if let value = solver.fraction("time_limit_seconds") {
                 if Fraction(0) < value && value.doubleValue <= 86_400 { scenario.solver.timeLimitSeconds = value.doubleValue } else {
-                    solver.fail("time_limit_seconds", "\(value) is not between 0 (exclusive) and 86400 seconds")
+                    solver.fail("time_limit_seconds", .timeLimit("\(value)"))
                 }
             }
             if let value = solver.fraction("mip_gap") {
                 if !(value < Fraction(0)) && !(Fraction(1) < value) { scenario.solver.mipGap = value.doubleValue } else {
-                    solver.fail("mip_gap", "\(value) is not between 0 and 1")
+                    solver.fail("mip_gap", .mipGap("\(value)"))
                 }
             }
             solver.finish()
             keys.reader = solver.reader
         }
+        Self.readNotice(&keys, into: &scenario)
         keys.finish()
         self = keys.reader
         return scenario
@@ -192,22 +198,25 @@ struct SettingsReader {
             return 1
         }
 
-        mutating func fail(_ key: String, _ message: String) {
-            reader.problems.append(InputProblem(file: reader.file, line: line(key), column: path + key, message: message))
+        mutating func fail(_ key: String, _ message: InputTexts) {
+            reader.problems.append(InputProblem(file: reader.file, line: line(key), column: path + key, message))
         }
+
+        /// A code of `table` (its code or a Chinese name), any case.
+        func lookup<T>(_ text: String, _ table: [(T, [String])]) -> T? { Values.lookup(text, table) }
 
         mutating func scalar(_ key: String, required: Bool = false) -> String? {
             used.insert(key)
             guard let value = node(key) else {
-                if required { reader.problems.append(InputProblem(file: reader.file, line: 1, column: path + key, message: "required key missing")) }
+                if required { reader.problems.append(InputProblem(file: reader.file, line: 1, column: path + key, .requiredKeyMissing)) }
                 return nil
             }
             guard let text = value.scalar?.string else {
-                fail(key, "expected a single value")
+                fail(key, .expectedSingleValue)
                 return nil
             }
             if text.isEmpty || text == "~" || text == "null" {
-                if required { fail(key, "required value missing") }
+                if required { fail(key, .requiredValueMissing) }
                 return nil
             }
             return text
@@ -220,7 +229,7 @@ struct SettingsReader {
             switch Values.parseMonth(text) {
             case .success(let value): return value
             case .failure(let problem):
-                fail(key, ValueMessage.month(text, problem, hint: "write 2017-10"))
+                fail(key, ValueMessage.month(text, problem, hint: .yaml))
                 return nil
             }
         }
@@ -230,9 +239,9 @@ struct SettingsReader {
             switch Values.parseInteger(text) {
             case .success(let value) where value >= minimum: return value
             case .failure(.tooManyDigits):
-                fail(key, ValueMessage.number(text, .tooManyDigits, expected: "a whole number", bound: Values.maxIntegerDigits))
+                fail(key, ValueMessage.number(text, .tooManyDigits, kind: .whole, bound: Values.maxIntegerDigits))
             default:
-                fail(key, "\"\(text)\" is not a whole number ≥ \(minimum)")
+                fail(key, .notWholeNumberAtLeast(text, minimum: minimum))
             }
             return nil
         }
@@ -248,7 +257,7 @@ struct SettingsReader {
                 }
                 return value
             case .failure(let problem):
-                fail(key, ValueMessage.number(text, problem, expected: "a number or fraction (e.g. 0.2 or 1/3)"))
+                fail(key, ValueMessage.number(text, problem, kind: .fraction))
                 return nil
             }
         }
@@ -256,14 +265,14 @@ struct SettingsReader {
         mutating func bool(_ key: String) -> Bool? {
             guard let text = scalar(key) else { return nil }
             if let value = Values.bool(text) { return value }
-            fail(key, "\"\(text)\" is not true or false")
+            fail(key, .notTrueFalse(text))
             return nil
         }
 
         mutating func code<T>(_ key: String, _ table: [(T, [String])]) -> T? {
             guard let text = scalar(key) else { return nil }
             if let value = Values.lookup(text, table) { return value }
-            fail(key, "\"\(text)\" is not one of: \(Values.describe(table))")
+            fail(key, ValueMessage.notOneOf(text, table))
             return nil
         }
 
@@ -272,7 +281,7 @@ struct SettingsReader {
             guard let value = node(key) else { return nil }
             if let mapping = value.mapping { return mapping }
             if value.scalar?.string.isEmpty == true || value.scalar?.string == "~" { return nil }
-            fail(key, "expected nested keys")
+            fail(key, .expectedNestedKeys)
             return nil
         }
 
@@ -280,7 +289,7 @@ struct SettingsReader {
             used.insert(key)
             guard let value = node(key) else { return nil }
             guard let sequence = value.sequence else {
-                fail(key, "expected a list such as [a, b]")
+                fail(key, .expectedList)
                 return nil
             }
             return sequence.compactMap { $0.scalar?.string.trimmingSpaces }
@@ -298,11 +307,12 @@ struct SettingsReader {
             return values
         }
 
+        /// Every key of this mapping neither read nor registered in ``SettingsKeys`` is an error naming the nearest known key.
         mutating func finish() {
             for (keyNode, _) in mapping {
-                guard let key = keyNode.string, !used.contains(key) else { continue }
-                reader.problems.append(InputProblem(file: reader.file, line: keyNode.mark?.line ?? 1, column: path + key,
-                                                    message: "unknown key, ignored", severity: .warning))
+                guard let key = keyNode.string, !used.contains(key), !SettingsKeys.keys(of: path).contains(key) else { continue }
+                let message = SettingsKeys.unknown(key, in: path, read: used)
+                reader.problems.append(InputProblem(file: reader.file, line: keyNode.mark?.line ?? 1, column: path + key, message))
             }
         }
     }

@@ -27,7 +27,11 @@ struct TableReader {
     struct Row {
         let line: Int
         let fields: [String: String]
+        /// Columns whose cell was a number cell of a workbook.
+        var numbers: Set<String> = []
     }
+    /// Month columns that hold a `YYYY.MM` value, by column (see `mangledMonth`).
+    var twoDigitDottedMonths: [String: Bool] = [:]
 
     init(file: String, bytes: [UInt8], encoding: TextEncoding?, columns: [ColumnSpec]) {
         self.file = file
@@ -36,7 +40,7 @@ struct TableReader {
         do {
             text = try TextDecoding.decode(bytes, pinned: encoding).text
         } catch let error as DecodingError {
-            problems.append(InputProblem(file: file, line: error.line, message: error.message))
+            problems.append(InputProblem(file: file, line: error.line, text: error.text))
             return
         } catch {
             problems.append(InputProblem(file: file, line: 1, message: "\(error)"))
@@ -46,16 +50,20 @@ struct TableReader {
         do {
             table = try CSVParser.parse(text)
         } catch let error as CSVError {
-            problems.append(InputProblem(file: file, line: error.line, message: error.message))
+            problems.append(InputProblem(file: file, line: error.line, text: error.text))
             return
         } catch {
             problems.append(InputProblem(file: file, line: 1, message: "\(error)"))
             return
         }
+        read(table)
+    }
+
+    /// Maps the header of a parsed table (a CSV file's, or a workbook sheet's) and collects its rows.
+    mutating func read(_ table: CSVTable) {
         headerLine = table.headerLine
         guard !table.header.isEmpty else {
-            problems.append(InputProblem(file: file, line: 1, message: "the file is empty; it needs a header row: "
-                + columns.filter(\.required).map(\.name).joined(separator: ",")))
+            problems.append(InputProblem(file: file, line: 1, .emptyFile(columns: columns.filter(\.required).map(\.name))))
             return
         }
         // Map header cells to canonical names.
@@ -66,12 +74,12 @@ struct TableReader {
             if cell.isEmpty { continue }
             guard let spec = columns.first(where: { $0.name.lowercased() == cell.lowercased() || $0.alias == cell }) else {
                 problems.append(InputProblem(file: file, line: headerLine, column: cell,
-                                             message: "unknown column, kept and ignored", severity: .warning))
+                                             .unknownColumn, severity: .warning))
                 continue
             }
             if let earlier = seenAt[spec.name] {
                 problems.append(InputProblem(file: file, line: headerLine, column: spec.name,
-                                             message: "column given twice (\"\(earlier.1)\" in column \(earlier.0 + 1) and \"\(cell)\" in column \(position + 1)); keep one"))
+                                             .columnTwice(name: spec.name, earlier: earlier.1, earlierColumn: earlier.0 + 1, later: cell, laterColumn: position + 1)))
                 continue
             }
             seenAt[spec.name] = (position, cell)
@@ -80,19 +88,18 @@ struct TableReader {
         present = Set(seenAt.keys)
         for spec in columns where spec.required && !present.contains(spec.name) {
             problems.append(InputProblem(file: file, line: headerLine, column: spec.name,
-                                         message: "required column missing (header \"\(spec.name)\" or \"\(spec.alias)\")"))
+                                         .requiredColumnMissing(name: spec.name, alias: spec.alias)))
         }
         for record in table.records {
             if record.fields.count > table.header.count {
-                problems.append(InputProblem(file: file, line: record.line,
-                                             message: "\(record.fields.count) fields but the header has \(table.header.count); check for an unquoted comma"))
+                problems.append(InputProblem(file: file, line: record.line, .tooManyFields(record.fields.count, header: table.header.count)))
                 continue
             }
             var fields: [String: String] = [:]
             for (position, value) in record.fields.enumerated() {
                 if let name = slot[position] { fields[name] = value }
             }
-            rows.append(Row(line: record.line, fields: fields))
+            rows.append(Row(line: record.line, fields: fields, numbers: Set(record.numbers.compactMap { slot[$0] })))
         }
     }
 
@@ -103,34 +110,38 @@ struct TableReader {
         let value = row.fields[column] ?? ""
         if value.isEmpty {
             if required && present.contains(column) {
-                problems.append(InputProblem(file: file, line: row.line, column: column, message: "required value missing"))
+                problems.append(InputProblem(file: file, line: row.line, column: column, .requiredValueMissing))
             }
             return nil
         }
         return value
     }
 
-    mutating func fail(_ row: Row, _ column: String, _ message: String) {
-        problems.append(InputProblem(file: file, line: row.line, column: column, message: message))
+    mutating func fail(_ row: Row, _ column: String, _ message: InputTexts) {
+        problems.append(InputProblem(file: file, line: row.line, column: column, message))
     }
 
     mutating func code<T>(_ row: Row, _ column: String, _ table: [(T, [String])], required: Bool = false) -> T? {
         guard let value = text(row, column, required: required) else { return nil }
         if let parsed = Values.lookup(value, table) { return parsed }
-        fail(row, column, "\"\(value)\" is not one of: \(Values.describe(table))")
+        fail(row, column, ValueMessage.notOneOf(value, table))
         return nil
     }
 
     mutating func bool(_ row: Row, _ column: String, default defaultValue: Bool) -> Bool {
         guard let value = text(row, column) else { return defaultValue }
         if let parsed = Values.bool(value) { return parsed }
-        fail(row, column, "\"\(value)\" is not a yes/no value (yes/no, 是/否, true/false, 1/0, y/n)")
+        fail(row, column, .notYesNo(value))
         return defaultValue
     }
 
     /// A month; with `notAfter`, a date of the past (a birth, a start in a post) that must not lie after it.
     mutating func month(_ row: Row, _ column: String, required: Bool = false, notAfter limit: YearMonth? = nil) -> YearMonth? {
         guard let value = text(row, column, required: required) else { return nil }
+        if let problem = mangledMonth(row, column, value) {
+            problems.append(problem)
+            return nil
+        }
         switch Values.parseMonth(value) {
         case .success(let parsed):
             if let limit, limit < parsed {
@@ -139,7 +150,7 @@ struct TableReader {
             }
             return parsed
         case .failure(let problem):
-            fail(row, column, ValueMessage.month(value, problem, hint: "write 2017-10, 2017-10-01, 2017.10, 2017/10 or 2017年10月"))
+            fail(row, column, ValueMessage.month(value, problem, hint: .csv))
             return nil
         }
     }
@@ -151,7 +162,7 @@ struct TableReader {
         switch Values.parseInteger(value) {
         case .success(let number): parsed = number
         case .failure(let problem):
-            fail(row, column, ValueMessage.number(value, problem, expected: "a whole number", bound: Values.maxIntegerDigits))
+            fail(row, column, ValueMessage.number(value, problem, kind: .whole, bound: Values.maxIntegerDigits))
             return nil
         }
         if let minimum, parsed < minimum {
@@ -188,7 +199,7 @@ struct TableReader {
         switch ExactDecimal.parse(value) {
         case .success(let parsed): return (parsed, value)
         case .failure(let problem):
-            fail(row, column, ValueMessage.number(value, problem, expected: "a number (digits and an optional decimal point, e.g. 85.5)"))
+            fail(row, column, ValueMessage.number(value, problem, kind: .decimal))
             return nil
         }
     }

@@ -9,6 +9,8 @@
 // Foundation on Linux has no GB18030 String.Encoding, so GB18030 goes through the C
 // library's iconv (glibc ships the GB18030 gconv module).
 
+import RotationCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -80,12 +82,19 @@ public struct DecodingError: Error, Sendable, Equatable, CustomStringConvertible
     /// The physical 1-based line on which the first undecodable byte is (line breaks: LF,
     /// CRLF or a lone CR). 1 for problems with the file as a whole.
     public let line: Int
-    /// What is wrong and what the clerk should do, in English, without the file name or line.
-    public let message: String
+    /// What is wrong and what the clerk should do, in both languages, without the file name or line.
+    public let text: Text
+    /// The message in English.
+    public var message: String { text.en }
+
+    public init(line: Int, _ text: InputTexts) {
+        self.line = line
+        self.text = text.text
+    }
 
     public init(line: Int, message: String) {
         self.line = line
-        self.message = message
+        self.text = Text(zh: message, en: message)
     }
 
     public var description: String { "line \(line): \(message)" }
@@ -127,9 +136,7 @@ public enum TextDecoding {
             if let bad = firstInvalidUTF8(bytes, from: start) {
                 throw DecodingError(
                     line: lineNumber(ofOffset: bad, in: bytes),
-                    message: "the file is not valid UTF-8, but scenario.yaml pins `encoding: utf-8`; "
-                        + "save it from Excel as 'CSV UTF-8', or remove the `encoding:` pin "
-                        + "(or pin `gb18030`) if it was saved as plain CSV")
+                    .pinnedUTF8Invalid)
             }
             return DecodedText(text: utf8String(bytes, from: start), encoding: .utf8, hadBOM: hasUTF8BOM)
 
@@ -137,9 +144,7 @@ public enum TextDecoding {
             if hasUTF8BOM {
                 throw DecodingError(
                     line: 1,
-                    message: "the file starts with a UTF-8 byte-order mark (Excel's 'CSV UTF-8'), "
-                        + "but scenario.yaml pins `encoding: gb18030`; remove the `encoding:` pin "
-                        + "or change it to `utf-8`")
+                    .pinnedGBButUTF8BOM)
             }
             switch gb18030ToUTF8(bytes) {
             case .success(let text):
@@ -148,12 +153,7 @@ public enum TextDecoding {
                 let looksUTF8 = firstInvalidUTF8(bytes, from: 0) == nil
                 throw DecodingError(
                     line: lineNumber(ofOffset: offset, in: bytes),
-                    message: "the file is not valid GB18030/GBK, but scenario.yaml pins "
-                        + "`encoding: gb18030`; "
-                        + (looksUTF8
-                            ? "it looks like UTF-8: remove the `encoding:` pin or change it to `utf-8`"
-                            : "save it from Excel as CSV (GB18030) or as 'CSV UTF-8' "
-                                + "and remove the pin"))
+                    .pinnedGBInvalid(looksUTF8: looksUTF8))
             case .unavailable:
                 throw iconvUnavailable(line: 1)
             }
@@ -166,9 +166,7 @@ public enum TextDecoding {
             if hasUTF8BOM {
                 throw DecodingError(
                     line: lineNumber(ofOffset: badUTF8, in: bytes),
-                    message: "the file starts with a UTF-8 byte-order mark but is not valid UTF-8 "
-                        + "here (it was probably edited with another program); open it in Excel "
-                        + "and save it again as 'CSV UTF-8'")
+                    .bomButInvalidUTF8)
             }
             switch gb18030ToUTF8(bytes) {
             case .success(let text):
@@ -177,8 +175,7 @@ public enum TextDecoding {
                 // Report where the likelier encoding (the one that got further) broke down.
                 throw DecodingError(
                     line: lineNumber(ofOffset: max(badUTF8, badGB), in: bytes),
-                    message: "the file is neither valid UTF-8 nor GB18030/GBK (it cannot be read "
-                        + "from this line on); save it from Excel as 'CSV UTF-8' or as CSV (GB18030)")
+                    .neitherUTF8NorGB)
             case .unavailable:
                 throw iconvUnavailable(line: lineNumber(ofOffset: badUTF8, in: bytes))
             }
@@ -218,22 +215,19 @@ public enum TextDecoding {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             throw DecodingError(
                 line: 1,
-                message: "the file is UTF-16 (Excel's 'Unicode Text'), not CSV; "
-                    + "save it from Excel as 'CSV UTF-8' or as CSV (GB18030)")
+                .utf16)
         }
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
             throw DecodingError(
                 line: 1,
-                message: "the file is an Excel workbook (.xlsx/.xls), not CSV; "
-                    + "open it in Excel and save it as 'CSV UTF-8'")
+                .workbookNamedCSV)
         }
     }
 
     private static func iconvUnavailable(line: Int) -> DecodingError {
         DecodingError(
             line: line,
-            message: "the file is not valid UTF-8 and this system cannot decode GB18030 (iconv); "
-                + "save it from Excel as 'CSV UTF-8'")
+            .gb18030Unavailable)
     }
 
     private static func utf8String(_ bytes: [UInt8], from start: Int) -> String {

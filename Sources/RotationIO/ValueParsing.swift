@@ -101,7 +101,7 @@ public enum Values {
     public static let genderNames: [(Gender, [String])] = [(.male, ["M", "male", "男"]), (.female, ["F", "female", "女"])]
     public static let unitKindNames: [(UnitKind, [String])] = [
         (.department, ["department", "区直部门", "部门", "区直"]),
-        (.town, ["town", "镇街道", "镇（街道）", "镇(街道)", "镇", "街道", "street"]),
+        (.town, ["town", "镇（街道）", "镇街道", "镇(街道)", "镇", "街道", "street"]),
     ]
     public static let levelNames: [(Level, [String])] = [
         (.staff, ["staff", "科员"]), (.deputy, ["deputy", "中层副职", "副职"]), (.chief, ["chief", "中层正职", "正职"]),
@@ -127,14 +127,22 @@ public enum Values {
     public static let moralNames: [(MoralGrade, [String])] = [
         (.good, ["good", "好"]), (.fairlyGood, ["fairly_good", "较好"]), (.average, ["average", "一般"]), (.poor, ["poor", "较差"]),
     ]
-    public static let flagNames: [(CadreFlag, [String])] = CadreFlag.allCases.map { ($0, [$0.rawValue, $0.chinese]) }
 
-    /// The accepted spellings of a code table, for messages: `staff (科员), deputy (中层副职)`.
-    static func describe<T>(_ table: [(T, [String])]) -> String {
-        table.map { entry in entry.1.count > 1 ? "\(entry.1[0]) (\(entry.1[1]))" : entry.1[0] }.joined(separator: ", ")
+    /// The accepted spellings of a code table, for English messages: `staff (科员)`, `deputy (中层副职)`.
+    static func describe<T>(_ table: [(T, [String])]) -> [String] {
+        table.map { entry in
+            let code = entry.1[0]
+            guard let chinese = entry.1.first(where: { $0.unicodeScalars.contains { $0.value >= 0x3400 } }) else { return code }
+            return "\(code) (\(chinese))"
+        }
     }
 
-    /// Splits a list field on `;`, `；`, `,`-free separators (`;`, `；`, `、`).
+    /// The Chinese name of each value of a code table, for Chinese messages: `男`, `女`.
+    static func chineseNames<T>(_ table: [(T, [String])]) -> [String] {
+        table.map { entry in entry.1.first(where: { $0.unicodeScalars.contains { $0.value >= 0x3400 } }) ?? entry.1[0] }
+    }
+
+    /// Splits a list field on `;`, `；` and `、` (`、` only between values: see `list(_:table:)` for codes whose name holds one).
     static func list(_ text: String) -> [String] {
         text.split { ";；、".contains($0) }.map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
     }
@@ -142,44 +150,51 @@ public enum Values {
 
 /// The messages about values, each built in this one place (file, line and column are added by the reader).
 enum ValueMessage {
-    /// A number that is not one; `expected` says what is (e.g. "a number (e.g. 85.5)"), `bound` how many digits it may have.
-    static func number(_ text: String, _ problem: NumberProblem, expected: String, bound: Int = ExactDecimal.maxDigits) -> String {
+    /// A number that is not one; `kind` says what is expected, `bound` how many digits it may have.
+    static func number(_ text: String, _ problem: NumberProblem, kind: InputTexts.NumberKind, bound: Int = ExactDecimal.maxDigits) -> InputTexts {
         switch problem {
-        case .malformed: return "\"\(text)\" is not \(expected)"
-        case .tooManyDigits: return "\"\(text)\" has too many digits (at most \(bound))"
-        case .zeroDenominator: return "\"\(text)\" divides by zero"
-        case .fractionTooFine:
-            return "\"\(text)\" has too many digits (at most \(ExactDecimal.maxDigits) in numerator and denominator, once reduced)"
+        case .malformed: return .notNumber(text, kind: kind)
+        case .tooManyDigits: return .tooManyDigits(text, bound: bound)
+        case .zeroDenominator: return .dividesByZero(text)
+        case .fractionTooFine: return .fractionTooFine(text, bound: ExactDecimal.maxDigits)
         }
     }
 
     /// A value below its minimum.
-    static func below(_ text: String, _ minimum: String) -> String { "\(text) is below \(minimum)" }
+    static func below(_ text: String, _ minimum: String) -> InputTexts { .below(text, minimum: minimum) }
 
     /// A value outside its allowed range.
-    static func outside(_ text: String, _ lower: String, _ upper: String) -> String { "\(text) is outside \(lower)–\(upper)" }
+    static func outside(_ text: String, _ lower: String, _ upper: String) -> InputTexts { .outside(text, lower: lower, upper: upper) }
 
-    /// A month that cannot be read; `hint` shows the accepted forms.
-    static func month(_ text: String, _ problem: Values.MonthProblem, hint: String) -> String {
+    /// A month that cannot be read; `hint` chooses the accepted forms shown.
+    static func month(_ text: String, _ problem: Values.MonthProblem, hint: InputTexts.MonthHint) -> InputTexts {
         switch problem {
-        case .malformed: return "\"\(text)\" is not a month (\(hint))"
-        case .dayOutOfRange(let month, let days): return "\"\(text)\" is not a date: \(month) has \(days) days"
+        case .malformed: return .notMonth(text, hint: hint)
+        case .dayOutOfRange(let month, let days): return .notADate(text, month: "\(month)", days: days)
         }
     }
 
     /// A date that lies after the scenario's reference date (a birth, a start in a post).
-    static func afterReference(_ value: YearMonth, _ reference: YearMonth) -> String {
-        "\(value) is after the reference date \(reference)"
+    static func afterReference(_ value: YearMonth, _ reference: YearMonth) -> InputTexts {
+        .afterReference("\(value)", reference: "\(reference)")
     }
 
     /// A year after the reference year (assessments.csv).
-    static func yearAfterReference(_ year: Int, _ reference: YearMonth) -> String {
-        "\(year) is after the reference year \(reference.year)"
+    static func yearAfterReference(_ year: Int, _ reference: YearMonth) -> InputTexts {
+        .yearAfterReference(year, referenceYear: reference.year)
     }
 
     /// A listed year outside 1900…the reference year (scenario.yaml assessment_years).
-    static func notAYear(_ text: String, _ reference: YearMonth) -> String {
-        "\"\(text)\" is not a year from 1900 to \(reference.year)"
+    static func notAYear(_ text: String, _ reference: YearMonth) -> InputTexts { .notAYear(text, referenceYear: reference.year) }
+
+    /// A setting not among the choices of its table (scenario.yaml): their Chinese names, or their codes.
+    static func notChoice<T>(_ text: String, _ table: [(T, [String])]) -> InputTexts {
+        .notChoice(text, zh: Values.chineseNames(table), en: table.map { $0.1[0] })
+    }
+
+    /// A code not in its table, with the table's values in each language; `list` for `;`-separated fields.
+    static func notOneOf<T>(_ text: String, _ table: [(T, [String])], list: Bool = false) -> InputTexts {
+        .notOneOf(text, zh: Values.chineseNames(table), en: Values.describe(table), list: list)
     }
 }
 

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import RotationCore
 import RotationIO
 
 /// Why the pipeline produced no run, with the exit code each cause maps to — the one mapping of
@@ -21,11 +22,14 @@ public enum PipelineFailure: Error, CustomStringConvertible, Sendable {
         }
     }
 
-    public var description: String {
+    public var description: String { rendered(.en) }
+
+    /// The failure in `language` (input problems; the other failures are for a developer and stay in English).
+    public func rendered(_ language: Language) -> String {
         switch self {
         case let .input(errors, folder):
             let count = errors.problems.filter { $0.severity == .error }.count
-            return "\(errors.description)\n\(count) problem\(count == 1 ? "" : "s") in \(folder); nothing was written."
+            return "\(errors.rendered(language))\n" + InputTexts.closing(count: count, folder: folder)(language)
         case .notARun(let message): return message
         case .timeLimitWithoutSolution(let message): return "\(message); nothing written"
         case .internalError(let message): return "internal error (a bug; please report it with the scenario): \(message)"

@@ -37,7 +37,7 @@ struct RunAssembly {
             backend: Self.backend, timeLimitSeconds: timeLimitSeconds, mipGap: mipGap, methods: report.methods,
             models: report.modelSizes,
             timings: timings, warnings: loaded.warnings.map(\.description))
-        return Run(
+        var run = Run(
             scenarioName: scenario.name, referenceDate: scenario.referenceDate, mode: scenario.mode,
             maxPreferences: scenario.maxPreferences, language: scenario.language, rules: scenario.rules,
             transferSettings: scenario.transfer, applicationCount: scenario.applications.count, stage: adjudication.stage,
@@ -60,5 +60,8 @@ struct RunAssembly {
             },
             audit: audit,
             justifiedEnvy: adjudication.justifiedEnvy(in: report.plan).count)
+        run.withdrawnApplications = scenario.withdrawnApplications.map { Run.WithdrawnApplication(cadreID: $0.cadreID, positionID: $0.positionID) }
+        run.notice = scenario.notice
+        return run
     }
 }

@@ -16,6 +16,8 @@ public struct Document: Sendable {
     public var footer: [String]
     /// Show each meta line on its own line (long ones, such as the two runs of a comparison).
     public var metaOnSeparateLines = false
+    /// An internal document: printed with 内部资料 注意保密 at the top of every page and 第 X 页 共 Y 页 at the foot.
+    public var isInternal = false
 
     public init(language: Language, title: String, subtitle: String? = nil, meta: [String] = [], sections: [Section] = [],
                 footer: [String] = []) {

@@ -43,7 +43,7 @@ public enum HTML {
     tr { break-inside: avoid; page-break-inside: avoid; }
     th, td { border: 0.6pt solid #000; padding: 1.2mm 1.5mm; vertical-align: middle; text-align: left; }
     th { background: #eaeaea; font-family: "Noto Sans CJK SC", "Source Han Sans SC", "SimHei", sans-serif; font-weight: bold;
-      text-align: center; }
+      text-align: center; word-break: keep-all; overflow-wrap: normal; hyphens: manual; }
     td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     td.nw { white-space: nowrap; }
     td.strong { font-weight: bold; }
@@ -53,9 +53,27 @@ public enum HTML {
     .empty { font-style: italic; color: #333; }
     section.keep { break-inside: avoid; page-break-inside: avoid; }
     figure { margin: 2mm 0 3mm; break-inside: avoid; page-break-inside: avoid; }
-    figure svg { max-width: 100%; height: auto; }
+    figure svg { max-width: 100%; max-height: 115mm; width: auto; height: auto; display: block; margin: 0 auto; }
     footer { margin-top: 8mm; font-size: 8pt; color: #333; border-top: 0.6pt solid #999; padding-top: 2mm; }
     """
+
+    /// The print marks of an internal document, in @page margin boxes (Chromium prints them with
+    /// `--print-to-pdf` and from its print dialog): the marking at the top right of every page, the
+    /// page number and count at the foot. The page and page count are CSS counters.
+    static func internalPageStyle(_ language: Language) -> String {
+        let marker = "\u{1}"
+        let parts = ReportTexts.pageOf(marker, marker)(language).components(separatedBy: marker)
+        let quoted = parts.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        let pageContent = [quoted[0], "counter(page)", quoted[1], "counter(pages)", quoted[2]].joined(separator: " ")
+        return """
+        @page {
+          @top-right { content: "\(ReportTexts.marking(language))"; font-family: "Noto Sans CJK SC", "Source Han Sans SC", "SimHei", sans-serif;
+            font-size: 9pt; font-weight: bold; color: #000; }
+          @bottom-center { content: \(pageContent); font-family: "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", serif;
+            font-size: 9pt; color: #000; }
+        }
+        """
+    }
 
     /// A complete page: doctype, UTF-8, the style sheet (plus `extraStyle`), `body`.
     static func page(title: String, language: Language, body: String, extraStyle: String = "") -> String {
@@ -99,7 +117,8 @@ public enum HTMLRenderer {
         if !document.footer.isEmpty {
             body += "<footer>\n" + document.footer.map { "<p>\(HTML.escape($0))</p>\n" }.joined() + "</footer>\n"
         }
-        return HTML.page(title: document.title, language: document.language, body: body)
+        return HTML.page(title: document.title, language: document.language, body: body,
+                         extraStyle: document.isInternal ? HTML.internalPageStyle(document.language) : "")
     }
 
     static func render(_ block: Document.Block, zh: Bool) -> String {

@@ -23,7 +23,7 @@ extension RunReport {
                 ("candidates", .array(run.shortlist(of: positionID).map { entry in
                     .object([("rank", .integer(entry.rank))] + cadre(entry.cadreID) + [
                         ("score", .number(run.score(entry.scoreHundredths))), ("role", .string(entry.role.rawValue)),
-                        ("role_label", .string(words.role(entry.role))), ("note", .string(entry.note)),
+                        ("role_label", .string(words.role(entry.role))), ("note", .string(entry.note(in: words.language))),
                     ])
                 })),
             ])
@@ -69,7 +69,7 @@ extension RunReport {
             var members = cadre(record.cadreID) + [
                 ("rule", .string(record.rule.rawValue)), ("months", .optional(record.monthsInPost)),
                 ("months_to_retirement", .integer(record.monthsToRetirement)), ("exempt", .bool(record.exempt)),
-                ("reasons", .array(record.reasons.map { .string($0) })),
+                ("reasons", .array(record.reasons(in: words.language).map { .string($0) })),
             ]
             if let placement = placed[record.cadreID] {
                 members.append(("placed", .object([("position_id", .string(placement.positionID.rawValue)), ("phase", .string(placement.phase.rawValue))])))
@@ -82,7 +82,7 @@ extension RunReport {
             .object([("unit_id", .string(record.unitID.rawValue)), ("unit_name", .string(run.unitName(record.unitID))),
                      ("approved_posts", .integer(record.approvedPosts)), ("offered", .integer(record.offered)),
                      ("rule", .string(record.rule.rawValue)), ("verdict", .string(record.verdict.rawValue)),
-                     ("verdict_label", .string(words.verdict(record.verdict))), ("detail", .string(record.detail))])
+                     ("verdict_label", .string(words.verdict(record.verdict))), ("detail", .string(record.detail(in: words.language)))])
         }
         let flow = FlowMatrix(run: run, words: words)
         var moves: [JSONValue] = []

@@ -52,19 +52,21 @@ public struct RunReport: Sendable, Worded {
     // MARK: Document
 
     public func document() -> Document {
-        var sections = [summarySection(), shortlistSection(), transferSection(), flowSection(), withdrawnSection(), tiesSection()]
+        var sections = [summarySection(), flowSection(), shortlistSection(), transferSection(), withdrawnSection(), tiesSection()]
         sections += eligibilitySections()
         sections += [rotationDueSection(), quotaSection()]
-        return Document(
+        var document = Document(
             language: words.language,
             title: run.scenarioName,
             subtitle: say("跨部门竞争上岗结果报告（供会议研究）", "Cross-department competition: report for the committee"),
             meta: meta(),
             sections: sections,
             footer: [
-                say("本报告由 rotation 依据运行结果（result.json）生成。每项结论注明规则编号和通知条款（规则见 docs/rules.md）；“情况说明”为程序记录的原始数据。",
+                say("本报告由 rotation 依据运行结果（result.json）生成。每项结论注明规则编号和通知条款（规则见 rules.md）；“情况说明”为程序记录的原始数据。",
                     "Made by rotation from the run's result.json. Every finding names its rule ID and the notice's clause (rules: docs/rules.md); “details” are the program's own record."),
             ])
+        document.isInternal = true
+        return document
     }
 
     func meta() -> [String] {
@@ -145,7 +147,7 @@ public struct RunReport: Sendable, Worded {
         blocks.append(.table(Document.Table(header: header, rows: rows, numericColumns: [8, 9], mergedColumns: [0, 1, 2, 3, 4],
                                             nowrapColumns: [0, 3, 4, 5, 6], empty: say("没有差额考察对象。", "No shortlists."))))
         blocks += notes.map { .note($0) }
-        return Document.Section(say("二、差额考察对象及拟任人选", "2. Shortlists and proposed appointees"), blocks)
+        return Document.Section(say("三、差额考察对象及拟任人选", "3. Shortlists and proposed appointees"), blocks)
     }
 
     /// The pass mark as scenario.yaml wrote it (`60`, `59.5`).
@@ -155,15 +157,13 @@ public struct RunReport: Sendable, Worded {
     }
 
     func noteText(_ entry: Plan.ShortlistEntry) -> String {
-        guard !entry.note.isEmpty else { return "" }
-        if words.zh && entry.note.hasPrefix("C-RATIO") { return "合格人数不足1:\(run.rules.shortlistRatio)（\(entry.note)）" }
-        return entry.note
+        entry.note(in: words.language)
     }
 
     func transferSection() -> Document.Section {
         let due = run.dueNotExempt
         let header = [say("序号", "No."), say("姓名", "Name"), say("人员编号", "Cadre"), say("现工作单位及职务", "Current post"),
-                      say("调入单位", "To unit"), say("职位", "Position"), say("职级", "Level"), say("匹配度", "Fit"),
+                      say("调入单位", "To unit"), say("职位", "Position"), say("职级", "Level"), say("适配度", "Fit"),
                       say("应轮岗", "Due for rotation")]
         let transfers = run.plan.placements.filter(\.isTransfer)
         let rows = transfers.enumerated().map { offset, placement in
@@ -179,15 +179,15 @@ public struct RunReport: Sendable, Worded {
         ]
         switch run.transfer {
         case .notRun(let reason):
-            blocks.append(.paragraph(say("本次未实施组织调动：", "No transfer was run: ") + reason))
+            blocks.append(.paragraph(say("本次未实施组织调动：", "No transfer was run: ") + (run.transfer.notRunReason(in: words.language) ?? reason)))
         case .infeasible(let conflict):
             blocks.append(.paragraph(say("“应轮岗人员全部安排”的要求无法满足，未作组织调动安排：", "place_all_due cannot hold, so no transfer is proposed: ")
-                + conflict.detail))
+                + conflict.detail(in: words.language)))
         case .solved:
             blocks.append(.table(Document.Table(header: header, rows: rows, numericColumns: [0, 7], nowrapColumns: [1, 2, 6, 8],
                                                 empty: say("没有组织调动。", "No organizational transfers."))))
         }
-        return Document.Section(say("三、组织调动", "3. Organizational transfers"), blocks)
+        return Document.Section(say("四、组织调动", "4. Organizational transfers"), blocks)
     }
 
     func flowSection() -> Document.Section {
@@ -197,7 +197,7 @@ public struct RunReport: Sendable, Worded {
             : [.paragraph(say("行为调出单位，列为调入单位，格内为交流人数；实色为竞争上岗，斜线并标“调”为组织调动。",
                               "Rows: from unit; columns: to unit; each cell counts cadres moved — solid for competition, hatched and marked T for organizational transfer.")),
                .flow(flow)]
-        return Document.Section(say("四、干部交流流向", "4. Moves between units"), blocks)
+        return Document.Section(say("二、干部交流流向", "2. Moves between units"), blocks)
     }
 
     func withdrawnSection() -> Document.Section {
@@ -208,9 +208,17 @@ public struct RunReport: Sendable, Worded {
                           run.positionTitle(entry.positionID), entry.rule.rawValue, words.ruleClause(entry.rule),
                           reason(rule: entry.rule, detail: entry.detail(in: words.language))])
         }
-        return Document.Section(say("五、未开展竞争上岗的职位", "5. Positions withdrawn"), [
+        var blocks: [Document.Block] = [
             .table(Document.Table(header: header, rows: rows, nowrapColumns: [0, 3], empty: say("所有推出职位均开展了竞争上岗。", "Every offered position was competed."))),
-        ])
+        ]
+        // Applications withdrawn (放弃): on record, absent from every rule.
+        if !run.withdrawnApplications.isEmpty {
+            let list = run.withdrawnApplications.map { entry in
+                "\(words.person(run.cadreName(entry.cadreID), entry.cadreID)) → \(words.paren(run.positionTitle(entry.positionID), entry.positionID))"
+            }
+            blocks.append(.note(RuleTexts.withdrawnApplications(list)(words.language)))
+        }
+        return Document.Section(say("五、未开展竞争上岗的职位", "5. Positions withdrawn"), blocks)
     }
 
     /// A rule's summary with the run's detail: `符合条件的报名人数不足2人…（1 eligible applicant < 2）`.
@@ -280,7 +288,7 @@ public struct RunReport: Sendable, Worded {
             }
             return Document.Row([words.person(run.cadreName(record.cadreID), record.cadreID), run.currentPostPhrase(of: record.cadreID, words),
                                  record.monthsInPost.map(String.init) ?? "", "\(record.monthsToRetirement)",
-                                 words.yesNo(record.exempt), record.reasons.joined(separator: "; "), outcome])
+                                 words.yesNo(record.exempt), record.reasons(in: words.language).joined(separator: words.zh ? "；" : "; "), outcome])
         }
         return Document.Section(say("九、应轮岗人员", "9. Cadres due for rotation"), [
             .table(Document.Table(header: [say("人员", "Cadre"), say("现工作单位及职务", "Current post"), say("任现职月数", "Months in post"),
@@ -294,7 +302,7 @@ public struct RunReport: Sendable, Worded {
         let findings = run.quota.filter { $0.verdict != .ok }
         let rows = findings.map { record in
             Document.Row([run.unitName(record.unitID), "\(record.approvedPosts)", "\(record.offered)", record.rule.rawValue,
-                          words.verdict(record.verdict), reason(rule: record.rule, detail: record.detail)])
+                          words.verdict(record.verdict), reason(rule: record.rule, detail: record.detail(in: words.language))])
         }
         let okCount = run.quota.count - findings.count
         return Document.Section(say("十、职位推出情况核查", "10. Positions offered per unit"), [

@@ -66,7 +66,7 @@ public struct RunSheets: Sendable, Worded {
                 let (unit, post) = run.currentPost(of: entry.cadreID, words)
                 return [.text(entry.positionID.rawValue), .text(position?.title ?? ""), .text(position.map { run.unitName($0.unitID) } ?? ""),
                         .integer(entry.rank), .text(entry.cadreID.rawValue), .text(run.cadreName(entry.cadreID)), .text(unit), .text(post),
-                        score(entry.scoreHundredths), .text(words.role(entry.role)), .text(entry.note)]
+                        score(entry.scoreHundredths), .text(words.role(entry.role)), .text(entry.note(in: words.language))]
             })
     }
 
@@ -75,7 +75,7 @@ public struct RunSheets: Sendable, Worded {
             name: say("人选安排", "Placements"),
             header: [say("人员编号", "Cadre ID"), say("姓名", "Name"), say("原单位", "From unit"), say("现任职务", "Current post"),
                      say("调入单位", "To unit"), say("职位代码", "Position ID"), say("职位名称", "Position"), say("方式", "By"),
-                     say("面试成绩／匹配度", "Score / fit")],
+                     say("面试成绩／适配度", "Score / fit")],
             rows: run.plan.placements.map { placement in
                 [.text(placement.cadreID.rawValue), .text(run.cadreName(placement.cadreID)), .text(run.unitName(placement.fromUnitID)),
                  .text(run.currentPost(of: placement.cadreID, words).post), .text(run.unitName(placement.toUnitID)),
@@ -136,7 +136,7 @@ public struct RunSheets: Sendable, Worded {
                     ?? (record.exempt ? say("免于轮岗", "exempt") : say("未安排", "not placed"))
                 return [.text(record.cadreID.rawValue), .text(run.cadreName(record.cadreID)), .text(unit), .text(post), .text(record.rule.rawValue),
                         record.monthsInPost.map { .integer($0) } ?? .empty, .integer(record.monthsToRetirement),
-                        .text(words.yesNo(record.exempt)), .text(record.reasons.joined(separator: "; ")), .text(outcome)]
+                        .text(words.yesNo(record.exempt)), .text(record.reasons(in: words.language).joined(separator: words.zh ? "；" : "; ")), .text(outcome)]
             })
     }
 
@@ -147,31 +147,24 @@ public struct RunSheets: Sendable, Worded {
                      say("规则", "Rule"), say("结论", "Verdict"), say("情况说明", "Details")],
             rows: run.quota.map { record in
                 [.text(record.unitID.rawValue), .text(run.unitName(record.unitID)), .integer(record.approvedPosts), .integer(record.offered),
-                 .text(record.rule.rawValue), .text(words.verdict(record.verdict)), .text(record.detail)]
+                 .text(record.rule.rawValue), .text(words.verdict(record.verdict)), .text(record.detail(in: words.language))]
             })
     }
 }
 
-/// CSV for Excel: UTF-8 with a byte-order mark, CRLF line ends, RFC 4180 quoting, and every cell a
-/// spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) prefixed with `'`.
+/// CSV for Excel: the shortlist sheet through the one CSV writer (`CSVWriter`: UTF-8 with a BOM,
+/// formula-looking texts prefixed with `'`), with CRLF line ends.
 public enum SpreadsheetCSV {
-    /// Neutralises a cell that Excel, LibreOffice or Sheets would evaluate (CSV injection).
-    public static func neutralise(_ field: String) -> String {
-        guard let first = field.unicodeScalars.first else { return field }
-        switch first {
-        case "=", "+", "-", "@", "\t", "\r": return "'" + field
-        default: return field
-        }
-    }
-
     public static func render(_ sheet: Sheet) -> String {
-        var output = "\u{FEFF}"
-        output += line(sheet.header)
-        for row in sheet.rows { output += line(row.map(\.text)) }
-        return output
-    }
-
-    static func line(_ fields: [String]) -> String {
-        fields.map { CSVWriter.escape(neutralise($0)) }.joined(separator: ",") + "\r\n"
+        var numbers: Set<String> = []
+        for row in sheet.rows {
+            for (slot, cell) in row.enumerated() where slot < sheet.header.count {
+                switch cell {
+                case .number, .integer: numbers.insert(sheet.header[slot])
+                case .text, .empty: break
+                }
+            }
+        }
+        return CSVWriter.render(header: sheet.header, numbers: numbers, rows: sheet.rows.map { $0.map(\.text) }, lineEnd: "\r\n")
     }
 }

@@ -137,7 +137,11 @@ public enum TextRenderer {
         }
         var lines = [line(header, tone: nil)]
         lines.append("  " + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
-        for (index, row) in rows.enumerated() { lines.append(line(row, tone: table.rows[index].tone)) }
+        for (index, row) in rows.enumerated() {
+            let text = line(row, tone: table.rows[index].tone)
+            // A strong row (the proposed appointee) in bold at a terminal.
+            lines.append(colour && table.rows[index].strong ? "\u{1B}[1m\(text)\u{1B}[0m" : text)
+        }
         return lines
     }
 }

@@ -174,8 +174,8 @@ public struct RotationOptimizer: Sendable {
 
         let transferStarted = Date()
         var transfer = TransferOutcome.notRun(reason: adjudication.stage == .preInterview
-            ? "pre-interview stage: no transfer before the competition"
-            : "transfer disabled in scenario.yaml")
+            ? RuleTexts.transferNotRunPreInterview.text.en
+            : RuleTexts.transferDisabled.text.en)
         if transferRuns {
             lexicographic.beginPhase(share: 1)
             var phase = TransferPhase(adjudication: adjudication, competition: plan)

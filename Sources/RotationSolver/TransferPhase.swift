@@ -245,8 +245,7 @@ public struct TransferPhase: Sendable {
     }
 
     /// Why no transfer was made when the time ran out under place_all_due.
-    public static let outOfTimeReason = "the time limit ran out before a transfer plan placing every rotation-due cadre "
-        + "(place_all_due) was found; the competition's plan is written without transfers; raise --time-limit"
+    public static let outOfTimeReason = TimeLimitTexts.transferOutOfTime.text.en
 
     func solveComponents(using solver: inout LexicographicSolver) throws -> Result {
         let placeAllDue = adjudication.scenario.transfer.placeAllDue
@@ -512,13 +511,12 @@ public struct TransferPhase: Sendable {
             let (seenLeft, seenRight) = smallest
             let cadres = seenLeft.map { due[$0] }.sorted(by: idPrecedes)
             let open = seenRight.map { vacancies[$0] }.sorted(by: idPrecedes)
-            let perCadre = cadres.map { cadreID -> String in
-                let mine = pairs.filter { $0.cadreID == cadreID }.map(\.positionID)
-                return "\(cadreID) → " + (mine.isEmpty ? "no eligible vacancy" : mine.map(\.rawValue).joined(separator: "/"))
+            let perCadre = cadres.map { cadreID -> (cadre: String, vacancies: [String]) in
+                (cadreID.rawValue, pairs.filter { $0.cadreID == cadreID }.map(\.positionID.rawValue))
             }
-            return TransferConflict(reason: .hall, cadres: cadres, vacancies: open,
-                                    detail: "\(cadres.count) rotation-due cadre\(cadres.count == 1 ? "" : "s") can only go to \(open.count) vacanc\(open.count == 1 ? "y" : "ies") (\(adjudication.scenario.transfer.sameLevelOnly ? "same level" : "same level or an allowed promotion"), not their own unit, position requirements met): "
-                                        + perCadre.joined(separator: "; "))
+            let detail = RuleTexts.conflictHall(cadres: cadres.count, vacancies: open.count,
+                                                sameLevelOnly: adjudication.scenario.transfer.sameLevelOnly, perCadre: perCadre).text
+            return TransferConflict(reason: .hall, cadres: cadres, vacancies: open, detail: detail.en, chinese: detail.zh)
         }
         // Hall's condition holds, so the caps are to blame. Shrink the due cadres to an irreducible
         // set that still cannot all be placed (deletion filter, one small MILP per cadre), so the
@@ -546,10 +544,10 @@ public struct TransferPhase: Sendable {
         let capped = Set(involved.map { UnitPair(from: $0.fromUnitID, to: $0.toUnitID) })
             .filter { unitPair in capCanBind(pairs.indices.filter { pairs[$0].fromUnitID == unitPair.from && pairs[$0].toUnitID == unitPair.to },
                                              limit: allowance[unitPair] ?? 0) }
-            .sorted().map { "\($0.from)→\($0.to) (\(allowance[$0]!) more allowed)" }
-        return TransferConflict(reason: .unitPairCap, cadres: conflictSet, vacancies: open,
-                                detail: "every due cadre has an eligible vacancy, but max_per_unit_pair \(adjudication.scenario.transfer.maxPerUnitPair) blocks placing all of these together: "
-                                    + capped.joined(separator: ", ") + (irreducible ? "" : Self.notProvenIrreducible))
+            .sorted().map { (pair: "\($0.from)→\($0.to)", more: allowance[$0]!) }
+        let detail = RuleTexts.conflictUnitPairCap(cap: adjudication.scenario.transfer.maxPerUnitPair, pairs: capped,
+                                                   irreducible: irreducible, largestSearch: Self.largestConflictSearch).text
+        return TransferConflict(reason: .unitPairCap, cadres: conflictSet, vacancies: open, detail: detail.en, chinese: detail.zh)
     }
 
     /// Whether these cadres cannot all be placed at once (the caps and one cadre per vacancy):

@@ -7,31 +7,31 @@ import RotationPipeline
 /// `rotation eligibility SCENARIO`: every failed or flagged rule, by cadre, with clause and detail.
 struct Eligibility: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List every failed or flagged rule, grouped by cadre, with rule ID, clause and detail; then a summary by rule.",
+        abstract: "资格审查 List every failed or flagged rule, grouped by cadre, with rule ID, clause and detail; then a summary by rule.",
         discussion: "Person-level rules are judged for every cadre, pair-level rules for every application, and interview rules (C-JUDGES, C-PASS) for scored applicants."
     )
 
     @OptionGroup var scenario: ScenarioOptions
 
-    @Option(help: "Only this cadre (人员编号).")
+    @Option(help: "人员编号 Only this cadre (its cadre_id).")
     var cadre: String?
 
-    @Option(help: "text, csv or json.")
+    @Option(help: "格式 Output format: text, csv or json.")
     var format: ReportFormat = .text
 
-    @Option(help: "Labels in zh or en (default: the scenario's language).")
+    @Option(help: "语言 Language of the output: zh (中文) or en (default: the scenario's language:, else zh).")
     var lang: Language?
 
-    @Option(help: "Write to this file instead of standard output.")
+    @Option(help: "输出文件 Write to this file instead of standard output.")
     var out: String?
 
     func run() throws {
-        let loaded = try scenario.load()
-        Console.warnings(loaded)
+        let loaded = try scenario.load(lang: lang)
+        Console.warnings(loaded, lang: lang)
         let adjudication = Adjudication(scenario: loaded.scenario)
         let cadre = self.cadre.map { CadreID(rawValue: $0) }
         if let cadre, adjudication.index.cadres[cadre] == nil {
-            Console.error("rotation: no cadre \"\(cadre)\" in \(scenario.scenario)/cadres.csv")
+            Console.error("rotation: " + TerminalTexts.noSuchCadre(cadre.rawValue, folder: scenario.scenario)(lang ?? loaded.scenario.language))
             throw ExitCode(ExitStatus.badInput)
         }
         let verdicts = adjudication.allVerdicts.filter { cadre == nil || $0.cadreID == cadre }
@@ -61,7 +61,7 @@ struct EligibilityReport {
     }
 
     func verdictWord(_ verdict: VerdictKind) -> String {
-        zh ? (verdict == .fail ? "不符合" : "提示") : verdict.rawValue
+        TerminalTexts.verdictWord(verdict)(language)
     }
 
     func text() -> String {
@@ -73,15 +73,15 @@ struct EligibilityReport {
                 lines.append(cadreLine(verdict.cadreID))
                 current = verdict.cadreID
             }
-            let position = verdict.positionID.map { zh ? " 职位 \($0)" : " position \($0)" } ?? ""
+            let position = verdict.positionID.map { TerminalTexts.positionLabel($0.rawValue)(language) } ?? ""
             lines.append("  \(verdictWord(verdict.verdict)) \(verdict.rule.rawValue)\(position) [\(verdict.rule.clause)]: \(verdict.detail(in: language))")
         }
-        if verdicts.isEmpty { lines.append(zh ? "没有不符合或提示的规则。" : "No rule failed or flagged.") }
+        if verdicts.isEmpty { lines.append(TerminalTexts.nothingFailed(language)) }
         lines.append("")
-        lines.append(zh ? "按规则汇总：" : "Summary by rule:")
+        lines.append(TerminalTexts.summaryByRule(language))
         for row in summary() {
             let text = zh ? row.rule.chineseSummary : row.rule.summary
-            lines.append("  \(row.rule.rawValue.padding(12)) \(zh ? "不符合" : "fail") \(row.fail)  \(zh ? "提示" : "flag") \(row.flag)  — \(text) [\(row.rule.clause)]")
+            lines.append("  \(row.rule.rawValue.padding(12)) \(verdictWord(.fail)) \(row.fail)  \(verdictWord(.flag)) \(row.flag)  — \(text) [\(row.rule.clause)]")
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -94,11 +94,20 @@ struct EligibilityReport {
         }
     }
 
+    /// In the report's language: with `zh` Chinese headers, verdicts and details; with `en` the run
+    /// folder's eligibility.csv (its columns and codes, and the Chinese detail beside the English).
     func csv() -> String {
-        CSVWriter.render(
-            header: ["cadre_id", "position_id", "rule", "verdict", "detail", "clause", "cadre_name", "detail_zh"],
-            rows: verdicts.map { [$0.cadreID.rawValue, $0.positionID?.rawValue ?? "", $0.rule.rawValue, $0.verdict.rawValue, $0.detail,
-                                  $0.rule.clause, adjudication.index.cadres[$0.cadreID]?.name ?? "", $0.detailChinese] })
+        let name = { (verdict: Verdict) in adjudication.index.cadres[verdict.cadreID]?.name ?? "" }
+        guard zh else {
+            return CSVWriter.render(
+                header: ["cadre_id", "position_id", "rule", "verdict", "detail", "clause", "cadre_name", "detail_zh"],
+                rows: verdicts.map { [$0.cadreID.rawValue, $0.positionID?.rawValue ?? "", $0.rule.rawValue, $0.verdict.rawValue, $0.detail,
+                                      $0.rule.clause, name($0), $0.detailChinese] })
+        }
+        return CSVWriter.render(
+            header: ["人员编号", "职位代码", "规则", "结论", "情况说明", "条款", "姓名"],
+            rows: verdicts.map { [$0.cadreID.rawValue, $0.positionID?.rawValue ?? "", $0.rule.rawValue, verdictWord($0.verdict),
+                                  $0.detailChinese, $0.rule.clause, name($0)] })
     }
 
     func json() -> JSONValue {

@@ -8,36 +8,41 @@ import RotationPipeline
 /// `rotation solve SCENARIO --out RUN`: apply the rules, optimize, write the run folder.
 struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Apply every rule, solve the competition (and transfer) with GLPK, and write the run folder.",
+        abstract: "求解 Apply every rule, solve the competition (and transfer) with GLPK, and write the run folder.",
         discussion: """
-        Writes shortlist.csv, withdrawn.csv, ties.csv, placements.csv, eligibility.csv, rotation_due.csv, \
-        quota.csv, result.json and audit.json into --out, all at once (nothing is half-written). \
-        Same input, same bytes.
+        按通知的规则审查资格、确定差额考察对象和拟任人选，并安排组织调动，结果写入 --out 文件夹；\
+        再用 rotation export 结果 --format html 生成报告。Writes shortlist.csv, withdrawn.csv, ties.csv, \
+        placements.csv, eligibility.csv, rotation_due.csv, quota.csv, result.json and audit.json into --out, \
+        all at once (nothing is half-written). Same input, same bytes. Exit 0 optimal, 2 bad input (fix the \
+        files listed), 3 time limit (raise --time-limit), 4 place_all_due cannot hold (see the cadres named).
         """
     )
 
     @OptionGroup var scenario: ScenarioOptions
 
-    @Option(name: .shortAndLong, help: "The run folder to write (replaced if it is an earlier run).")
+    @Option(name: .shortAndLong, help: "结果文件夹 The run folder to write, e.g. --out 结果 (a new folder, or an earlier run, which is replaced).")
     var out: String
 
     @OptionGroup var limits: SolverLimitOptions
 
-    @Option(help: "An earlier run folder: among optimal plans, keep as many of its shortlist and transfer pairs as possible.")
+    @Option(help: "基准方案 An earlier run folder: among optimal plans, keep as many of its shortlist and transfer pairs as possible.")
     var baseline: String?
 
-    @Option(help: "Also write every model as solved, in CPLEX LP form, into this folder.")
+    @Option(help: "导出模型 Also write every model as solved, in CPLEX LP form, into this folder (for checking the optimization).")
     var exportModel: String?
 
-    @Flag(help: "Record per-phase timings in audit.json (the run is then not byte-for-byte reproducible).")
+    @Flag(help: "计时 Record per-phase timings in audit.json (the run is then not byte-for-byte reproducible).")
     var timings = false
 
-    @Option(help: "A timestamp to record in audit.json (default: SOURCE_DATE_EPOCH if set, else none).")
+    @Option(help: "时间戳 A timestamp to record in audit.json (default: SOURCE_DATE_EPOCH if set, else none).")
     var now: String?
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
-        let loaded = try scenario.load()
-        Console.warnings(loaded)
+        let loaded = try scenario.load(lang: language.lang)
+        Console.warnings(loaded, lang: language.lang)
+        let lang = language.lang ?? loaded.scenario.language
         // Refuse a target that is not ours before solving, so that a refusal leaves nothing half done.
         do {
             try AtomicFolder.check(URL(fileURLWithPath: out), kind: .run)
@@ -58,9 +63,9 @@ struct Solve: ParsableCommand {
         options.keepModels = exportModel != nil
         options.recordTimings = timings
         options.stamp = now ?? ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].map { "SOURCE_DATE_EPOCH=\($0)" }
-        let progress = ProgressLine(language: loaded.scenario.language)
+        let progress = ProgressLine(language: lang)
         options.progress = progress?.show
-        let solved = try Console.exitOnFailure { () throws(PipelineFailure) in
+        let solved = try Console.exitOnFailure(language: lang) { () throws(PipelineFailure) in
             defer { progress?.finish() }
             return try Pipeline.solve(loaded, options)
         }
@@ -80,46 +85,54 @@ struct Solve: ParsableCommand {
             Console.error("rotation: \(error)")
             throw ExitCode(Console.exitStatus(of: error))
         }
-        Console.write(SolveSummary(run: solved.run, out: out).text)
+        Console.write(SolveSummary(run: solved.run, out: out, language: lang).text)
         let status = ExitStatus(solved.run.status)
         if status != .done { throw ExitCode(status) }
     }
 }
 
-/// The few lines `solve` prints.
+/// The few lines `solve` prints, in the run's language.
 struct SolveSummary {
     let run: Run
     let out: String
+    var language: Language = .zh
 
     var text: String {
         let plan = run.plan
         let offered = run.offeredPositionIDs.count
         let competed = run.competedPositionIDs.count
-        var lines = ["\(run.scenarioName): \(run.status.rawValue)"]
+        var lines: [TerminalTexts] = [.runHeadline(name: run.scenarioName, status: run.status)]
         if run.stage == .preInterview {
-            lines.append("pre-interview stage: \(run.positionsAwaitingInterview.count) of \(offered) offered positions await interviews; \(plan.withdrawn.count) withdrawn (C-MIN2)")
+            lines.append(.preInterview(awaiting: run.positionsAwaitingInterview.count, offered: offered, withdrawn: plan.withdrawn.count))
         } else {
-            lines.append("positions: \(offered) offered, \(competed) competed, \(plan.withdrawn.count) withdrawn")
-            lines.append("shortlisted: \(plan.shortlist.count); placed by competition: \(plan.placements(.competition).count), by transfer: \(plan.placements(.transfer).count)")
+            lines.append(.positionsLine(offered: offered, competed: competed, withdrawn: plan.withdrawn.count))
+            lines.append(.shortlistedLine(shortlisted: plan.shortlist.count, byCompetition: plan.placements(.competition).count,
+                                          byTransfer: plan.placements(.transfer).count))
         }
         for level in run.levels {
-            let bound = level.bound == level.value ? "" : " (bound \(level.bound))"
-            lines.append("  \(level.level.rawValue) = \(level.value)\(bound) [\(level.status.rawValue)]")
+            lines.append(.levelLine(level.level, value: "\(level.value)", bound: level.bound == level.value ? nil : "\(level.bound)",
+                                    status: level.status))
         }
         if let withoutEnvy = run.positionsCompetedWithoutEnvy {
-            let with = run.value(of: .shortlistPositionsCompeted) ?? 0
-            lines.append("price of fairness: \(withoutEnvy - with) position(s) (\(withoutEnvy) without the no-envy rule, \(with) with it)")
+            lines.append(.priceOfFairness(without: withoutEnvy, with: run.value(of: .shortlistPositionsCompeted) ?? 0))
         }
         if let persistence = run.persistence {
-            lines.append("baseline: \(persistence.kept) of \(persistence.baselinePairs) shortlist and transfer pairs kept, \(persistence.changed) changed")
+            lines.append(.baseline(kept: persistence.kept, pairs: persistence.baselinePairs, changed: persistence.changed))
         }
         if let conflict = run.transfer.conflict {
-            lines.append("place_all_due is infeasible (\(conflict.reason.rawValue)): \(conflict.detail)")
-            lines.append("  cadres: \(conflict.cadres.map(\.rawValue).joined(separator: ", "))")
-            lines.append("  vacancies: \(conflict.vacancies.isEmpty ? "none" : conflict.vacancies.map(\.rawValue).joined(separator: ", "))")
+            lines.append(.conflict(conflict.reason, cadres: conflict.cadres.count, vacancies: conflict.vacancies.count,
+                                   maxPerUnitPair: run.transferSettings.maxPerUnitPair))
+            lines.append(.conflictCadres(conflict.cadres.map(\.rawValue).joined(separator: language == .zh ? "、" : ", ")))
+            lines.append(.conflictVacancies(conflict.vacancies.isEmpty ? nil : conflict.vacancies.map(\.rawValue).joined(separator: language == .zh ? "、" : ", ")))
         }
-        lines.append("eligibility: \(run.findings(.fail).count) fail, \(run.findings(.flag).count) flag; rotation due: \(run.rotationDue.count)")
-        lines.append("written: \(out)")
-        return lines.joined(separator: "\n") + "\n"
+        if !run.withdrawnApplications.isEmpty { lines.append(.withdrawnApplications(run.withdrawnApplications.count)) }
+        lines.append(.eligibilityLine(fail: run.findings(.fail).count, flag: run.findings(.flag).count, due: run.rotationDue.count))
+        lines.append(.written(out))
+        var rendered = lines.map { $0(language) }
+        // The solver's account of the conflict (per cadre, or per unit pair), after the headline.
+        if let conflict = run.transfer.conflict, let index = lines.firstIndex(where: { if case .conflict = $0 { true } else { false } }) {
+            rendered.insert("  " + conflict.detail(in: language), at: index + 1)
+        }
+        return rendered.joined(separator: "\n") + "\n"
     }
 }

@@ -12,23 +12,37 @@ extension ExitCode {
 
 /// The scenario folder argument shared by every command that reads one.
 struct ScenarioOptions: ParsableArguments {
-    @Argument(help: "The scenario folder (scenario.yaml, units.csv, positions.csv, cadres.csv, …).")
+    @Argument(help: "场景文件夹 The scenario folder (scenario.yaml, units.csv, positions.csv, cadres.csv, …; rotation init makes one).")
     var scenario: String
 
     var url: URL { URL(fileURLWithPath: scenario) }
 
-    /// Loads the scenario or exits 2 after listing every problem on standard error.
-    func load() throws -> LoadedScenario {
-        try Console.exitOnFailure { () throws(PipelineFailure) in try Pipeline.load(url) }
+    /// Loads the scenario or exits 2 after listing every problem on standard error, in `lang`
+    /// (`--lang`), else in the scenario's `language:` when scenario.yaml could be read that far, else Chinese.
+    func load(lang: Language? = nil) throws -> LoadedScenario {
+        do {
+            return try Pipeline.load(url)
+        } catch {
+            var language = lang ?? .zh
+            if lang == nil, case .input(let errors, _) = error, let asked = errors.language { language = asked }
+            Console.error(error.rendered(language))
+            throw ExitCode(error.exitStatus)
+        }
     }
+}
+
+/// `--lang` (语言): the language of everything the command prints, overriding the scenario's `language:`.
+struct LanguageOption: ParsableArguments {
+    @Option(help: "语言 Language of the output: zh (中文) or en (default: the scenario's language:, else zh).")
+    var lang: Language?
 }
 
 /// `--time-limit` and `--mip-gap`, shared by every command that solves.
 struct SolverLimitOptions: ParsableArguments {
-    @Option(help: "Time limit for the whole solve, in seconds (default: scenario solver.time_limit_seconds, \(Int(SolverSettings.defaultTimeLimitSeconds))).")
+    @Option(help: "时间上限 Time limit for the whole solve, in seconds (default: scenario solver.time_limit_seconds, \(Int(SolverSettings.defaultTimeLimitSeconds))).")
     var timeLimit: Double?
 
-    @Option(help: "Relative MIP gap accepted as optimal (default: scenario solver.mip_gap, 0).")
+    @Option(help: "允许误差 Relative MIP gap accepted as optimal (default: scenario solver.mip_gap, 0).")
     var mipGap: Double?
 
     func validate() throws {
@@ -50,12 +64,12 @@ enum Console {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 
-    /// Runs a pipeline step; on failure prints why and exits with the failure's documented code.
-    static func exitOnFailure<T>(_ step: () throws(PipelineFailure) -> T) throws -> T {
+    /// Runs a pipeline step; on failure prints why (in `language`) and exits with the failure's documented code.
+    static func exitOnFailure<T>(language: Language = .zh, _ step: () throws(PipelineFailure) -> T) throws -> T {
         do {
             return try step()
         } catch {
-            if case .input = error { self.error(error.description) } else { self.error("rotation: \(error)") }
+            if case .input = error { self.error(error.rendered(language)) } else { self.error("rotation: \(error.rendered(language))") }
             throw ExitCode(error.exitStatus)
         }
     }
@@ -66,8 +80,9 @@ enum Console {
         return .badInput
     }
 
-    static func warnings(_ loaded: LoadedScenario) {
-        for warning in loaded.warnings { error(warning.description) }
+    /// The scenario's warnings, in `lang` or the scenario's language.
+    static func warnings(_ loaded: LoadedScenario, lang: Language? = nil) {
+        for warning in loaded.warnings { error(warning.rendered(lang ?? loaded.scenario.language)) }
     }
 
     static func write(_ text: String) {

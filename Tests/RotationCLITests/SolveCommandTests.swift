@@ -15,16 +15,17 @@ final class SolveCommandTests: XCTestCase {
         let out = folder.appendingPathComponent("run")
         let result = try CLI.run(["solve", CLI.sample.path, "--out", out.path])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.contains(": optimal"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("：已求得最优方案"), result.stdout)
         let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/fenghua-2017")
         let update = ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1"
         if update { try FileManager.default.createDirectory(at: golden, withIntermediateDirectories: true) }
         for name in Self.runFiles {
-            var actual = try CLI.read(out.appendingPathComponent(name))
+            // Bytes, not CLI.read: String(contentsOf:) would drop a CSV's byte-order mark.
+            var actual = String(decoding: try Data(contentsOf: out.appendingPathComponent(name)), as: UTF8.self)
             if name == "audit.json" { actual = Self.withoutVersionLines(actual) }
             let goldenFile = golden.appendingPathComponent(name)
-            if update { try CLI.write(actual, to: goldenFile) }
-            let expected = try CLI.read(goldenFile)
+            if update { try Data(actual.utf8).write(to: goldenFile) }
+            let expected = String(decoding: try Data(contentsOf: goldenFile), as: UTF8.self)
             XCTAssertEqual(actual, expected, "\(name) differs from Golden/fenghua-2017/\(name); rerun with UPDATE_GOLDEN=1 only if the change is intended")
         }
     }
@@ -65,9 +66,11 @@ final class SolveCommandTests: XCTestCase {
         let out = folder.appendingPathComponent("run")
         let result = try CLI.run(["solve", scenario.path, "--out", out.path])
         XCTAssertEqual(result.status, 2)
-        XCTAssertTrue(result.stderr.contains("units.csv:0: required file missing"), result.stderr)
-        XCTAssertTrue(result.stderr.contains("cadres.csv:2: gender:"), result.stderr)
-        XCTAssertTrue(result.stderr.contains("cadres.csv:3: education:"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("units.csv:0: 缺少必需的文件"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("cadres.csv:2: 性别:"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("cadres.csv:3: 学历:"), result.stderr)
+        // units.csv missing: no reference to a unit is reported as a second problem.
+        XCTAssertFalse(result.stderr.contains("未知单位代码"), result.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "a run folder was written despite bad input")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
         XCTAssertEqual(leftovers, [], "temporary files left behind")
@@ -126,7 +129,10 @@ final class SolveCommandTests: XCTestCase {
         let out = folder.appendingPathComponent("run")
         let result = try CLI.run(["solve", scenario.path, "--out", out.path])
         XCTAssertEqual(result.status, 4, result.stderr)
-        XCTAssertTrue(result.stdout.contains("place_all_due is infeasible (hall)"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("到期交流人员无法全部安排（`place_all_due` 不能满足）：2 名到期人员只有 1 个可去的空缺职位"), result.stdout)
+        let english = try CLI.run(["solve", scenario.path, "--out", out.path, "--lang", "en"])
+        XCTAssertEqual(english.status, 4, english.stderr)
+        XCTAssertTrue(english.stdout.contains("place_all_due is infeasible (hall)"), english.stdout)
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("result.json"))) as! [String: Any]
         XCTAssertEqual(json["status"] as? String, "infeasible")
         let conflict = try XCTUnwrap(json["infeasible"] as? [String: Any])
@@ -148,7 +154,7 @@ final class SolveCommandTests: XCTestCase {
         XCTAssertEqual(try CLI.run(["solve", CLI.sample.path, "--out", base.path]).status, 0)
         let again = try CLI.run(["solve", CLI.sample.path, "--out", folder.appendingPathComponent("again").path, "--baseline", base.path])
         XCTAssertEqual(again.status, 0, again.stderr)
-        XCTAssertTrue(again.stdout.contains("baseline: 23 of 23 shortlist and transfer pairs kept, 0 changed"), again.stdout)
+        XCTAssertTrue(again.stdout.contains("基准方案：23 个考察对象和组织调动安排中沿用 23 个，变动 0 个"), again.stdout)
         let missing = try CLI.run(["solve", CLI.sample.path, "--out", folder.appendingPathComponent("x").path, "--baseline", folder.path])
         XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(missing.stderr.contains("--baseline needs a run folder") && missing.stderr.contains("result.json"), missing.stderr)

@@ -9,12 +9,6 @@ import XCTest
 /// ``CatalogueTests/allowedInChinese``. The English text may hold Chinese only in parentheses, as a
 /// gloss of the notice's own term ("alternate (差额考察对象)").
 final class CatalogueTests: XCTestCase {
-    /// Names that stay in Latin letters in a Chinese sentence.
-    static let allowedInChinese: Set<String> = [
-        "GLPK", "HiGHS", "Excel", "WPS", "Word", "CSV", "csv", "xlsx", "yaml", "YAML", "json", "JSON", "html", "HTML",
-        "docx", "UTF", "BOM", "GB", "A4", "PDF", "LP", "MIP", "ID",
-    ]
-
     func testEveryChapterHasExamples() {
         XCTAssertFalse(Catalogue.chapters.isEmpty)
         for chapter in Catalogue.chapters {
@@ -44,51 +38,9 @@ final class CatalogueTests: XCTestCase {
         XCTAssertEqual(Self.chineseOutsideParentheses(in: "score 适配度"), ["适配度"])
     }
 
-    /// ASCII words of two letters or more that are not ids, rule IDs, file names, code or allowed names.
-    static func englishWords(in text: String) -> [String] {
-        var found: [String] = []
-        var inCode = false
-        var token = ""
-        func flush() {
-            defer { token = "" }
-            guard !inCode, token.filter(\.isLetter).count >= 2 else { return }
-            if token.contains(where: \.isNumber) { return }                      // ids: FH021, A4
-            if token.range(of: #"^[A-Z]+(-[A-Z]+)+$"#, options: .regularExpression) != nil { return } // rule IDs
-            if token.range(of: #"^[\w-]+\.(csv|xlsx|yaml|yml|json|html|docx|md|pdf|lp)$"#, options: .regularExpression) != nil { return }
-            if allowedInChinese.contains(token) { return }
-            found.append(token)
-        }
-        for character in text {
-            if character == "`" { flush(); inCode.toggle(); continue }
-            if character.isASCII, character.isLetter || character.isNumber || "_-.".contains(character) {
-                token.append(character)
-            } else {
-                flush()
-            }
-        }
-        flush()
-        return found.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".-")) }
-    }
+    /// The one checker, shared with the command tests (``LanguageCheck``).
+    static func englishWords(in text: String) -> [String] { LanguageCheck.englishWords(in: text) }
 
-    /// Runs of CJK characters that are not inside ASCII or full-width parentheses.
-    static func chineseOutsideParentheses(in text: String) -> [String] {
-        var found: [String] = []
-        var depth = 0
-        var run = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "(", "（": depth += 1
-            case ")", "）": depth = max(0, depth - 1)
-            default: break
-            }
-            let cjk = (0x3400...0x9FFF).contains(scalar.value) || (0x3000...0x303F).contains(scalar.value)
-            if cjk && depth == 0 {
-                run.unicodeScalars.append(scalar)
-            } else if !run.isEmpty {
-                found.append(run); run = ""
-            }
-        }
-        if !run.isEmpty { found.append(run) }
-        return found
-    }
+    /// The one checker, shared with the command tests (``LanguageCheck``).
+    static func chineseOutsideParentheses(in text: String) -> [String] { LanguageCheck.chineseOutsideParentheses(in: text) }
 }

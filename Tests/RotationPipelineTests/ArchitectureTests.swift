@@ -10,7 +10,7 @@ final class ArchitectureTests: XCTestCase {
 
     /// The project's own modules, bottom to top: a module may depend only on modules before it.
     static let order = ["CGLPK", "CGLPKGuard", "LinearProgramming", "RotationCore", "RotationSolver", "RotationIO",
-                        "RotationPipeline", "CXLSXWriter", "RotationReports", "rotation"]
+                        "RotationPipeline", "CXLSXWriter", "RotationReports", "RotationWorkbook", "rotation"]
 
     func text(_ path: String) throws -> String {
         try String(contentsOf: Self.root.appendingPathComponent(path), encoding: .utf8)

@@ -88,12 +88,15 @@ final class CommandTests: XCTestCase {
         reread.justifiedEnvy = Sample.run.run.justifiedEnvy
         XCTAssertEqual(reread, Sample.run.run, "the run folder reads back to exactly the run model that was written")
 
-        for format in ["csv", "xlsx", "json", "md", "html", "notice"] {
-            let out = folder.appendingPathComponent("export.\(format)")
+        for format in ["csv", "xlsx", "json", "md", "html", "notice", "notice-docx"] {
+            let suffix = ["notice": "notice.html", "notice-docx": "docx"][format] ?? format
+            let out = folder.appendingPathComponent("export.\(suffix)")
             let result = try rotation(["export", run, "--format", format, "--out", out.path])
             XCTAssertEqual(result.status, 0, "\(format): \(result.stderr)")
             XCTAssertTrue(FileManager.default.fileExists(atPath: out.path), format)
         }
+        let notice = try String(contentsOf: folder.appendingPathComponent("export.notice.html"), encoding: .utf8)
+        XCTAssertEqual(notice, PublicNotice(run: Sample.run.run).html(), "the notice of a run folder prints the scenario's notice: settings")
         let html = try String(contentsOf: folder.appendingPathComponent("export.html"), encoding: .utf8)
         XCTAssertEqual(html, HTMLRenderer.render(RunReport(run: Sample.run.run).document()), "the CLI writes what the library renders")
         let english = try rotation(["export", run, "--format", "md", "--lang", "en"])

@@ -110,9 +110,9 @@ final class ExportTests: XCTestCase {
                 XCTAssertFalse(["=", "+", "-", "@", "\t", "\r"].contains { field.hasPrefix($0) }, field.debugDescription)
             }
         }
-        XCTAssertEqual(SpreadsheetCSV.neutralise("王振宇"), "王振宇")
-        XCTAssertEqual(SpreadsheetCSV.neutralise("85.33"), "85.33")
-        XCTAssertEqual(SpreadsheetCSV.neutralise(""), "")
+        XCTAssertEqual(CSVWriter.guardFormula("王振宇"), "王振宇")
+        XCTAssertEqual(CSVWriter.guardFormula("85.33"), "85.33")
+        XCTAssertEqual(CSVWriter.guardFormula(""), "")
     }
 
     func testFormulaLookingNamesStayTextInXLSX() throws {
@@ -162,7 +162,8 @@ final class ExportTests: XCTestCase {
                 $0.replacingOccurrences(of: "FH015,王振宇,男,1982年06月,RSJ,中层副职,2013-04,RSJ-04,2013-04,4,硕士,公务员,否,已达标,是,,否,否,,",
                                         with: "FH015,王振宇,男,1982年06月,RSJ,中层副职,2013-04,RSJ-04,2013-04,4,硕士,公务员,否,已达标,是,,否,否,,dismissed_other;mismatch")
             },
-            "evaluations.csv": { $0.replacingOccurrences(of: "FH015,52,48,13,27,7,1,否,较好,否", with: "FH015,52,48,13,17,7,11,否,一般,否") },
+            // The sample's ballots do not evaluate FH015 (RSJ's meeting evaluates FH017 and FH018 only): a row of his own.
+            "evaluations.csv": { $0 + "FH015,52,48,13,17,7,11,否,一般,否\n" },
         ])
         return try Pipeline.run(at: scenario.path).run
     }
@@ -195,14 +196,19 @@ final class ExportTests: XCTestCase {
         let row = try XCTUnwrap(PublicNotice(run: data).rows().first { $0.name == "王振宇" })
         XCTAssertEqual(row, PublicNotice.Row(name: "王振宇", gender: "男", birthMonth: "1982.06", education: "硕士",
                                              currentPost: "区人力资源和社会保障局社会保险科副科长",
-                                             proposedPost: "区民政局社会救助科副科长", way: "竞争上岗"))
+                                             proposedPost: "区民政局社会救助科副科长"))
     }
 
     func testNoticeStatesPeriodAndBothUnits() {
         let notice = PublicNotice(run: run).html()
-        XCTAssertTrue(notice.contains("5个工作日"))
+        // The sample's scenario.yaml gives the 公示期, the phone and the issuer.
+        XCTAssertTrue(notice.contains("公示时间：2017年11月20日至2017年11月24日。"), notice)
+        XCTAssertTrue(notice.contains("受理电话：0574-88521234"))
+        XCTAssertTrue(notice.contains("<div class=\"sign\"><p>中共宁波市奉化区委组织部</p><p>2017年11月20日</p></div>"))
         XCTAssertTrue(notice.contains("原单位和拟调入单位"))
-        XCTAssertTrue(notice.contains("C-NOTICE"))
+        // No rule ID of any rule, no internal basis line.
+        for rule in RuleID.allCases { XCTAssertFalse(notice.contains(rule.rawValue), rule.rawValue) }
+        XCTAssertFalse(notice.contains("依据"))
         XCTAssertTrue(notice.contains("@page { size: A4"))
         XCTAssertFalse(notice.contains("http"), "no external assets")
         XCTAssertEqual(PublicNotice(run: run).rows().count, run.plan.placements.count)

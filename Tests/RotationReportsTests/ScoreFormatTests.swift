@@ -41,7 +41,7 @@ final class ScoreFormatTests: XCTestCase {
         // Explain.
         let loaded = try Pipeline.load(scenario)
         let solved = try Pipeline.solve(loaded, Pipeline.Options())
-        let sentences = Explanation(adjudication: solved.adjudication, plan: solved.run.plan, language: .zh).sentences(for: "FH047", position: nil)
+        let sentences = Explanation(adjudication: solved.adjudication, run: solved.run, language: .zh).sentences(for: "FH047", position: nil)
         XCTAssertTrue(sentences.joined().contains("适配度 70.0）"), sentences.joined(separator: "\n"))
     }
 }

@@ -101,8 +101,8 @@ final class ShortlistSolveTests: XCTestCase {
 
         // The plan without envy would be P1 = {b, c}, P2 = {a, d}: PlanCheck must reject it.
         var unfair = Plan(withdrawn: [])
-        adjudication.appendList(to: &unfair, positionID: "P1", cadres: ["b", "c"], note: "")
-        adjudication.appendList(to: &unfair, positionID: "P2", cadres: ["a", "d"], note: "")
+        adjudication.appendList(to: &unfair, positionID: "P1", cadres: ["b", "c"])
+        adjudication.appendList(to: &unfair, positionID: "P2", cadres: ["a", "d"])
         unfair.normalize()
         XCTAssertTrue(PlanCheck(adjudication: adjudication).problems(in: unfair).contains { $0.contains("justified envy") })
     }

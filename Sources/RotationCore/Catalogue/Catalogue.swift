@@ -77,7 +77,18 @@ public enum Catalogue {
     /// Every chapter of the catalogue. A new chapter adds its line here.
     public static let chapters: [any CatalogueChapter.Type] = [
         CommonTexts.self,
+        InputTexts.self,
+        LevelTexts.self,
+        TerminalTexts.self,
+        RuleTexts.self,
+        NoticeTexts.self,
+        ReportTexts.self,
+        ExplainTexts.self,
+        WorkbookTexts.self,
+        EntryWorkbookTexts.self,
+        TallyTexts.self,
         ProgressTexts.self,
+        TimeLimitTexts.self,
     ]
 
     /// Every example of every chapter, rendered: (chapter, Chinese, English).

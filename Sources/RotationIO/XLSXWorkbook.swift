@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import RotationCore
+
+/// A workbook's sheets as the cells a person sees: every cell's text as `XLSXCellText` reads it
+/// (text as written, numbers as shown, date cells as their month).
+///
+/// ```swift
+/// let workbook = try XLSXWorkbook(bytes: Array(try Data(contentsOf: url)))
+/// for sheet in workbook.sheets { print(sheet.name, sheet.rows.count) }
+/// ```
+///
+/// - Complexity: O(size of the unpacked parts), each bounded by `XLSXArchive`.
+public struct XLSXWorkbook: Sendable {
+    /// One cell: its 1-based column, its text, and whether it was a number cell (not text, not a date).
+    public struct Cell: Sendable, Equatable {
+        public var column: Int
+        public var text: String
+        public var isNumber: Bool
+    }
+
+    /// One row: its number as Excel shows it, and its non-empty cells in column order.
+    public struct Row: Sendable, Equatable {
+        public var number: Int
+        public var cells: [Cell]
+    }
+
+    public struct Sheet: Sendable {
+        public var name: String
+        public var rows: [Row]
+    }
+
+    /// The sheets in the workbook's order (the order of their tabs).
+    public var sheets: [Sheet]
+
+    public init(bytes: [UInt8]) throws(XLSXError) {
+        try self.init(bytes: bytes, limits: (XLSXArchive.partLimit, XLSXArchive.totalLimit))
+    }
+
+    /// `limits`: the most one part and all parts together may unpack to (see `XLSXArchive`).
+    init(bytes: [UInt8], limits: (part: Int, total: Int)) throws(XLSXError) {
+        let archive = try XLSXArchive(bytes: bytes, limits: limits)
+        let workbookPath = try Self.officeDocument(archive)
+        guard let workbookXML = try archive.part(workbookPath) else { throw XLSXError(.notAWorkbook) }
+        let folder = workbookPath.split(separator: "/").dropLast().joined(separator: "/")
+        let relationships = try Self.relationships(archive, of: workbookPath)
+
+        // workbook.xml: the sheets (name and relationship), and the 1904 date system.
+        var entries: [(name: String, id: String)] = []
+        var date1904 = false
+        try XLSXXML.parse(workbookXML, part: workbookPath) { event in
+            guard case .start(let name, let attributes) = event else { return }
+            if name == "sheet", let sheetName = attributes["name"], let id = attributes["id"] { entries.append((sheetName, id)) }
+            if name == "workbookPr", let value = attributes["date1904"] { date1904 = value == "1" || value.lowercased() == "true" }
+        }
+        guard !entries.isEmpty else { throw XLSXError(.noSheet) }
+
+        var sharedStrings: [String] = []
+        var styles = XLSXStyles()
+        for (_, type, target) in relationships {
+            let path = Self.resolve(target, in: folder)
+            if type.hasSuffix("/sharedStrings"), let bytes = try archive.part(path) { sharedStrings = try Self.sharedStrings(bytes, part: path) }
+            if type.hasSuffix("/styles"), let bytes = try archive.part(path) { styles = try XLSXStyles(bytes, part: path) }
+        }
+        let cellText = XLSXCellText(sharedStrings: sharedStrings, styles: styles, date1904: date1904)
+        let targets = Dictionary(relationships.map { ($0.id, $0.target) }, uniquingKeysWith: { first, _ in first })
+        sheets = try entries.map { entry throws(XLSXError) in
+            guard let target = targets[entry.id] else { throw XLSXError(.damagedPart(part: workbookPath)) }
+            let path = Self.resolve(target, in: folder)
+            guard let bytes = try archive.part(path) else { throw XLSXError(.damagedPart(part: path)) }
+            return Sheet(name: entry.name, rows: try XLSXSheetReader.rows(bytes, part: path, cellText: cellText))
+        }
+    }
+
+    /// The workbook part named by `_rels/.rels` (usually `xl/workbook.xml`).
+    static func officeDocument(_ archive: XLSXArchive) throws(XLSXError) -> String {
+        guard let bytes = try archive.part("_rels/.rels") else { return "xl/workbook.xml" }
+        var found: String?
+        try XLSXXML.parse(bytes, part: "_rels/.rels") { event in
+            if case .start("Relationship", let attributes) = event, found == nil,
+               attributes["Type"]?.hasSuffix("/officeDocument") == true, let target = attributes["Target"] {
+                found = target
+            }
+        }
+        return found.map { resolve($0, in: "") } ?? "xl/workbook.xml"
+    }
+
+    /// (id, type, target) of each relationship of a part.
+    static func relationships(_ archive: XLSXArchive, of part: String) throws(XLSXError) -> [(id: String, type: String, target: String)] {
+        var components = part.split(separator: "/").map(String.init)
+        let name = components.removeLast()
+        let path = (components + ["_rels", name + ".rels"]).joined(separator: "/")
+        guard let bytes = try archive.part(path) else { throw XLSXError(.damagedPart(part: path)) }
+        var found: [(id: String, type: String, target: String)] = []
+        try XLSXXML.parse(bytes, part: path) { event in
+            if case .start("Relationship", let attributes) = event, let id = attributes["Id"], let target = attributes["Target"] {
+                found.append((id, attributes["Type"] ?? "", target))
+            }
+        }
+        return found
+    }
+
+    /// A relationship target made a part path: absolute (`/xl/…`) or relative to `folder`, with `..` resolved.
+    static func resolve(_ target: String, in folder: String) -> String {
+        var parts: [Substring] = target.hasPrefix("/") ? [] : folder.split(separator: "/")
+        for component in target.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(component)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// The shared strings: each `<si>`'s text runs, without phonetic runs (`<rPh>`).
+    static func sharedStrings(_ bytes: [UInt8], part: String) throws(XLSXError) -> [String] {
+        var strings: [String] = []
+        var current = ""
+        var inText = false
+        var phonetic = 0
+        try XLSXXML.parse(bytes, part: part) { event in
+            switch event {
+            case .start("si", _): current = ""
+            case .start("t", _): inText = true
+            case .start("rPh", _): phonetic += 1
+            case .text(let text): if inText && phonetic == 0 { current += text }
+            case .end("t"): inText = false
+            case .end("rPh"): phonetic -= 1
+            case .end("si"): strings.append(XLSXCellText.unescape(current))
+            default: break
+            }
+        }
+        return strings
+    }
+}
+
+/// Reads the `<sheetData>` of one worksheet part.
+enum XLSXSheetReader {
+    static let maxRow = 1_048_576
+    static let maxColumn = 16_384
+
+    static func rows(_ bytes: [UInt8], part: String, cellText: XLSXCellText) throws(XLSXError) -> [XLSXWorkbook.Row] {
+        var rows: [XLSXWorkbook.Row] = []
+        var row = XLSXWorkbook.Row(number: 0, cells: [])
+        var cell: (column: Int, type: String, style: Int)?
+        var value = ""
+        var inline = ""
+        var inValue = false, inInlineText = false, phonetic = 0
+        var failure: XLSXError?
+        try XLSXXML.parse(bytes, part: part) { event in
+            guard failure == nil else { return }
+            switch event {
+            case .start("row", let attributes):
+                var number = row.number + 1
+                if let text = attributes["r"] {
+                    guard let parsed = Int(text), (1...maxRow).contains(parsed) else { failure = XLSXError(.badCellReference(text)); return }
+                    number = parsed
+                }
+                row = XLSXWorkbook.Row(number: number, cells: [])
+            case .start("c", let attributes):
+                var column = (row.cells.last?.column ?? 0) + 1
+                if let reference = attributes["r"] {
+                    guard let parsed = columnNumber(reference) else { failure = XLSXError(.badCellReference(reference)); return }
+                    column = parsed
+                }
+                cell = (column, attributes["t"] ?? "n", attributes["s"].flatMap { Int($0) } ?? 0)
+                value = ""; inline = ""
+            case .start("v", _): inValue = true
+            case .end("v"): inValue = false
+            case .start("t", _): inInlineText = true
+            case .end("t"): inInlineText = false
+            case .start("rPh", _): phonetic += 1
+            case .end("rPh"): phonetic -= 1
+            case .text(let text):
+                if inValue { value += text } else if inInlineText && phonetic == 0 { inline += text }
+            case .end("c"):
+                if let current = cell {
+                    let read = cellText.read(type: current.type, value: value, inline: inline, style: current.style)
+                    if !read.text.isEmpty {
+                        row.cells.append(XLSXWorkbook.Cell(column: current.column, text: read.text, isNumber: read.isNumber))
+                    }
+                }
+                cell = nil
+            case .end("row"):
+                if !row.cells.isEmpty { rows.append(row) }
+            default: break
+            }
+        }
+        if let failure { throw failure }
+        return rows
+    }
+
+    /// The column of a cell reference (`B3` → 2); nil for a reference no spreadsheet writes.
+    static func columnNumber(_ reference: String) -> Int? {
+        var column = 0
+        var letters = 0
+        var digits = ""
+        for scalar in reference.unicodeScalars {
+            if digits.isEmpty, ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar) {
+                letters += 1
+                guard letters <= 3 else { return nil }
+                column = column * 26 + Int(Character(scalar).uppercased().unicodeScalars.first!.value - 64)
+            } else if ("0"..."9").contains(scalar) {
+                digits.unicodeScalars.append(scalar)
+            } else {
+                return nil
+            }
+        }
+        guard letters > 0, (1...maxColumn).contains(column), let row = Int(digits), (1...maxRow).contains(row) else { return nil }
+        return column
+    }
+}
