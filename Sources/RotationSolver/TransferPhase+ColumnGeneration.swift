@@ -228,7 +228,9 @@ extension TransferPhase {
                 // 1. The MILP on the restricted pairs (and the caps that can bind on them), from the
                 //    last full-model solution; its root LP's duals price every pair left out.
                 pricing.activateCaps(pricing.bindableCaps())
-                let built = pricing.model(level: level, fixed: fixed, placeAllDue: placeAllDue, name: name)
+                // One name per model solved (--export-model writes one file each).
+                let built = pricing.model(level: level, fixed: fixed, placeAllDue: placeAllDue,
+                                          name: rounds == 1 ? name : "\(name)_round\(rounds)")
                 let fallback = selection.map { chosen in pricing.active.map { chosen[$0] ? 1.0 : 0.0 } }
                 var solved = try solver.solve(id, model: built, fallback: fallback, method: .primal,
                                               share: last ? 1 : 0.5, rootDuals: true)
