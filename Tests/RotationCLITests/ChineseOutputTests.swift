@@ -52,6 +52,16 @@ final class ChineseOutputTests: XCTestCase {
         record("export html withdrawn", report)
         XCTAssertTrue(report.stdout.contains("以下报名已放弃，不参加任何规则和模型："), "the report lists the withdrawn application")
         record("compare", try CLI.run(["compare", run, other]))
+        // A pass mark raised (the issue saw `score 58.00 < pass mark 60` in compare).
+        let strict = folder.appendingPathComponent("合格分")
+        try FileManager.default.copyItem(at: CLI.sample, to: strict)
+        let yaml = strict.appendingPathComponent("scenario.yaml")
+        try CLI.write(try CLI.read(yaml).replacingOccurrences(of: "pass_mark: 60", with: "pass_mark: 75"), to: yaml)
+        record("compare pass mark", try CLI.run(["compare", sample, strict.path]))
+        // The ballots of the sample, tallied.
+        let tallied = folder.appendingPathComponent("测评.csv").path
+        record("tally", try CLI.run(["tally", CLI.sample.appendingPathComponent("ballots").path, "--scenario", sample, "--out", tallied]))
+        outputs.append(("tally evaluations", try CLI.read(URL(fileURLWithPath: tallied))))
         // A scenario with mistakes: every problem in Chinese.
         let broken = folder.appendingPathComponent("有误")
         try FileManager.default.copyItem(at: changed, to: broken)
@@ -84,7 +94,7 @@ final class ChineseOutputTests: XCTestCase {
         }
         var leaks: [String] = []
         for (source, raw) in outputs {
-            let text = Self.withoutStyles(raw).replacingOccurrences(of: changed.path, with: "S2").replacingOccurrences(of: folder.path, with: "F1").replacingOccurrences(of: sample, with: "S1")
+            let text = Self.withoutStyles(raw).replacingOccurrences(of: changed.path, with: "S2").replacingOccurrences(of: strict.path, with: "S3").replacingOccurrences(of: folder.path, with: "F1").replacingOccurrences(of: sample, with: "S1")
             for line in text.split(separator: "\n") {
                 let words = LanguageCheck.englishWords(in: Self.withoutMarkup(String(line)), allowing: ids)
                 if !words.isEmpty { leaks.append("[\(source)] \(words) in «\(line.prefix(200))»") }
@@ -134,4 +144,64 @@ final class HelpTests: XCTestCase {
     }
 
     static func hasChinese(_ text: String?) -> Bool { text?.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } ?? false }
+}
+
+/// Issue 9, "What was seen": one mistake gives one problem (root causes first), on the sample itself.
+final class RootCauseCommandTests: XCTestCase {
+    /// The sample with one column of cadres.csv removed (by its Chinese header).
+    func sample(without header: String, in folder: URL) throws -> URL {
+        let scenario = try CLI.copyOfSample(into: folder)
+        let cadres = scenario.appendingPathComponent("cadres.csv")
+        let rows = try CLI.read(cadres).components(separatedBy: "\n")
+        let column = try XCTUnwrap(rows[0].components(separatedBy: ",").firstIndex(of: header))
+        let kept = rows.map { row -> String in
+            guard !row.isEmpty else { return row }
+            var fields = row.components(separatedBy: ",")
+            fields.remove(at: column)
+            return fields.joined(separator: ",")
+        }
+        try CLI.write(kept.joined(separator: "\n"), to: cadres)
+        return scenario
+    }
+
+    func testDeletingTheEducationColumnGivesOneProblemOnTheHeaderLine() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = try sample(without: "学历", in: folder)
+        let result = try CLI.run(["validate", scenario.path])
+        XCTAssertEqual(result.status, 2)
+        let lines = result.stderr.split(separator: "\n")
+        // It was 669 lines, the cause near line 56.
+        XCTAssertEqual(lines.first.map(String.init), "cadres.csv:1: 学历: 缺少必需的列（表头应为“学历”或 `education`）", result.stderr)
+        XCTAssertEqual(lines.count, 2, result.stderr)
+        XCTAssertTrue(lines.last?.hasSuffix("中有 1 个问题；未写入任何文件。") == true, result.stderr)
+    }
+
+    func testABadGenderIsTheOnlyProblemAndComesFirst() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = try CLI.copyOfSample(into: folder)
+        let cadres = scenario.appendingPathComponent("cadres.csv")
+        var rows = try CLI.read(cadres).components(separatedBy: "\n")
+        // FH001 holds MZJ-01 (positions.csv refers to them): only the gender is reported.
+        rows[1] = rows[1].replacingOccurrences(of: ",男,", with: ",M男,")
+        try CLI.write(rows.joined(separator: "\n"), to: cadres)
+        let result = try CLI.run(["validate", scenario.path])
+        XCTAssertEqual(result.status, 2)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.first, "cadres.csv:2: 性别: “M男”不是可用的值，应为：男、女", result.stderr)
+        XCTAssertEqual(lines.count, 2, result.stderr)
+    }
+
+    func testTheChineseTemplateHoldsChineseCodes() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let new = folder.appendingPathComponent("新场景")
+        XCTAssertEqual(try CLI.run(["init", new.path]).status, 0)
+        let positions = try CLI.read(new.appendingPathComponent("positions.csv"))
+        XCTAssertFalse(positions.contains("civil_servant"), positions)
+        XCTAssertTrue(positions.contains("公务员;参公"), positions)
+        let readme = try CLI.read(new.appendingPathComponent("README.md"))
+        XCTAssertTrue(readme.contains("受组织处理或党纪政纪处分影响使用（`discipline`）"), readme)
+    }
 }
