@@ -56,7 +56,7 @@ struct Solve: ParsableCommand {
             do {
                 options.baseline = try RunFolder.read(URL(fileURLWithPath: baseline)).plan
             } catch {
-                Console.error("rotation: --baseline needs a run folder written by rotation solve: \(error)")
+                Console.error("rotation: " + TerminalTexts.baselineNotARun(baseline)(lang) + " \(error)")
                 throw ExitCode(ExitStatus.badInput)
             }
         }
