@@ -35,6 +35,13 @@ public enum RuleID: String, Sendable, CaseIterable, Comparable {
     case offer = "Q-OFFER"
     case dismissed = "Q-DISMISSED"
     case dueOffer = "Q-DUE"
+    // Tallying the forms of 附件2 and 附件3 (`rotation tally`).
+    case tallyMark = "T-MARK"
+    case tallyGood = "T-GOOD"
+    case tallyPoor = "T-POOR"
+    case tallyReason = "T-REASON"
+    case tallyCount = "T-COUNT"
+    case tallyMoral = "T-MORAL"
 
     public static func < (lhs: RuleID, rhs: RuleID) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
@@ -70,6 +77,12 @@ public enum RuleID: String, Sendable, CaseIterable, Comparable {
         case .offer: return "竞岗1"
         case .dismissed: return "竞岗1"
         case .dueOffer: return "竞岗1"
+        case .tallyMark: return "附件2, 附件3"
+        case .tallyGood: return "附件2"
+        case .tallyPoor: return "附件2"
+        case .tallyReason: return "附件2, 附件3"
+        case .tallyCount: return "三(一)1"
+        case .tallyMoral: return "附件3"
         }
     }
 
@@ -103,6 +116,12 @@ public enum RuleID: String, Sendable, CaseIterable, Comparable {
         case .offer: return "each unit offers positions for cross-department competition"
         case .dismissed: return "a post vacated by dismissal must be offered"
         case .dueOffer: return "a post held by a cadre due for rotation should be offered"
+        case .tallyMark: return "a cell with two or more grades ticked is spoiled, an empty cell an abstention; neither is counted"
+        case .tallyGood: return "good (好) to at most 20% of those evaluated on a ballot, in each column"
+        case .tallyPoor: return "poor (较差) to, in principle, at least 10% of those evaluated on a ballot, in each column"
+        case .tallyReason: return "good, poor and a reverse indicator need a written reason"
+        case .tallyCount: return "evaluations.csv: due, took part and the counted overall grades of each cadre"
+        case .tallyMoral: return "moral score: 30/30/20/20 points by grade, a reverse indicator scores 0; mean over the counted lines"
         }
     }
 
@@ -136,6 +155,12 @@ public enum RuleID: String, Sendable, CaseIterable, Comparable {
         case .offer: return "中层职数10个及以下推出1个，10个以上至少推出1个"
         case .dismissed: return "免去中层职务而腾出的职位必须进行跨部门大轮岗"
         case .dueOffer: return "应轮岗的现任中层，原则上应推出职位"
+        case .tallyMark: return "一格勾选两个及以上等次的为无效格，空格为弃权，均不计入"
+        case .tallyGood: return "每张票每一栏评为“好”的不超过参评人数的20%"
+        case .tallyPoor: return "每张票每一栏评为“较差”的原则上不少于参评人数的10%"
+        case .tallyReason: return "评为“好”“较差”或勾选反向指标的，须写明理由"
+        case .tallyCount: return "按票统计每名干部的应参加人数、实参加人数和总体评价各等次票数"
+        case .tallyMoral: return "德行考核按30、30、20、20分计分，勾选反向指标的该项计0分，取有效行的平均分"
         }
     }
 

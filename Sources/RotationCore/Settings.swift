@@ -44,6 +44,8 @@ public struct RuleSettings: Sendable, Equatable {
     public var minParticipation = Fraction(4, 5)
     public var poorShare = Fraction(1, 5)
     public var averagePoorShare = Fraction(1, 3)
+    /// How `rotation tally` reads the forms of 附件2 and 附件3 (T-GOOD, T-REASON, T-MORAL).
+    public var ballots = BallotSettings()
 
     /// Defaults for a reference year: the assessment years are the three calendar years before it.
     public init(referenceYear: Int) {
@@ -92,4 +94,51 @@ public struct SolverSettings: Sendable, Equatable {
     public var timeLimitSeconds: Double = SolverSettings.defaultTimeLimitSeconds
     public var mipGap: Double = 0
     public init() {}
+}
+
+/// The settings of `rotation tally` (`rules.ballots`, rules T-GOOD, T-REASON and T-MORAL).
+///
+/// ```swift
+/// var settings = BallotSettings()
+/// settings.overQuota = .voidColumn
+/// settings.moralShares[.fairlyGood] = Fraction(3, 4)
+/// ```
+public struct BallotSettings: Sendable, Equatable {
+    /// T-GOOD: what a ballot with more than 20% 好 in a column becomes.
+    public enum OverQuota: String, Sendable, CaseIterable {
+        /// The whole ballot is void (not counted; it still counts as taking part).
+        case voidBallot = "void_ballot"
+        /// Only that column of the ballot is not counted.
+        case voidColumn = "void_column"
+        /// Counted, flagged.
+        case flag
+    }
+
+    /// T-REASON: what a line with 好 or 较差 (or a reverse indicator) and no written reason becomes.
+    public enum MissingReason: String, Sendable, CaseIterable {
+        /// Counted, flagged.
+        case flag
+        /// The line is not counted (flagged).
+        case voidLine = "void_line"
+    }
+
+    public var overQuota: OverQuota = .voidBallot
+    public var missingReason: MissingReason = .flag
+    /// T-MORAL: the share of a category's points that each grade earns (好 1, 较好 0.8, 一般 0.6, 较差 0.4).
+    public var moralShares: [MoralGrade: Fraction] = [.good: 1, .fairlyGood: Fraction(4, 5), .average: Fraction(3, 5), .poor: Fraction(2, 5)]
+    /// T-MORAL: the lowest moral score of each grade but 较差 (好 90, 较好 80, 一般 60).
+    public var moralGrades: [MoralGrade: Fraction] = [.good: 90, .fairlyGood: 80, .average: 60]
+
+    public init() {}
+
+    /// The share of `grade` (0 when unset).
+    public func share(_ grade: MoralGrade) -> Fraction { moralShares[grade] ?? 0 }
+
+    /// The grade of a moral score: the first of 好, 较好, 一般 whose threshold it reaches, else 较差.
+    public func grade(ofScore score: Fraction) -> MoralGrade {
+        for grade in [MoralGrade.good, .fairlyGood, .average] {
+            if let threshold = moralGrades[grade], !(score < threshold) { return grade }
+        }
+        return .poor
+    }
 }

@@ -55,6 +55,7 @@ public struct InputProblem: Sendable, Equatable, Comparable, CustomStringConvert
            let spec = columns.first(where: { $0.name == column }) {
             return spec.alias
         }
+        if let spec = BallotFiles.columns(of: file)?.first(where: { $0.name == column }) { return spec.alias }
         if column.unicodeScalars.contains(where: { $0.value >= 0x3400 }) { return column }
         return "`\(column)`"
     }

@@ -127,6 +127,7 @@ struct SettingsReader {
                 evaluation.finish()
                 rules.reader = evaluation.reader
             }
+            rules.ballots(into: &settings.ballots)
             rules.finish()
             keys.reader = rules.reader
             scenario.rules = settings

@@ -16,7 +16,7 @@ struct Rotation: ParsableCommand {
         3 solve stopped at its time limit, 4 place_all_due is infeasible, 5 compare --exit-code: the runs differ.
         """,
         version: Tool.version,
-        subcommands: [Solve.self, Validate.self, Eligibility.self, Explain.self, Init.self, Compare.self, Export.self, Show.self]
+        subcommands: [Solve.self, Validate.self, Eligibility.self, Explain.self, Init.self, Compare.self, Export.self, Show.self, TallyCommand.self]
     )
 
     /// Runs the command; usage errors exit 2 (the contract's "bad input or usage"), not 64.

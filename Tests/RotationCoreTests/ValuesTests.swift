@@ -144,6 +144,7 @@ final class ValuesTests: XCTestCase {
             "P-OWNUNIT", "P-SCOPE", "P-TOWN5", "P-REQUIRE", "P-LEVEL", "E-RANK",
             "C-MIN2", "C-JUDGES", "C-PASS", "C-RATIO", "C-NOTICE", "C-TRANSFER",
             "R-DUE", "R-EXEMPT", "Q-OFFER", "Q-DISMISSED", "Q-DUE",
+            "T-MARK", "T-GOOD", "T-POOR", "T-REASON", "T-COUNT", "T-MORAL",
         ])
     }
 

@@ -162,7 +162,8 @@ final class ExportTests: XCTestCase {
                 $0.replacingOccurrences(of: "FH015,王振宇,男,1982年06月,RSJ,中层副职,2013-04,RSJ-04,2013-04,4,硕士,公务员,否,已达标,是,,否,否,,",
                                         with: "FH015,王振宇,男,1982年06月,RSJ,中层副职,2013-04,RSJ-04,2013-04,4,硕士,公务员,否,已达标,是,,否,否,,dismissed_other;mismatch")
             },
-            "evaluations.csv": { $0.replacingOccurrences(of: "FH015,52,48,13,27,7,1,否,较好,否", with: "FH015,52,48,13,17,7,11,否,一般,否") },
+            // The sample's ballots do not evaluate FH015 (RSJ's meeting evaluates FH017 and FH018 only): a row of his own.
+            "evaluations.csv": { $0 + "FH015,52,48,13,17,7,11,否,一般,否\n" },
         ])
         return try Pipeline.run(at: scenario.path).run
     }

@@ -87,6 +87,7 @@ public enum Catalogue {
         CompareTexts.self,
         WorkbookTexts.self,
         EntryWorkbookTexts.self,
+        TallyTexts.self,
     ]
 
     /// Every example of every chapter, rendered: (chapter, Chinese, English).
