@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-/// The zip structure of a workbook checked before ZIPFoundation reads it in memory: every record it
-/// will seek to lies inside the bytes.
+/// The zip structure of a workbook checked before ZIPFoundation reads it: every record it will seek
+/// to lies inside the bytes, and every part's declared size is possible.
 ///
-/// ZIPFoundation's in-memory archive traps (a range with lowerBound > upperBound) when a damaged
-/// file makes it seek past the end — found by the xlsx fuzzer (`make fuzz`) on a truncated
-/// workbook. So the end-of-central-directory record, the central directory, every entry's local
-/// header and compressed data must fit in the bytes, the counts must agree, and zip64 (never used
-/// by a scenario workbook) is refused.
+/// ZIPFoundation's in-memory archive trapped when a damaged file made it seek past the end, and a
+/// part declaring a huge size made it spend seconds per file — both found by the xlsx fuzzer
+/// (`make fuzz`). So the end-of-central-directory record, the central directory, every entry's
+/// local header and compressed data must fit in the bytes, the counts must agree, a part is stored
+/// or deflated within deflate's ratio, and zip64 (never used by a scenario workbook) is refused.
 ///
 /// ```swift
 /// try ZipBounds.check(bytes)   // throws XLSXError(.notAWorkbook) for a damaged archive

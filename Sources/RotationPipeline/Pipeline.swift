@@ -26,6 +26,8 @@ public enum Pipeline {
         public var recordTimings = false
         /// `--now` / SOURCE_DATE_EPOCH text to record, if any.
         public var stamp: String?
+        /// Told where the solve is before every model (a progress display); never changes the run.
+        public var progress: (@Sendable (SolveProgress) -> Void)?
         /// The memory the models may take, in bytes (nil: `MemoryEstimate.defaultBudget()`).
         public var memoryBudget: Int?
         public init(timeLimitSeconds: Double? = nil, mipGap: Double? = nil) {
@@ -64,8 +66,9 @@ public enum Pipeline {
         try MemoryEstimate(adjudication).check(budget: options.memoryBudget ?? MemoryEstimate.defaultBudget())  // before any model
         let report: SolveReport
         do {
-            report = try RotationOptimizer(options: SolveOptions(timeLimitSeconds: timeLimit, mipGap: mipGap, keepModels: options.keepModels))
-                .solve(adjudication, baseline: options.baseline)
+            var optimizer = RotationOptimizer(options: SolveOptions(timeLimitSeconds: timeLimit, mipGap: mipGap, keepModels: options.keepModels))
+            optimizer.progress = options.progress
+            report = try optimizer.solve(adjudication, baseline: options.baseline)
         } catch SolverFailure.timeLimitWithoutSolution(let message) {
             throw .timeLimitWithoutSolution(message)
         } catch let failure as SolverFailure {
@@ -109,6 +112,8 @@ public enum Pipeline {
         }
         let loaded = try load(url)
         let solved = try solve(loaded, options)
-        return LoadedRun(path: path, run: solved.run, solvedFromScenario: true, warnings: loaded.warnings.map(\.description))
+        var result = LoadedRun(path: path, run: solved.run, solvedFromScenario: true, warnings: loaded.warnings.map(\.description))
+        result.scenario = loaded.scenario
+        return result
     }
 }

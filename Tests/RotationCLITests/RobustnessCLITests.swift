@@ -39,9 +39,12 @@ final class RobustnessCLITests: XCTestCase {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("run")
-        let result = try CLI.run(["solve", CLI.sample.path, "--out", out.path, "--memory-budget", "1"])
+        let result = try CLI.run(["solve", CLI.sample.path, "--out", out.path, "--memory-budget", "1", "--lang", "en"])
         XCTAssertEqual(result.status, 7, result.stderr)
         XCTAssertTrue(result.stderr.contains("more than the budget of 1 MB; nothing was written"), result.stderr)
+        let chinese = try CLI.run(["solve", CLI.sample.path, "--out", out.path, "--memory-budget", "1"])
+        XCTAssertEqual(chinese.status, 7)
+        XCTAssertTrue(chinese.stderr.contains("超过预算 1 兆字节；什么都没有写"), chinese.stderr)
         XCTAssertTrue(result.stderr.contains("--memory-budget"), "the hint names the option")
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
         XCTAssertEqual(try CLI.run(["solve", CLI.sample.path, "--out", out.path, "--memory-budget", "4096"]).status, 0)

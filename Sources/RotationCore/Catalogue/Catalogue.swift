@@ -84,10 +84,13 @@ public enum Catalogue {
         NoticeTexts.self,
         ReportTexts.self,
         ExplainTexts.self,
+        CompareTexts.self,
         WorkbookTexts.self,
         EntryWorkbookTexts.self,
         GuardTexts.self,
         TallyTexts.self,
+        ProgressTexts.self,
+        TimeLimitTexts.self,
     ]
 
     /// Every example of every chapter, rendered: (chapter, Chinese, English).
