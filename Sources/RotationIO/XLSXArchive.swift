@@ -35,8 +35,13 @@ final class XLSXArchive {
         (partLimit, totalLimit) = limits
         // A zip starts with a local file header, "PK\u{3}\u{4}".
         guard bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B, bytes[2] == 3, bytes[3] == 4 else { throw XLSXError(.notAWorkbook) }
+        // Through a private file, not ZIPFoundation's in-memory archive: that one traps when a damaged
+        // header points past the end of the data; a file read there simply ends.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rotation-xlsx-\(UUID().uuidString).zip")
+        defer { try? FileManager.default.removeItem(at: scratch) }
         do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
+            try Data(bytes).write(to: scratch)
+            archive = try Archive(url: scratch, accessMode: .read)
         } catch {
             throw XLSXError(.notAWorkbook)
         }

@@ -27,7 +27,11 @@ enum XLSXXML {
     }
 
     static func parse(_ bytes: [UInt8], part: String, _ handle: @escaping (Event) -> Void) throws(XLSXError) {
-        if containsDoctype(bytes) { throw XLSXError(.badXML(part: part, line: 1)) }
+        // Foundation's parser runs libxml2 in recovery mode and traps on a name that is not UTF-8
+        // (an invalid sequence, or one cut short by a NUL byte): only well-encoded UTF-8 reaches it.
+        if containsDoctype(bytes) || !isCleanUTF8(bytes) || declaresOtherEncoding(bytes) {
+            throw XLSXError(.badXML(part: part, line: 1))
+        }
         let parser = XMLParser(data: Data(bytes))
         parser.shouldProcessNamespaces = false
         parser.shouldReportNamespacePrefixes = false
@@ -38,6 +42,22 @@ enum XLSXXML {
         if !parsed || parser.parserError != nil || delegate.depth != 0 {
             throw XLSXError(.badXML(part: part, line: max(1, parser.lineNumber)))
         }
+    }
+
+    /// Valid UTF-8 without a NUL byte (which XML never allows).
+    static func isCleanUTF8(_ bytes: [UInt8]) -> Bool {
+        !bytes.contains(0) && String(validating: bytes, as: UTF8.self) != nil
+    }
+
+    /// An XML declaration naming an encoding other than UTF-8 (xlsx parts are UTF-8; libxml2 would convert).
+    static func declaresOtherEncoding(_ bytes: [UInt8]) -> Bool {
+        let head = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3).prefix(200)) : Array(bytes.prefix(200))
+        guard head.starts(with: Array("<?xml".utf8)), let end = head.firstIndex(of: UInt8(ascii: ">")) else { return false }
+        let declaration = String(decoding: head[..<end], as: UTF8.self).lowercased()
+        guard let range = declaration.range(of: "encoding") else { return false }
+        let value = declaration[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
+            .prefix { $0 != "\"" && $0 != "'" && $0 != " " }
+        return value != "utf-8" && value != "utf8"
     }
 
     /// `<!DOCTYPE` anywhere in the part.

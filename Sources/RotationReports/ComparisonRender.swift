@@ -131,10 +131,10 @@ extension Comparison {
 
     var envyNote: String {
         if metricsA.envyRecomputed && metricsB.envyRecomputed {
-            return say("应入未入（合理嫉妒，见 docs/model.md）：面试合格、未列入某职位名单，而该名单中有人排名在其后。已按情景数据重新计算。",
+            return say("应入未入（合理嫉妒，见 model.md）：面试合格、未列入某职位名单，而该名单中有人排名在其后。已按情景数据重新计算。",
                        "Justified envy (docs/model.md): a passed applicant left off a list that holds someone ranked below them; recomputed from the scenarios.")
         }
-        return say("* 应入未入（合理嫉妒，见 docs/model.md）：面试合格、未列入某职位名单，而该名单中有人排名在其后。运行结果文件不记录未列入名单的合格人员，无法重新计算；solve 以约束禁止此类情形，故记为0。比较情景文件夹可重新计算。",
+        return say("* 应入未入（合理嫉妒，见 model.md）：面试合格、未列入某职位名单，而该名单中有人排名在其后。运行结果文件不记录未列入名单的合格人员，无法重新计算；求解时以约束禁止此类情形，故记为0。比较情景文件夹可重新计算。",
                    "* A run folder does not record passed applicants left off the lists, so justified envy cannot be recomputed; solve forbids it as a constraint, so it counts 0. Give scenario folders to recompute it.")
     }
 
@@ -189,7 +189,7 @@ extension Comparison {
         ]))
         var document = Document(language: words.language, title: say("两次运行结果比较", "Comparison of two runs"),
                                 meta: [runLine("A", a), runLine("B", b)], sections: sections,
-                                footer: [say("由 rotation compare 生成。", "Made by rotation compare.")])
+                                footer: [say("由 rotation 比较功能生成。", "Made by rotation compare.")])
         document.metaOnSeparateLines = true
         document.isInternal = true
         return document

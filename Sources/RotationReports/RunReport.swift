@@ -62,7 +62,7 @@ public struct RunReport: Sendable, Worded {
             meta: meta(),
             sections: sections,
             footer: [
-                say("本报告由 rotation 依据运行结果（result.json）生成。每项结论注明规则编号和通知条款（规则见 docs/rules.md）；“情况说明”为程序记录的原始数据。",
+                say("本报告由 rotation 依据运行结果（result.json）生成。每项结论注明规则编号和通知条款（规则见 rules.md）；“情况说明”为程序记录的原始数据。",
                     "Made by rotation from the run's result.json. Every finding names its rule ID and the notice's clause (rules: docs/rules.md); “details” are the program's own record."),
             ])
         document.isInternal = true

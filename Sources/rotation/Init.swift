@@ -8,14 +8,18 @@ import RotationPipeline
 /// `rotation init DIR`: a template scenario that `validate` accepts — how a new user starts.
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a template scenario folder: every file, headers in your language, one worked example.",
-        discussion: "The example solves as it is; replace its rows with your own data (Excel: save as CSV UTF-8 or CSV)."
+        abstract: "新建场景 Write a template scenario folder: every file, headers in your language, one worked example.",
+        discussion: """
+        生成一个可直接求解的示例场景：用 Excel 或 WPS 打开各文件，把示例行换成本单位的数据，另存为 CSV，\
+        再运行 rotation validate 文件夹。The example solves as it is; replace its rows with your own data \
+        (Excel: save as CSV UTF-8 or CSV), then run rotation validate FOLDER. README.md lists every column and code.
+        """
     )
 
-    @Argument(help: "The folder to create (must not exist, or be empty).")
+    @Argument(help: "场景文件夹 The folder to create (must not exist, or be empty).")
     var folder: String
 
-    @Option(help: "zh (Chinese headers and values) or en.")
+    @Option(help: "语言 zh (Chinese headers and values, 中文表头和代码) or en.")
     var lang: Language = .zh
 
     @Flag(help: "录入工作簿: write the tables as one Excel workbook, scenario.xlsx (a sheet per file, dropdowns, instructions) instead of CSV files.")
@@ -133,15 +137,15 @@ struct ScenarioTemplate {
 
     func yaml() -> String {
         let heading = zh
-            ? "# 场景设置。除 name 和 reference_date 外均可省略；下列数值为通知（奉民发〔2017〕66号）的默认值。\n"
+            ? "# 场景设置。除 `name` 和 `reference_date` 外均可省略；下列数值为通知（奉民发〔2017〕66号）的默认值。\n"
             : "# Scenario settings. Every key but name and reference_date is optional; the values below are the notice's defaults.\n"
         return heading + """
         name: "\(zh ? "示例：2017年中层干部跨部门竞争上岗" : "Example: 2017 cross-department competition")"
         reference_date: 2017-10        # \(zh ? "年龄、工作年限计算至此月" : "ages and years of service are counted to this month")
-        mode: \(zh ? "竞争上岗                 # 竞争上岗（每人限报一个职位，competition）| 志愿（多志愿模拟，preferences）" : "competition              # competition (one application each) | preferences (ranked choices, what-if)")
+        mode: \(zh ? "竞争上岗                 # 竞争上岗（每人限报一个职位，`competition`）| 志愿（多志愿模拟，`preferences`）" : "competition              # competition (one application each) | preferences (ranked choices, what-if)")
         max_preferences: 3
-        language: \(language.rawValue)                   # zh | en
-        # encoding: gb18030            # \(zh ? "CSV 为 Excel 默认的 GB18030 时可指定；否则自动识别" : "pin the CSV encoding; otherwise detected (UTF-8, then GB18030)")
+        language: \(language.rawValue)                   # \(zh ? "中文 `zh` | 英文 `en`" : "zh | en")
+        # \(zh ? "`encoding: gb18030`            # CSV 为 Excel 默认的 GB18030 时可指定；否则自动识别" : "encoding: gb18030            #") \(zh ? "" : "pin the CSV encoding; otherwise detected (UTF-8, then GB18030)")
         rules:
           term_years: 3
           retirement_age: {male: 60, female: 55}
@@ -149,15 +153,15 @@ struct ScenarioTemplate {
           months_staff_before_deputy: 36
           months_deputy_before_chief: 24
           months_town_before_department: 60
-          # assessment_years: [2014, 2015, 2016]   # \(zh ? "默认为基准年前三年" : "default: the 3 years before the reference year")
-          training: \(zh ? "严格                 # 严格（strict）| 允许补训（allow_pending）" : "strict             # strict | allow_pending")
+          # \(zh ? "`assessment_years: [2014, 2015, 2016]`   # 默认为基准年前三年" : "assessment_years: [2014, 2015, 2016]   # default: the 3 years before the reference year")
+          training: \(zh ? "严格                 # 严格（`strict`）| 允许补训（`allow_pending`）" : "strict             # strict | allow_pending")
           pass_mark: 60
           judges: {min: 5, max: 7}
-          aggregate: \(zh ? "去掉最高分和最低分    # 去掉一个最高分和一个最低分（trimmed_mean）| 平均（mean）" : "trimmed_mean      # drop one highest and one lowest | mean")
+          aggregate: \(zh ? "去掉最高分和最低分    # 去掉一个最高分和一个最低分（`trimmed_mean`）| 平均（`mean`）" : "trimmed_mean      # drop one highest and one lowest | mean")
           score_decimals: 2
           shortlist_ratio: 2           # 1:2
           min_applicants: 2
-          short_shortlist: \(zh ? "保留          # 保留（keep）| 撤销（withdraw）" : "keep        # keep | withdraw")
+          short_shortlist: \(zh ? "保留          # 保留（`keep`）| 撤销（`withdraw`）" : "keep        # keep | withdraw")
           ties: \(zh ? "[测评好票率, 优秀次数, 任现职级时间, 人员编号]" : "[evaluation_good_share, excellent_assessments, months_in_level, cadre_id]")
           rotation: {same_position_months: 72, same_section_years: 9, exempt_months_before_retirement: 36}
           quota: {posts_threshold: 10, small_unit_offers: 1, large_unit_min_offers: 1}   # Q-OFFER
@@ -183,13 +187,14 @@ struct ScenarioTemplate {
             lines.append("")
             lines.append("## \(entry.file)")
             lines.append("")
-            lines.append(entry.columns.map { "\($0.alias) (\($0.name))\($0.required ? " *" : "")" }.joined(separator: ", "))
+            lines.append(entry.columns.map { zh ? "\($0.alias)（`\($0.name)`）\($0.required ? " *" : "")" : "\($0.alias) (\($0.name))\($0.required ? " *" : "")" }
+                .joined(separator: zh ? "，" : ", "))
         }
         lines.append("")
         lines.append(zh ? "## 代码（中文或英文均可）" : "## Codes (Chinese or English)")
         lines.append("")
         for (column, codes) in ScenarioTemplate.codeLists {
-            lines.append("- \(column)：" + codes.map { zh ? "\($0.zh)（\($0.en)）" : "\($0.en) (\($0.zh))" }.joined(separator: zh ? "；" : "; "))
+            lines.append("- \(zh ? column.zh : column.en)：" + codes.map { zh ? "\($0.zh)（`\($0.en)`）" : "\($0.en) (\($0.zh))" }.joined(separator: zh ? "；" : "; "))
         }
         lines.append(zh ? "\n负面情形、身份要求可填多项，用 ; 分隔（例如：受处分;正在立案审查）。" : "\nflags and identities may hold several codes separated by ; (e.g. discipline;under_investigation).")
         lines.append("")
@@ -200,16 +205,17 @@ struct ScenarioTemplate {
 
 extension ScenarioTemplate {
     /// Every coded column and its codes (Chinese name, English code), as the template's README lists them.
-    static var codeLists: [(column: String, codes: [(zh: String, en: String)])] {
+    static var codeLists: [(column: (zh: String, en: String), codes: [(zh: String, en: String)])] {
         func pairs<T>(_ table: [(T, [String])]) -> [(zh: String, en: String)] {
             table.map { entry in (entry.1.first { $0.unicodeScalars.contains { $0.value >= 0x3400 } } ?? entry.1[0], entry.1[0]) }
         }
         return [
-            ("性别 gender", pairs(Values.genderNames)), ("单位类型 kind", pairs(Values.unitKindNames)),
-            ("职级 level", pairs(Values.levelNames)), ("学历 education", pairs(Values.educationNames)),
-            ("身份 identity", pairs(Values.identityNames)), ("培训 training", pairs(Values.trainingNames)),
-            ("考核等次 grade", pairs(Values.gradeNames)), ("德行总体评价 moral", pairs(Values.moralNames)),
-            ("负面情形 flags", pairs(Values.flagNames)),
+            (("性别", "gender (性别)"), pairs(Values.genderNames)), (("单位类型", "kind (单位类型)"), pairs(Values.unitKindNames)),
+            (("职级", "level (职级)"), pairs(Values.levelNames)), (("学历", "education (学历)"), pairs(Values.educationNames)),
+            (("身份、身份要求", "identity, identities (身份、身份要求)"), pairs(Values.identityNames)),
+            (("培训", "training (培训)"), pairs(Values.trainingNames)),
+            (("考核等次", "grade (考核等次)"), pairs(Values.gradeNames)), (("德行总体评价", "moral (德行总体评价)"), pairs(Values.moralNames)),
+            (("负面情形", "flags (负面情形)"), pairs(Values.flagNames)),
         ]
     }
 }

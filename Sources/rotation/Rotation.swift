@@ -9,8 +9,9 @@ import RotationPipeline
 struct Rotation: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rotation",
-        abstract: "Cross-department rotation of mid-level cadres by competition (跨部门竞争上岗), optimized with GLPK.",
+        abstract: "中层干部跨部门竞争上岗 Cross-department rotation of mid-level cadres by competition, optimized with GLPK.",
         discussion: """
+        新用户：rotation init 新场景，填好数据后 rotation validate 新场景，再 rotation solve 新场景 --out 结果。\
         A scenario is a folder of CSV files and scenario.yaml (see docs/scenario-format.md). Exit codes: \
         0 done (solve: proven optimal), 1 internal error, 2 bad input (every problem listed, nothing written), \
         3 solve stopped at its time limit, 4 place_all_due is infeasible, 5 compare --exit-code: the runs differ.

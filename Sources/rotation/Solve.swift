@@ -8,31 +8,33 @@ import RotationPipeline
 /// `rotation solve SCENARIO --out RUN`: apply the rules, optimize, write the run folder.
 struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Apply every rule, solve the competition (and transfer) with GLPK, and write the run folder.",
+        abstract: "求解 Apply every rule, solve the competition (and transfer) with GLPK, and write the run folder.",
         discussion: """
-        Writes shortlist.csv, withdrawn.csv, ties.csv, placements.csv, eligibility.csv, rotation_due.csv, \
-        quota.csv, result.json and audit.json into --out, all at once (nothing is half-written). \
-        Same input, same bytes.
+        按通知的规则审查资格、确定差额考察对象和拟任人选，并安排组织调动，结果写入 --out 文件夹；\
+        再用 rotation export 结果 --format html 生成报告。Writes shortlist.csv, withdrawn.csv, ties.csv, \
+        placements.csv, eligibility.csv, rotation_due.csv, quota.csv, result.json and audit.json into --out, \
+        all at once (nothing is half-written). Same input, same bytes. Exit 0 optimal, 2 bad input (fix the \
+        files listed), 3 time limit (raise --time-limit), 4 place_all_due cannot hold (see the cadres named).
         """
     )
 
     @OptionGroup var scenario: ScenarioOptions
 
-    @Option(name: .shortAndLong, help: "The run folder to write (replaced if it is an earlier run).")
+    @Option(name: .shortAndLong, help: "结果文件夹 The run folder to write, e.g. --out 结果 (a new folder, or an earlier run, which is replaced).")
     var out: String
 
     @OptionGroup var limits: SolverLimitOptions
 
-    @Option(help: "An earlier run folder: among optimal plans, keep as many of its shortlist and transfer pairs as possible.")
+    @Option(help: "基准方案 An earlier run folder: among optimal plans, keep as many of its shortlist and transfer pairs as possible.")
     var baseline: String?
 
-    @Option(help: "Also write every model as solved, in CPLEX LP form, into this folder.")
+    @Option(help: "导出模型 Also write every model as solved, in CPLEX LP form, into this folder (for checking the optimization).")
     var exportModel: String?
 
-    @Flag(help: "Record per-phase timings in audit.json (the run is then not byte-for-byte reproducible).")
+    @Flag(help: "计时 Record per-phase timings in audit.json (the run is then not byte-for-byte reproducible).")
     var timings = false
 
-    @Option(help: "A timestamp to record in audit.json (default: SOURCE_DATE_EPOCH if set, else none).")
+    @Option(help: "时间戳 A timestamp to record in audit.json (default: SOURCE_DATE_EPOCH if set, else none).")
     var now: String?
 
     @OptionGroup var language: LanguageOption

@@ -12,7 +12,7 @@ extension ExitCode {
 
 /// The scenario folder argument shared by every command that reads one.
 struct ScenarioOptions: ParsableArguments {
-    @Argument(help: "The scenario folder (scenario.yaml, units.csv, positions.csv, cadres.csv, …).")
+    @Argument(help: "场景文件夹 The scenario folder (scenario.yaml, units.csv, positions.csv, cadres.csv, …; rotation init makes one).")
     var scenario: String
 
     var url: URL { URL(fileURLWithPath: scenario) }
@@ -39,10 +39,10 @@ struct LanguageOption: ParsableArguments {
 
 /// `--time-limit` and `--mip-gap`, shared by every command that solves.
 struct SolverLimitOptions: ParsableArguments {
-    @Option(help: "Time limit for the whole solve, in seconds (default: scenario solver.time_limit_seconds, \(Int(SolverSettings.defaultTimeLimitSeconds))).")
+    @Option(help: "时间上限 Time limit for the whole solve, in seconds (default: scenario solver.time_limit_seconds, \(Int(SolverSettings.defaultTimeLimitSeconds))).")
     var timeLimit: Double?
 
-    @Option(help: "Relative MIP gap accepted as optimal (default: scenario solver.mip_gap, 0).")
+    @Option(help: "允许误差 Relative MIP gap accepted as optimal (default: scenario solver.mip_gap, 0).")
     var mipGap: Double?
 
     func validate() throws {

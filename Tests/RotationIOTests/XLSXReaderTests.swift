@@ -135,6 +135,21 @@ final class XLSXReaderTests: XCTestCase {
         guard case .badXML = failure(bytes) else { return XCTFail("a document type declaration is refused") }
     }
 
+    /// Foundation's XML parser traps on a name that is not UTF-8: such a part is refused before it.
+    func testPartsThatAreNotCleanUTF8() throws {
+        for sheet in ["<worksheet><sheetData><row r=\"1\"><c\u{0}r=\"A1\"/></row></sheetData></worksheet>",
+                      "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><worksheet><sheetData/></worksheet>"] {
+            let bytes = try WorkbookKit.workbook([("units", [[.text("x")]])], replacing: ["xl/worksheets/sheet1.xml": sheet])
+            guard case .badXML = failure(bytes) else { return XCTFail("refused: \(sheet.debugDescription)") }
+        }
+        var invalid = Array("<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>".utf8)
+        invalid += [0xE4, 0x28] + Array("</t></is></c></row></sheetData></worksheet>".utf8)
+        XCTAssertFalse(XLSXXML.isCleanUTF8(invalid))
+        XCTAssertTrue(XLSXXML.isCleanUTF8(Array("<t>张三</t>".utf8)))
+        XCTAssertFalse(XLSXXML.declaresOtherEncoding(Array("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><a/>".utf8)))
+        XCTAssertTrue(XLSXXML.declaresOtherEncoding(Array("<?xml version='1.0' encoding='UTF-16'?><a/>".utf8)))
+    }
+
     func testBadCellReference() throws {
         let sheet = "<worksheet><sheetData><row r=\"1\"><c r=\"A0\" t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData></worksheet>"
         let bytes = try WorkbookKit.workbook([("units", [[.text("x")]])], replacing: ["xl/worksheets/sheet1.xml": sheet])
@@ -158,5 +173,77 @@ final class XLSXReaderTests: XCTestCase {
         }
         XCTAssertNotNil(failure(lying, limits: (part: 4_096, total: 1 << 20)), "a lying header is refused, not trusted")
         XCTAssertNoThrow(try XLSXWorkbook(bytes: bytes), "the same workbook reads under the real limits")
+    }
+}
+
+/// Damaged workbooks, made by changing bytes of each part of a real one: every one is read or
+/// refused with an `XLSXError`, never a crash (a deterministic fuzz; `XLSX_FUZZ=N` runs N cases).
+final class XLSXFuzzTests: XCTestCase {
+    /// A small deterministic generator (SplitMix64).
+    struct Generator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+    }
+
+    func testChangedPartsAreReadOrRefused() throws {
+        let parts: [(String, String)] = [
+            ("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"),
+            ("_rels/.rels", "<Relationships><Relationship Id=\"rId1\" Type=\"x/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"),
+            ("xl/workbook.xml", "<workbook xmlns:r=\"urn:r\"><workbookPr date1904=\"0\"/><sheets><sheet name=\"干部\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
+            ("xl/_rels/workbook.xml.rels", """
+             <Relationships><Relationship Id="rId1" Type="x/worksheet" Target="worksheets/sheet1.xml"/>\
+             <Relationship Id="rId2" Type="x/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="x/styles" Target="styles.xml"/></Relationships>
+             """),
+            ("xl/sharedStrings.xml", "<sst><si><t>人员编号</t></si><si><r><t>张</t></r><r><t>三</t></r><rPh><t>zhang</t></rPh></si></sst>"),
+            ("xl/styles.xml", "<styleSheet><numFmts><numFmt numFmtId=\"164\" formatCode=\"yyyy\\-mm\"/></numFmts><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"164\"/></cellXfs></styleSheet>"),
+            ("xl/worksheets/sheet1.xml", """
+             <worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c>\
+             <c r="B2" s="1"><v>43009</v></c><c r="C2"><v>1.5E-3</v></c><c r="D2" t="inlineStr"><is><t>007</t></is></c></row></sheetData></worksheet>
+             """),
+        ]
+        let original = try XLSXWorkbook(bytes: try WorkbookKit.zip(parts.map { ($0.0, Array($0.1.utf8)) }))
+        XCTAssertEqual(original.sheets.first?.rows.last?.cells.map(\.text), ["张三", "2017-10", "0.0015", "007"])
+        let cases = Int(ProcessInfo.processInfo.environment["XLSX_FUZZ"] ?? "") ?? 150
+        var generator = Generator(state: 2017)
+        var refused = 0
+        let interesting: [UInt8] = Array("<>/\"'=&;#x0123456789ABCDEFrvtcsi!-:E.".utf8) + [0, 0xFF, 0xE4, 0x80]
+        for _ in 0..<cases {
+            var files = parts.map { ($0.0, Array($0.1.utf8)) }
+            let target = generator.below(files.count)
+            for _ in 0...generator.below(4) {
+                var bytes = files[target].1
+                let at = generator.below(bytes.count)
+                switch generator.below(3) {
+                case 0: bytes[at] = interesting[generator.below(interesting.count)]
+                case 1: bytes.remove(at: at)
+                default: bytes.insert(contentsOf: bytes[at..<min(bytes.count, at + generator.below(40))], at: at)
+                }
+                files[target].1 = bytes
+            }
+            do {
+                _ = try XLSXWorkbook(bytes: try WorkbookKit.zip(files))
+            } catch {
+                refused += 1
+            }
+        }
+        XCTAssertGreaterThan(refused, 0, "some changes must break the workbook")
+        // Changed bytes of the zip itself (headers, deflated data, checksums).
+        let zipped = try WorkbookKit.zip(parts.map { ($0.0, Array($0.1.utf8)) })
+        for _ in 0..<cases {
+            var bytes = zipped
+            for _ in 0...generator.below(3) {
+                let at = generator.below(bytes.count)
+                if generator.below(2) == 0 { bytes[at] = UInt8(truncatingIfNeeded: generator.next()) } else { bytes.removeSubrange(at..<min(bytes.count, at + 1 + generator.below(8))) }
+            }
+            _ = try? XLSXWorkbook(bytes: bytes)
+        }
+        XCTAssertLessThan(refused, cases, "some changes must leave it readable")
     }
 }

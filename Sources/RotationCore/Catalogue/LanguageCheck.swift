@@ -14,7 +14,7 @@
 public enum LanguageCheck {
     /// Names that stay in Latin letters in a Chinese sentence.
     public static let allowedInChinese: Set<String> = [
-        "GLPK", "HiGHS", "Excel", "WPS", "Word", "CSV", "csv", "xlsx", "yaml", "YAML", "xls", "json", "JSON", "html", "HTML",
+        "rotation", "GLPK", "HiGHS", "Excel", "WPS", "Word", "CSV", "csv", "xlsx", "yaml", "YAML", "xls", "json", "JSON", "html", "HTML",
         "docx", "UTF", "Unicode", "BOM", "GB", "GBK", "A4", "PDF", "LP", "MIP", "ID",
     ]
 
