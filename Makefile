@@ -16,6 +16,10 @@ build:
 	./scripts/install-deps
 	swift build
 
+# City-scale families end to end (200–20,000 cadres; BENCH=--quick for the small ones), with
+# SciPy and HiGHS measured in the same run, then the in-memory structural comparisons.
 bench:
 	./scripts/install-deps
-	swift run -c release rotation-bench
+	swift build -c release
+	python3 scripts/bench-city.py $(BENCH)
+	swift run -c release rotation-bench $(BENCH)

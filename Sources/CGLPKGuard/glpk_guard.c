@@ -253,6 +253,9 @@ typedef struct {
     glpg_mip_progress *progress;
     int dir;
     double last_sample;
+    /* A known integer-feasible solution, handed to GLPK once at its first heuristic call. */
+    const double *start;
+    int start_given;
 } intopt_info;
 
 static void sample_bound(glp_tree *T, intopt_info *info)
@@ -293,16 +296,25 @@ static void intopt_callback(glp_tree *T, void *raw)
     case GLP_IBINGO:
         sample_bound(T, info);
         break;
+    case GLP_IHEUR:
+        if (info->start != NULL && !info->start_given) {
+            info->start_given = 1;
+            /* 0: accepted as the incumbent; 1: rejected (not better than the incumbent). */
+            info->progress->start_rejected = glp_ios_heur_sol(T, info->start) != 0;
+        }
+        break;
     default:
         break;
     }
 }
 
-static int run_intopt(glp_prob *P, const glp_iocp *parm, glpg_mip_progress *progress)
+static int run_intopt(glp_prob *P, const glp_iocp *parm, glpg_mip_progress *progress, const double *start)
 {
     glp_iocp local = *parm;
     intopt_info info;
     info.progress = progress;
+    info.start = start;
+    info.start_given = 0;
     info.dir = glp_get_obj_dir(P);
     info.last_sample = monotonic_seconds();
     if (progress != NULL) {
@@ -310,6 +322,7 @@ static int run_intopt(glp_prob *P, const glp_iocp *parm, glpg_mip_progress *prog
         progress->bound = 0.0;
         progress->callbacks = 0;
         progress->active_nodes = 0;
+        progress->start_rejected = 0;
         local.cb_func = intopt_callback;
         local.cb_info = &info;
     } else {
@@ -321,7 +334,22 @@ static int run_intopt(glp_prob *P, const glp_iocp *parm, glpg_mip_progress *prog
 
 int glpg_intopt(glp_prob *P, const glp_iocp *parm, glpg_mip_progress *progress, int *ret)
 {
-    GUARDED(*ret = run_intopt(P, parm, progress));
+    GUARDED(*ret = run_intopt(P, parm, progress, NULL));
+}
+
+int glpg_intopt_from(glp_prob *P, const glp_iocp *parm, glpg_mip_progress *progress, const double *start, int *ret)
+{
+    GUARDED(*ret = run_intopt(P, parm, progress, start));
+}
+
+static void read_row_duals(glp_prob *P, double *row_dual, int m)
+{
+    for (int i = 1; i <= m; i++) row_dual[i - 1] = glp_get_row_dual(P, i);
+}
+
+int glpg_get_row_duals(glp_prob *P, double *row_dual, int m)
+{
+    GUARDED(read_row_duals(P, row_dual, m));
 }
 
 static void read_lp_solution(glp_prob *P, int *status, int *prim_stat, int *dual_stat,

@@ -167,6 +167,39 @@ public struct SolverOptions: Sendable, Equatable {
     /// ignore this option.
     public var cuts: CutGenerators = .all
 
+    /// GLPK's primal heuristics in branch-and-bound (all off by default, as in GLPK).
+    public struct Heuristics: OptionSet, Sendable, Hashable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        /// The feasibility pump (`fp_heur`).
+        public static let feasibilityPump = Heuristics(rawValue: 1 << 0)
+        /// Proximity search (`ps_heur`), for at most `proximitySeconds` a call.
+        public static let proximitySearch = Heuristics(rawValue: 1 << 1)
+    }
+
+    /// Heuristics branch-and-bound runs (GLPK's default: none; `rotation-bench --tune` measures them).
+    public var heuristics: Heuristics = []
+    /// Proximity search's own time limit, when on.
+    public var proximitySeconds = 5.0
+
+    /// The branching rule (`br_tech`).
+    public enum Branching: String, Sendable, CaseIterable {
+        case firstFractional = "first"
+        case lastFractional = "last"
+        case mostFractional = "most"
+        /// Driebeck and Tomlin's heuristic: GLPK's default.
+        case driebeckTomlin = "dth"
+        /// Hybrid pseudo-costs.
+        case pseudoCost = "pch"
+    }
+
+    public var branching: Branching = .driebeckTomlin
+
+    /// For a MILP, also read the row duals and the objective of the root LP relaxation (before
+    /// branch-and-bound) into `Solution.rowDuals` and `Solution.relaxationObjective`: what column
+    /// generation prices with, without a second LP solve.
+    public var rootDuals = false
+
     public init(
         timeLimitSeconds: Double = 60, mipGap: Double = 0, messageLevel: MessageLevel = .normal,
         echoLog: Bool = false, method: SimplexMethod = .dual, cuts: CutGenerators = .all
@@ -223,6 +256,16 @@ public struct SolverOptions: Sendable, Equatable {
         parameters.mir_cuts = flag(.mixedIntegerRounding)
         parameters.cov_cuts = flag(.cover)
         parameters.clq_cuts = flag(.clique)
+        parameters.fp_heur = heuristics.contains(.feasibilityPump) ? GLP_ON : GLP_OFF
+        parameters.ps_heur = heuristics.contains(.proximitySearch) ? GLP_ON : GLP_OFF
+        parameters.ps_tm_lim = Int32(min(max(proximitySeconds, 0.001), 86_400) * 1000)
+        switch branching {
+        case .firstFractional: parameters.br_tech = GLP_BR_FFV
+        case .lastFractional: parameters.br_tech = GLP_BR_LFV
+        case .mostFractional: parameters.br_tech = GLP_BR_MFV
+        case .driebeckTomlin: parameters.br_tech = GLP_BR_DTH
+        case .pseudoCost: parameters.br_tech = GLP_BR_PCH
+        }
         return parameters
     }
 
@@ -264,6 +307,15 @@ public struct Solution: Sendable, Equatable {
     public var returnCode: String
     /// GLPK's solution status of the last solver call: `"GLP_OPT"`, `"GLP_FEAS"`, …
     public var glpkStatus: String
+    /// The row duals (`glp_get_row_dual`, one per constraint) of an optimal LP: set by
+    /// `GLPKSolver.solveRelaxation`, empty otherwise. For a column `j`, its reduced profit is
+    /// `c_j − Σ_i a_ij · rowDuals[i]`.
+    public var rowDuals: [Double] = []
+    /// Whether a `start` handed to `GLPKSolver.solve(_:start:)` became GLPK's first incumbent.
+    public var startAccepted = false
+    /// The optimal objective of the LP relaxation, when `SolverOptions.rootDuals` read it (or
+    /// `solveRelaxation` solved it); nil otherwise.
+    public var relaxationObjective: Double?
 
     public init(
         status: SolveStatus, objective: Double?, bound: Double?, gap: Double?, values: [Double],

@@ -165,6 +165,27 @@ final class GLPKProblem {
         return result
     }
 
+    /// `intopt` with a known feasible solution (one value per column, checked by the caller)
+    /// handed to GLPK as its first incumbent through the guard's callback (`glp_ios_heur_sol`).
+    func intopt(_ parameters: glp_iocp, progress: inout glpg_mip_progress, start: [Double]) throws -> Int32 {
+        var parameters = parameters
+        var result: Int32 = 0
+        let oneBased = [0] + start
+        try run("glp_intopt") { pointer in
+            oneBased.withUnsafeBufferPointer { glpg_intopt_from(pointer, &parameters, &progress, $0.baseAddress, &result) }
+        }
+        return result
+    }
+
+    /// The row duals of the basic solution (`glp_get_row_dual`), one per row.
+    func rowDuals(rows: Int) throws -> [Double] {
+        var duals = [Double](repeating: 0, count: rows)
+        try run("glp_get_row_dual") { pointer in
+            duals.withUnsafeMutableBufferPointer { glpg_get_row_duals(pointer, $0.baseAddress, Int32(rows)) }
+        }
+        return duals
+    }
+
     struct BasicSolution {
         var status: Int32
         var primalStatus: Int32

@@ -38,6 +38,35 @@ public struct GLPKSolver: Sendable {
     /// - Complexity: that of GLPK's simplex and branch-and-bound, bounded by
     ///   `options.timeLimitSeconds`; loading is O(variables + non-zeros).
     public func solve(_ model: LinearModel) throws -> Solution {
+        try solve(model, start: nil, relaxationOnly: false)
+    }
+
+    /// Solves `model` starting branch-and-bound from a known solution `start` (one value per
+    /// variable): GLPK takes it as its first incumbent, so a time limit never ends with less.
+    /// A start that breaks a row or a bound, or is not integral, is ignored (checked here:
+    /// GLPK itself would not check the rows).
+    ///
+    /// ```swift
+    /// let solution = try GLPKSolver().solve(model, start: previousLevelValues)
+    /// // solution.startAccepted == true; solution.objective >= model.objectiveValue(of: previousLevelValues)
+    /// ```
+    public func solve(_ model: LinearModel, start: [Double]?) throws -> Solution {
+        try solve(model, start: start, relaxationOnly: false)
+    }
+
+    /// Solves the LP relaxation of `model` (integer columns taken as continuous) and reads the
+    /// row duals into `Solution.rowDuals`, for pricing columns left out of a restricted model.
+    ///
+    /// ```swift
+    /// let lp = try GLPKSolver(options: .init(method: .primal)).solveRelaxation(model)
+    /// // lp.status == .optimal, lp.bound == lp.objective, lp.rowDuals.count == model.constraints.count
+    /// ```
+    /// - Complexity: that of GLPK's simplex, bounded by `options.timeLimitSeconds`.
+    public func solveRelaxation(_ model: LinearModel) throws -> Solution {
+        try solve(model, start: nil, relaxationOnly: true)
+    }
+
+    func solve(_ model: LinearModel, start initial: [Double]?, relaxationOnly: Bool) throws -> Solution {
         let start = ContinuousClock.now
         try options.validate()
         let limit = try options.timeLimitMilliseconds()
@@ -62,7 +91,8 @@ public struct GLPKSolver: Sendable {
 
         var run = SolveRun(
             problem: problem, model: model, prepared: prepared, options: options,
-            start: start, limit: limit)
+            start: start, limit: limit, relaxationOnly: relaxationOnly,
+            incumbent: initial.flatMap { model.isFeasible($0) ? $0 : nil })
         var solution = try run.execute()
         solution.log = Self.capturedLog()
         solution.seconds = Self.seconds(since: start)
@@ -131,6 +161,10 @@ private struct SolveRun {
     let options: SolverOptions
     let start: ContinuousClock.Instant
     let limit: Int32
+    /// Solve the LP relaxation only, and read the row duals.
+    var relaxationOnly = false
+    /// A feasible solution to start branch-and-bound from.
+    var incumbent: [Double]? = nil
 
     var columnCount: Int { prepared.columnBounds.count }
     var minimizing: Bool { model.sense == .minimize }
@@ -143,14 +177,27 @@ private struct SolveRun {
     }
 
     mutating func execute() throws -> Solution {
-        let isMIP = model.isMixedInteger
+        let isMIP = model.isMixedInteger && !relaxationOnly
         let (code, basic) = try solveRelaxation(readValues: !isMIP)
-        if !isMIP { return try lpOutcome(code: code, basic: basic) }
+        if !isMIP {
+            var outcome = try lpOutcome(code: code, basic: basic)
+            if relaxationOnly && outcome.status == .optimal {
+                outcome.rowDuals = try problem.rowDuals(rows: prepared.rowBounds.count)
+                outcome.relaxationObjective = outcome.objective
+            }
+            return outcome
+        }
         // A MILP needs an optimal LP basis before glp_intopt (without presolve).
         guard code == 0, basic.status == GLP_OPT else {
             return try relaxationFailure(code: code, basic: basic)
         }
-        return try branchAndBound(relaxationBound: basic.objective)
+        let duals = options.rootDuals ? try problem.rowDuals(rows: prepared.rowBounds.count) : []
+        var solution = try branchAndBound(relaxationBound: basic.objective)
+        if options.rootDuals {
+            solution.rowDuals = duals
+            solution.relaxationObjective = basic.objective
+        }
+        return solution
     }
 
     /// Dual simplex with the long-step ratio test (or primal simplex, by `options.method`), no
@@ -228,7 +275,13 @@ private struct SolveRun {
         let parameters = options.branchAndBoundParameters(timeLimitMilliseconds: remainingMilliseconds())
         var progress = glpg_mip_progress()
         progress.sample_every_node = options.mipGap > 0 ? 1 : 0
-        let code = try problem.intopt(parameters, progress: &progress)
+        let code: Int32
+        if let incumbent {
+            code = try problem.intopt(parameters, progress: &progress, start: incumbent)
+        } else {
+            code = try problem.intopt(parameters, progress: &progress)
+        }
+        let startAccepted = incumbent != nil && progress.callbacks > 0 && progress.start_rejected == 0
         let mip = try problem.mipSolution(columns: columnCount)
         let codeName = GLPKCodes.returnCodeName(code)
         let statusName = GLPKCodes.statusName(mip.status)
@@ -285,10 +338,12 @@ private struct SolveRun {
             // The incumbent itself bounds the optimum from the other side.
             bound = minimizing ? min(bound, objective) : max(bound, objective)
         }
-        return Solution(
+        var solution = Solution(
             status: status, objective: objective, bound: bound,
             gap: status == .optimal ? 0 : Self.relativeGap(objective, bound), values: values,
             log: "", seconds: 0, returnCode: codeName, glpkStatus: statusName)
+        solution.startAccepted = startAccepted
+        return solution
     }
 
     static func failure(_ function: String, _ code: Int32) -> GLPKError {

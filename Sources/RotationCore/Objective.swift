@@ -139,6 +139,7 @@ public enum TransferOutcome: Sendable, Equatable {
     public func notRunReason(in language: Language) -> String? {
         guard case .notRun(let reason) = self else { return nil }
         for known in [RuleTexts.transferNotRunPreInterview, .transferDisabled] where known.text.en == reason { return known(language) }
+        if reason == TimeLimitTexts.transferOutOfTime.text.en { return TimeLimitTexts.transferOutOfTime(language) }
         return reason
     }
 

@@ -38,7 +38,14 @@ struct ScenarioBuilder {
         if let bytes = files[ScenarioFiles.applications] { readApplications(bytes) }
         if let bytes = files[ScenarioFiles.interviews] { readInterviews(bytes) } else { scenario.interviews = nil }
         if let bytes = files[ScenarioFiles.evaluations] { readEvaluations(bytes) }
-        if let bytes = files[ScenarioFiles.transferFit] { readTransferFits(bytes) }
+        if let bytes = files[ScenarioFiles.transferFit] {
+            // The plain case at disk speed; anything unusual is read (and reported) the general way.
+            if let fits = TransferFitFastPath.read(bytes, isCadre: { cadreLines[$0] != nil }, isPosition: { positionLines[$0] != nil }) {
+                scenario.transferFits += fits
+            } else {
+                readTransferFits(bytes)
+            }
+        }
     }
 
     private mutating func table(_ file: String, _ bytes: [UInt8], _ columns: [ColumnSpec]) -> TableReader {

@@ -26,6 +26,8 @@ public enum Pipeline {
         public var recordTimings = false
         /// `--now` / SOURCE_DATE_EPOCH text to record, if any.
         public var stamp: String?
+        /// Told where the solve is before every model (a progress display); never changes the run.
+        public var progress: (@Sendable (SolveProgress) -> Void)?
         public init(timeLimitSeconds: Double? = nil, mipGap: Double? = nil) {
             self.timeLimitSeconds = timeLimitSeconds
             self.mipGap = mipGap
@@ -61,8 +63,9 @@ public enum Pipeline {
         let adjudication = Adjudication(scenario: loaded.scenario)
         let report: SolveReport
         do {
-            report = try RotationOptimizer(options: SolveOptions(timeLimitSeconds: timeLimit, mipGap: mipGap, keepModels: options.keepModels))
-                .solve(adjudication, baseline: options.baseline)
+            var optimizer = RotationOptimizer(options: SolveOptions(timeLimitSeconds: timeLimit, mipGap: mipGap, keepModels: options.keepModels))
+            optimizer.progress = options.progress
+            report = try optimizer.solve(adjudication, baseline: options.baseline)
         } catch SolverFailure.timeLimitWithoutSolution(let message) {
             throw .timeLimitWithoutSolution(message)
         } catch let failure as SolverFailure {

@@ -31,8 +31,11 @@ public enum PipelineFailure: Error, CustomStringConvertible, Sendable {
             let count = errors.problems.filter { $0.severity == .error }.count
             return "\(errors.rendered(language))\n" + InputTexts.closing(count: count, folder: folder)(language)
         case .notARun(let message): return message
-        case .timeLimitWithoutSolution(let message): return "\(message); nothing written"
-        case .internalError(let message): return "internal error (a bug; please report it with the scenario): \(message)"
+        case .timeLimitWithoutSolution(let message):
+            return language == .zh ? TerminalTexts.timeLimitWithoutSolution(language) : "\(message); nothing written"
+        case .internalError(let message):
+            // The detail is for whoever fixes the bug; the sentence around it is the user's.
+            return TerminalTexts.internalError(language) + "\n" + message
         }
     }
 }

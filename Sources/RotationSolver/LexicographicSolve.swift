@@ -48,14 +48,76 @@ struct LexicographicSolver {
     /// What a level with no earlier solution gets once the deadline has passed.
     static let lastSlice = 0.05
 
+    /// The end of the current phase's share of the run (never after `deadline`): a solve stops
+    /// there, so that one phase cannot starve the next. Set by `beginPhase`.
+    private(set) var phaseDeadline: Date
+    /// Told before each solve where the run is (the progress line); `stage` says the phase and component.
+    var progress: (@Sendable (SolveProgress) -> Void)?
+    var stage = (phase: "", component: 1, components: 1)
+    /// The largest relative gap of a level that stopped short of a proof so far.
+    private(set) var worstGap: Double?
+    private let started = Date()
+    /// Levels treated as if the time had run out before them (tests: a level forced to stop).
+    var forcedStops: Set<ObjectiveLevelID> = []
+    /// The root LP's objective and row duals of the last `solve(…, rootDuals: true)` that got them.
+    private(set) var root: (objective: Double, duals: [Double])?
+
     init(options: SolveOptions, deadline: Date) {
         self.options = options
         self.deadline = deadline
+        self.phaseDeadline = deadline
+    }
+
+    /// Tells `progress` (if any) that `level` of the current stage is being solved.
+    func report(_ level: String, phase: String? = nil) {
+        progress?(SolveProgress(phase: phase ?? stage.phase, component: stage.component, components: stage.components,
+                                level: level, gap: worstGap, seconds: Date().timeIntervalSince(started)))
+    }
+
+    /// Records a level's result for the progress line's gap.
+    mutating func note(_ result: LevelResult) {
+        guard result.status == .timeLimit || result.status == .withinGap, result.bound != result.value else { return }
+        let gap = Double(abs(result.bound - result.value)) / Double(max(abs(result.value), 1))
+        worstGap = max(worstGap ?? 0, gap)
+    }
+
+    /// Starts a phase that may use `share` (0…1) of the time left before the run's deadline;
+    /// the last phase takes 1, everything left.
+    ///
+    /// ```swift
+    /// solver.beginPhase(share: 0.5)   // the shortlist: at most half of what is left
+    /// solver.beginPhase(share: 1)     // the transfer: the rest
+    /// ```
+    mutating func beginPhase(share: Double, now: Date = Date()) {
+        let left = max(0, deadline.timeIntervalSince(now))
+        phaseDeadline = min(deadline, now.addingTimeInterval(left * min(max(share, 0), 1)))
+    }
+
+    /// Seconds one solve may take: `share` of what is left of the phase (the rest stays for the
+    /// phase's later solves); nil once the phase's time (or the run's) is gone.
+    func budget(share: Double, now: Date = Date()) -> Double? {
+        let left = min(phaseDeadline, deadline).timeIntervalSince(now)
+        guard left > 0 else { return nil }
+        return left * min(max(share, 0), 1)
     }
 
     /// Solves one model; returns its values (nil when infeasible or no solution in time) and the level result.
+    ///
+    /// The fallback, when it is a solution of `model`, is also GLPK's first incumbent (a warm
+    /// start: the previous level's solution is feasible for the next). `share` is the part of
+    /// what is left of the phase this solve may use (1 for the phase's last solve).
     mutating func solve(_ level: ObjectiveLevelID, model: LinearModel, fallback: [Double]?,
-                        method: SolverOptions.SimplexMethod = .dual) throws -> (values: [Double]?, result: LevelResult) {
+                        method: SolverOptions.SimplexMethod = .dual, share: Double = 0.5,
+                        rootDuals: Bool = false) throws -> (values: [Double]?, result: LevelResult) {
+        root = nil
+        let outcome = try solveOne(level, model: model, fallback: fallback, method: method, share: share, rootDuals: rootDuals)
+        note(outcome.result)
+        return outcome
+    }
+
+    private mutating func solveOne(_ level: ObjectiveLevelID, model: LinearModel, fallback: [Double]?,
+                                   method: SolverOptions.SimplexMethod, share: Double,
+                                   rootDuals: Bool) throws -> (values: [Double]?, result: LevelResult) {
         modelSizes.append(ModelSize(name: model.name, columns: model.variables.count, rows: model.constraints.count,
                                     nonzeros: model.nonZeroCount))
         if options.keepModels { models.append((name: model.name, model: model)) }
@@ -66,14 +128,20 @@ struct LexicographicSolver {
         // One deadline for the whole run. Past it, a level with an earlier solution to keep is not
         // solved at all; a level with none (the first transfer level under place_all_due) gets one
         // last slice of `lastSlice` seconds, so that a run still ends with a plan or a proven conflict.
-        var remaining = deadline.timeIntervalSinceNow
+        if forcedStops.contains(level) { return try outOfTime(level, model: model, fallback: fallback) }
+        var remaining = budget(share: share) ?? 0
         if remaining <= 0 {
             if fallback != nil { return try outOfTime(level, model: model, fallback: fallback) }
             remaining = Self.lastSlice
         }
+        report(level.name, phase: level.phase.rawValue)
         let limit = min(remaining, SolverOptions.longestTimeLimitSeconds)
-        let solver = GLPKSolver(options: SolverOptions(timeLimitSeconds: limit, mipGap: options.mipGap, method: method))
-        let solution = try solver.solve(model)
+        var glpkOptions = SolverOptions(timeLimitSeconds: limit, mipGap: options.mipGap, method: method)
+        glpkOptions.rootDuals = rootDuals
+        let solution = try GLPKSolver(options: glpkOptions).solve(model, start: fallback)
+        if rootDuals, let objective = solution.relaxationObjective, solution.rowDuals.count == model.constraints.count {
+            root = (objective, solution.rowDuals)
+        }
         log += solution.log
         let seconds = Date().timeIntervalSince(started)
         func integral(_ value: Double?) -> Int { Int((value ?? 0).rounded()) }
@@ -93,7 +161,7 @@ struct LexicographicSolver {
                 best = fallback
                 value = integral(model.objectiveValue(of: fallback))
             }
-            let bound = Int((solution.bound ?? Double(value)).rounded(.down))
+            let bound = solution.bound.map { Int($0.rounded(.down)) } ?? Self.optimisticBound(of: model) ?? value + 1
             return (best, LevelResult(level: level, value: value, bound: max(bound, value), status: .timeLimit, seconds: seconds))
         case .noSolution:
             // Out of time before a first solution: keep the previous level's solution, which is feasible here.
@@ -101,7 +169,9 @@ struct LexicographicSolver {
                 throw SolverFailure.noSolutionInTime(model)
             }
             let value = integral(model.objectiveValue(of: fallback))
-            let bound = Int((solution.bound ?? Double(value)).rounded(.down))
+            // Without a bound from GLPK (stopped inside the LP), only the variables' bounds bound the
+            // optimum: never the fallback's own value, which would pass for a proof.
+            let bound = solution.bound.map { Int($0.rounded(.down)) } ?? Self.optimisticBound(of: model) ?? value + 1
             return (fallback, LevelResult(level: level, value: value, bound: max(bound, value), status: .timeLimit, seconds: seconds))
         case .infeasible:
             return (nil, LevelResult(level: level, value: 0, bound: 0, status: .infeasible, seconds: seconds))

@@ -26,10 +26,17 @@ public struct SolveReport: Sendable {
 /// Runs the shortlist phase and the transfer phase on an adjudicated scenario.
 public struct RotationOptimizer: Sendable {
     public let options: SolveOptions
+    /// Told where the solve is before every model (the CLI's progress line on a terminal).
+    public var progress: (@Sendable (SolveProgress) -> Void)?
+    /// Levels stopped as if out of time before they start (tests).
+    var forcedStops: Set<ObjectiveLevelID> = []
 
     /// Components with at most this many passed pairs are solved with GLPK (and cross-checked against
     /// deferred acceptance); larger ones whose deferred acceptance fills every list take that proven optimum.
     public static let largestCrossCheckedComponent = 600
+
+    /// The share of the run's time the shortlist phase may use when a transfer phase follows.
+    public static let shortlistShare = 0.5
 
     public init(options: SolveOptions) { self.options = options }
 
@@ -37,6 +44,8 @@ public struct RotationOptimizer: Sendable {
     public func solve(_ adjudication: Adjudication, baseline: Plan? = nil) throws -> SolveReport {
         let deadline = Date().addingTimeInterval(options.timeLimitSeconds)
         var lexicographic = LexicographicSolver(options: options, deadline: deadline)
+        lexicographic.progress = progress
+        lexicographic.forcedStops = forcedStops
         var timings: [(String, Double)] = []
         var levels: [LevelResult] = []
 
@@ -45,6 +54,9 @@ public struct RotationOptimizer: Sendable {
         var methods: [String] = []
         var persistence: Persistence?
         let shortlistStarted = Date()
+        let transferRuns = adjudication.stage == .final && adjudication.scenario.transfer.enabled
+        // The shortlist may use half of the run's time when a transfer follows, so that it never starves it.
+        lexicographic.beginPhase(share: transferRuns ? Self.shortlistShare : 1)
         if adjudication.stage == .final {
             let whole = ShortlistFormulation(adjudication)
             let keep = baseline.map { Set($0.shortlist.map { Adjudication.PairKey(cadre: $0.cadreID, position: $0.positionID) }) }
@@ -54,6 +66,7 @@ public struct RotationOptimizer: Sendable {
             var provenByDeferredAcceptance = 0
             let groups = whole.components()
             for (number, group) in groups.enumerated() {
+                lexicographic.stage = ("shortlist", number + 1, groups.count)
                 let formulation = whole.restricted(to: group)
                 let tag = groups.count == 1 ? "" : "_c\(number + 1)"
                 let started = Date()
@@ -117,8 +130,12 @@ public struct RotationOptimizer: Sendable {
                 if adjudication.scenario.mode == .preferences {
                     var built = formulation.model(level: .positionsCompeted, fixed: [], envy: false)
                     built.model.name = "price_of_fairness\(tag)"
-                    let solved = try lexicographic.solve(.positionsCompetedWithoutEnvy, model: built.model,
-                                                         fallback: Array(repeating: 0, count: built.model.variables.count))
+                    // Start from the with-envy solution (its z and x columns come first, in the same
+                    // order; the relaxed model only drops rows): the price of fairness is never negative.
+                    let withEnvy = values.map { Array($0.prefix(built.model.variables.count)) }
+                    let start = withEnvy.flatMap { built.model.isFeasible($0) ? $0 : nil }
+                        ?? Array(repeating: 0, count: built.model.variables.count)
+                    let solved = try lexicographic.solve(.positionsCompetedWithoutEnvy, model: built.model, fallback: start)
                     withoutEnvyTotal += solved.result.value
                     accumulator.add(solved.result)
                 }
@@ -159,7 +176,8 @@ public struct RotationOptimizer: Sendable {
         var transfer = TransferOutcome.notRun(reason: adjudication.stage == .preInterview
             ? RuleTexts.transferNotRunPreInterview.text.en
             : RuleTexts.transferDisabled.text.en)
-        if adjudication.stage == .final && adjudication.scenario.transfer.enabled {
+        if transferRuns {
+            lexicographic.beginPhase(share: 1)
             var phase = TransferPhase(adjudication: adjudication, competition: plan)
             if let baseline {
                 phase.keep = Set(baseline.placements.filter { $0.phase == .transfer }.map { Adjudication.PairKey(cadre: $0.cadreID, position: $0.positionID) })
@@ -178,7 +196,9 @@ public struct RotationOptimizer: Sendable {
             persistence = Persistence(baselinePairs: before.count, kept: before.intersection(after).count)
         }
 
-        let transferInfeasible = transfer.conflict != nil
+        // No transfer placements are expected when place_all_due was proven infeasible, or when
+        // the time limit ended before any transfer plan placing every due cadre was found.
+        let transferInfeasible = transfer.conflict != nil || transfer.code == "not_run" && transferRuns
         let problems = PlanCheck(adjudication: adjudication).problems(in: plan, checkCompetitionByRules: adjudication.scenario.mode == .competition,
                                                                       transferInfeasible: transferInfeasible)
         guard problems.isEmpty else { throw SolverFailure.recheckFailed(problems) }

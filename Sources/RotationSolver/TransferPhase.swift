@@ -34,6 +34,12 @@ public struct TransferPhase: Sendable {
     /// Baseline transfer pairs to keep (persistence), rewarded after the three levels.
     public var keep: Set<Adjudication.PairKey> = []
 
+    /// A component with a binding cap and more pairs than this is solved by column generation
+    /// (`TransferPricing`): the same proven optimum on a restricted model.
+    public var columnGenerationAbove = 20_000
+    /// How many best pairs per cadre and per vacancy the first restricted model keeps.
+    public var pricingSeed = 6
+
     public let adjudication: Adjudication
     /// Offered positions without a competition placement, by id.
     public let vacancies: [PositionID]
@@ -77,14 +83,14 @@ public struct TransferPhase: Sendable {
         candidates = candidateList
         dueCandidates = candidateList.filter { dueNotExempt.contains($0) }
 
-        let fits = Dictionary(scenario.transferFits.map { (Adjudication.PairKey(cadre: $0.cadreID, position: $0.positionID), $0.fitHundredths) },
-                              uniquingKeysWith: { first, _ in first })
+        let fit = FitTable(scenario.transferFits, candidates: candidateList, vacancies: vacancies)
         let pairRules = PairRules(scenario: scenario, index: index)
+        let vacancyPositions = vacancies.map { index.positions[$0] }
         var pairList: [Pair] = []
-        for cadreID in candidateList {
+        for (c, cadreID) in candidateList.enumerated() {
             guard let cadre = index.cadres[cadreID] else { continue }
-            for positionID in vacancies {
-                guard let position = index.positions[positionID] else { continue }
+            for (v, positionID) in vacancies.enumerated() {
+                guard let position = vacancyPositions[v] else { continue }
                 if pairRules.ownUnit(cadre, position) != nil || pairRules.require(cadre, position) != nil
                     || pairRules.town5(cadre, position) != nil { continue }
                 if settings.sameLevelOnly {
@@ -95,7 +101,7 @@ public struct TransferPhase: Sendable {
                 }
                 pairList.append(Pair(cadreID: cadreID, positionID: positionID, fromUnitID: cadre.unitID,
                                      toUnitID: position.unitID,
-                                     fitHundredths: fits[Adjudication.PairKey(cadre: cadreID, position: positionID)] ?? 0,
+                                     fitHundredths: fit[c, v],
                                      cadreIsDue: dueNotExempt.contains(cadreID)))
             }
         }
@@ -192,10 +198,13 @@ public struct TransferPhase: Sendable {
         let subset = pairIndices.sorted().map { pairs[$0] }
         let cadres = Set(subset.map(\.cadreID))
         let positions = Set(subset.map(\.positionID))
-        return TransferPhase(adjudication: adjudication, vacancies: vacancies.filter { positions.contains($0) },
-                             candidates: candidates.filter { cadres.contains($0) },
-                             dueCandidates: dueCandidates.filter { cadres.contains($0) }, pairs: subset,
-                             allowance: allowance, keep: keep)
+        var part = TransferPhase(adjudication: adjudication, vacancies: vacancies.filter { positions.contains($0) },
+                                 candidates: candidates.filter { cadres.contains($0) },
+                                 dueCandidates: dueCandidates.filter { cadres.contains($0) }, pairs: subset,
+                                 allowance: allowance, keep: keep)
+        part.columnGenerationAbove = columnGenerationAbove
+        part.pricingSeed = pricingSeed
+        return part
     }
 
     /// Independent groups of pairs: pairs sharing a cadre, a vacancy or a binding unit-pair cap are
@@ -222,6 +231,23 @@ public struct TransferPhase: Sendable {
 
     /// Solves the three levels (with `place_all_due` as a hard requirement when set), component by component.
     func solve(using solver: inout LexicographicSolver) throws -> Result {
+        do {
+            return try solveComponents(using: &solver)
+        } catch SolverFailure.timeLimitWithoutSolution {
+            // place_all_due, and the time ran out before any plan placing every due cadre: the
+            // competition's plan stands alone (a plan all the same), every level says so.
+            let levels = Level.allCases.map {
+                LevelResult(level: $0.id, value: 0, bound: upperBound($0, uncapped: nil), status: .timeLimit, seconds: 0)
+            }
+            return Result(outcome: .notRun(reason: Self.outOfTimeReason), placements: [], levels: levels,
+                          methods: ["transfer: the time limit ran out before GLPK found a plan placing every rotation-due cadre"])
+        }
+    }
+
+    /// Why no transfer was made when the time ran out under place_all_due.
+    public static let outOfTimeReason = TimeLimitTexts.transferOutOfTime.text.en
+
+    func solveComponents(using solver: inout LexicographicSolver) throws -> Result {
         let placeAllDue = adjudication.scenario.transfer.placeAllDue
         let withPairs = Set(pairs.map(\.cadreID))
         if placeAllDue && dueCandidates.contains(where: { !withPairs.contains($0) }) {
@@ -233,6 +259,7 @@ public struct TransferPhase: Sendable {
         var byMatching = 0
         var byGLPKWithCaps = 0
         for (number, group) in groups.enumerated() {
+            solver.stage = ("transfer", number + 1, groups.count)
             let part = restricted(to: group)
             let tag = groups.count == 1 ? "" : "_c\(number + 1)"
             let values: [Double]
@@ -270,7 +297,11 @@ public struct TransferPhase: Sendable {
                     values = matched.map { $0 ? 1 : 0 }
                 }
             } else {
-                guard let solved = try part.solveLevels(using: &solver, tag: tag, accumulator: &accumulator) else {
+                let share = number == groups.count - 1 ? 1.0 : 0.5
+                let solvedLevels = part.pairs.count > columnGenerationAbove
+                    ? try part.solveLevelsByPricing(using: &solver, tag: tag, accumulator: &accumulator, share: share)
+                    : try part.solveLevels(using: &solver, tag: tag, accumulator: &accumulator)
+                guard let solved = solvedLevels else {
                     return Result(outcome: .infeasible(try conflict(deadline: solver.deadline)), placements: [], levels: accumulator.results)
                 }
                 values = solved

@@ -56,14 +56,19 @@ struct Solve: ParsableCommand {
             do {
                 options.baseline = try RunFolder.read(URL(fileURLWithPath: baseline)).plan
             } catch {
-                Console.error("rotation: --baseline needs a run folder written by rotation solve: \(error)")
+                Console.error("rotation: " + TerminalTexts.baselineNotARun(baseline)(lang) + " \(error)")
                 throw ExitCode(ExitStatus.badInput)
             }
         }
         options.keepModels = exportModel != nil
         options.recordTimings = timings
         options.stamp = now ?? ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].map { "SOURCE_DATE_EPOCH=\($0)" }
-        let solved = try Console.exitOnFailure(language: lang) { () throws(PipelineFailure) in try Pipeline.solve(loaded, options) }
+        let progress = ProgressLine(language: lang)
+        options.progress = progress?.show
+        let solved = try Console.exitOnFailure(language: lang) { () throws(PipelineFailure) in
+            defer { progress?.finish() }
+            return try Pipeline.solve(loaded, options)
+        }
 
         var files = RunFolder.files(of: solved.run).map { (name: $0.name, contents: Array($0.contents.utf8)) }
         if timings && !solved.glpkLog.isEmpty { files.append((name: "glpk.log", contents: Array(solved.glpkLog.utf8))) }

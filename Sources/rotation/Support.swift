@@ -47,10 +47,10 @@ struct SolverLimitOptions: ParsableArguments {
 
     func validate() throws {
         if let timeLimit, !(timeLimit > 0 && timeLimit <= 86_400) {
-            throw ValidationError("--time-limit must be between 0 and 86400 seconds, e.g. --time-limit 60")
+            throw ValidationError("时间上限须在 0 到 86400 秒之间 / --time-limit must be between 0 and 86400 seconds, e.g. --time-limit 60")
         }
         if let mipGap, !(mipGap >= 0 && mipGap <= 1) {
-            throw ValidationError("--mip-gap must be between 0 and 1, e.g. --mip-gap 0.01 for 1%")
+            throw ValidationError("允许误差须在 0 到 1 之间 / --mip-gap must be between 0 and 1, e.g. --mip-gap 0.01 for 1%")
         }
     }
 

@@ -33,6 +33,10 @@ final class ChineseOutputTests: XCTestCase {
         record("eligibility csv", try CLI.run(["eligibility", sample, "--format", "csv"]))
         record("explain", try CLI.run(["explain", sample, "--cadre", "FH013"]))
         record("explain FH006", try CLI.run(["explain", sample, "--cadre", "FH006"]))
+        // Cadres ranked by a tie key (the issue saw "按 evaluation_good_share 排在前面").
+        for cadre in ["FH060", "FH051", "FH027", "FH048"] {
+            record("explain \(cadre)", try CLI.run(["explain", sample, "--cadre", cadre]))
+        }
         record("show", try CLI.run(["show", run]))
         record("show --cadres", try CLI.run(["show", run, "--cadres"]))
         record("show --positions", try CLI.run(["show", run, "--positions"]))

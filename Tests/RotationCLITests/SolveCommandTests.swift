@@ -157,7 +157,7 @@ final class SolveCommandTests: XCTestCase {
         XCTAssertTrue(again.stdout.contains("基准方案：23 个考察对象和组织调动安排中沿用 23 个，变动 0 个"), again.stdout)
         let missing = try CLI.run(["solve", CLI.sample.path, "--out", folder.appendingPathComponent("x").path, "--baseline", folder.path])
         XCTAssertEqual(missing.status, 2)
-        XCTAssertTrue(missing.stderr.contains("--baseline needs a run folder") && missing.stderr.contains("result.json"), missing.stderr)
+        XCTAssertTrue(missing.stderr.contains("`--baseline` 须为 `rotation solve` 写出的运行结果文件夹") && missing.stderr.contains("result.json"), missing.stderr)
     }
 
     /// A folder that is not an earlier run is never replaced.

@@ -99,11 +99,23 @@ typedef struct glpg_mip_progress {
     /* out: number of callback invocations, and the last active-node count seen. */
     long callbacks;
     int active_nodes;
+    /* out: non-zero when a start given to glpg_intopt_from was refused by GLPK (not better
+       than an incumbent GLPK already had). */
+    int start_rejected;
 } glpg_mip_progress;
 
 /* ret: glp_intopt's return code. parm->cb_func / cb_info are replaced by the guard's own
    callback, which fills *progress (may be NULL). */
 int glpg_intopt(glp_prob *P, const glp_iocp *parm, glpg_mip_progress *progress, int *ret);
+
+/* glpg_intopt with a known integer-feasible solution: start[1..n] (GLPK's 1-based layout,
+   slot 0 unused) is handed to GLPK as its incumbent at the first GLP_IHEUR callback
+   (glp_ios_heur_sol). GLPK checks only that integer columns are integral, not the rows or
+   bounds: the caller must check feasibility first (LinearModel.isFeasible). */
+int glpg_intopt_from(glp_prob *P, const glp_iocp *parm, glpg_mip_progress *progress, const double *start, int *ret);
+
+/* The row duals (glp_get_row_dual) of the basic solution, row i = 1..m into row_dual[i-1]. */
+int glpg_get_row_duals(glp_prob *P, double *row_dual, int m);
 
 /* Basic solution: status (glp_get_status), primal/dual status, objective, and the primal
    value of every column into col_prim[0..n-1] (may be NULL). */

@@ -87,6 +87,8 @@ public enum Catalogue {
         WorkbookTexts.self,
         EntryWorkbookTexts.self,
         TallyTexts.self,
+        ProgressTexts.self,
+        TimeLimitTexts.self,
     ]
 
     /// Every example of every chapter, rendered: (chapter, Chinese, English).

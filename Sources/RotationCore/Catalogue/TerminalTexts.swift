@@ -26,6 +26,11 @@ public enum TerminalTexts: CatalogueChapter {
     case eligibilityLine(fail: Int, flag: Int, due: Int)
     case withdrawnApplications(Int)
     case written(String)
+    /// Exit 3 with nothing to write.
+    case timeLimitWithoutSolution
+    /// Exit 1; the developer's detail follows on the next line.
+    case internalError
+    case baselineNotARun(String)
 
     // MARK: eligibility
     case verdictWord(VerdictKind)
@@ -53,6 +58,7 @@ public enum TerminalTexts: CatalogueChapter {
         .conflict(.hall, cadres: 3, vacancies: 2, maxPerUnitPair: 1), .conflict(.unitPairCap, cadres: 2, vacancies: 4, maxPerUnitPair: 1),
         .conflictCadres("FH021, FH022"), .conflictVacancies("P07"), .conflictVacancies(nil),
         .eligibilityLine(fail: 12, flag: 3, due: 5), .withdrawnApplications(1), .written("R1"),
+        .timeLimitWithoutSolution, .internalError, .baselineNotARun("R1"),
         .verdictWord(.fail), .verdictWord(.flag), .positionLabel("P01"), .nothingFailed, .summaryByRule,
         .noSuchCadre("FH999", folder: "S2017"),
         .created("S2"), .folderExists("S2"),
@@ -112,6 +118,15 @@ public enum TerminalTexts: CatalogueChapter {
             return Text(zh: "已放弃的报名：\(count) 条（不参加任何规则和模型）", en: "withdrawn applications: \(count) (absent from every rule and model)")
         case .written(let folder):
             return Text(zh: "已写入：\(folder)", en: "written: \(folder)")
+        case .timeLimitWithoutSolution:
+            return Text(zh: "时间上限已到，GLPK 尚未找到任何方案；未写入任何文件。请用 `--time-limit` 加大时间上限后重试",
+                        en: "the time limit ran out before GLPK found any solution; nothing written; raise --time-limit")
+        case .internalError:
+            return Text(zh: "内部错误（程序缺陷）；请将情景文件夹和以下信息一并报告：",
+                        en: "internal error (a bug; please report it with the scenario):")
+        case .baselineNotARun(let folder):
+            return Text(zh: "`--baseline` 须为 `rotation solve` 写出的运行结果文件夹，\(folder) 不是：",
+                        en: "--baseline needs a run folder written by rotation solve; \(folder) is not:")
 
         case .verdictWord(let verdict):
             switch verdict {
