@@ -3,43 +3,6 @@ import RotationCore
 import RotationIO
 
 extension Comparison {
-    func label(_ kind: PositionEventKind) -> String {
-        switch kind {
-        case .withdrawn: return say("不再竞争", "no longer competed")
-        case .competed: return say("改为竞争", "now competed")
-        case .withdrawalChanged: return say("撤回原因变化", "withdrawal changed")
-        case .entered: return say("进入名单", "entered")
-        case .left: return say("退出名单", "left")
-        case .rankChanged: return say("名次变化", "rank changed")
-        case .scoreChanged: return say("成绩变化", "score changed")
-        }
-    }
-
-    func tone(_ kind: PositionEventKind) -> Document.Tone {
-        switch kind {
-        case .competed, .entered: return .added
-        case .withdrawn, .left: return .removed
-        case .withdrawalChanged, .rankChanged, .scoreChanged: return .changed
-        }
-    }
-
-    func label(_ kind: CadreEventKind) -> String {
-        switch kind {
-        case .placed: return say("新安排", "now placed")
-        case .unplaced: return say("不再安排", "no longer placed")
-        case .moved: return say("安排变化", "placed elsewhere")
-        }
-    }
-
-    func label(_ kind: VerdictEventKind) -> String {
-        switch kind {
-        case .added: return say("新增", "added")
-        case .removed: return say("消除", "removed")
-        case .changed: return say("结论变化", "verdict changed")
-        case .detail: return say("情况变化", "details changed")
-        }
-    }
-
     func verdictLabel(_ verdict: Comparison.FindingVerdict) -> String {
         switch verdict {
         case .due: return say("应轮岗", "due")
@@ -56,19 +19,6 @@ extension Comparison {
 
     func positionTitle(_ id: PositionID) -> String {
         b.run.positionByID[id]?.title ?? a.run.positionByID[id]?.title ?? id.rawValue
-    }
-
-    func placementText(_ placement: Plan.Placement?, _ run: Run) -> String {
-        guard let placement else { return "—" }
-        return "\(words.phase(placement.phase))\(say("：", ": "))" + words.paren(run.positionPhrase(placement.positionID, words), placement.positionID)
-    }
-
-    func subjectName(_ event: VerdictEvent) -> String {
-        let cadre = CadreID(rawValue: event.subject), unit = UnitID(rawValue: event.subject)
-        if let name = b.run.cadreByID[cadre]?.name ?? a.run.cadreByID[cadre]?.name {
-            return words.person(name, event.subject)
-        }
-        return b.run.unitByID[unit]?.name ?? a.run.unitByID[unit]?.name ?? event.subject
     }
 
     // MARK: Metrics
