@@ -41,9 +41,8 @@ public enum BallotWorkbookWriter {
         return Array(data)
     }
 
-    static func check(_ status: lxw_error, _ what: String) throws {
-        guard status == LXW_NO_ERROR else { throw Failure(description: "\(what): \(String(cString: lxw_strerror(status)))") }
-    }
+    /// libxlsxwriter's status as an error (the entry workbook's one check).
+    static func check(_ status: lxw_error, _ what: String) throws { try EntryWorkbookWriter.check(status, what) }
 
     static func write(_ sheets: [Sheet], title: String, created: Int, path: String) throws {
         guard let workbook = workbook_new(path) else { throw Failure(description: "cannot create \(path)") }
