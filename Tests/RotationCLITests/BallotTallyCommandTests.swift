@@ -67,6 +67,17 @@ final class BallotTallyCommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path), "nothing written")
     }
 
+    func testAFolderWhereTallyJSONGoesWritesNothing() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("tally.json"), withIntermediateDirectories: true)
+        let out = folder.appendingPathComponent("evaluations.csv")
+        let result = try CLI.run(["tally", Self.ballots.path, "--scenario", CLI.sample.path, "--out", out.path])
+        XCTAssertEqual(result.status, 2, result.stdout)
+        XCTAssertTrue(result.stderr.contains("tally.json is a folder"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "nothing written")
+    }
+
     func testNeverOverwritesTheScenariosOwnEvaluations() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
