@@ -84,12 +84,7 @@ public struct Words: Sendable {
     public func tieKey(_ key: RuleSettings.TieKey) -> String { ExplainTexts.tieKey(key)(language) }
 
     public func status(_ status: RunStatus) -> String {
-        switch status {
-        case .optimal: return say("最优", "optimal")
-        case .withinGap: return say("在允许误差内", "within the accepted gap")
-        case .timeLimit: return say("达到时间上限（非最优）", "time limit reached (not proven optimal)")
-        case .infeasible: return say("组织调动要求无法满足", "transfer requirement infeasible")
-        }
+        LevelTexts.runStatus(status)(language)
     }
 
     public func mode(_ mode: Mode) -> String {
