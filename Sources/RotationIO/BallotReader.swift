@@ -8,10 +8,18 @@ public enum BallotFiles {
     public static let performance = "performance.csv"
     public static let moral = "moral.csv"
 
-    public static let meetingColumns = [
-        ColumnSpec("unit_id", "单位代码", required: true), ColumnSpec("due", "应参加人数", required: true),
+    /// The one workbook of a ballots folder (`rotation init --ballots --xlsx` writes it), a sheet per file.
+    public static let workbook = "ballots.xlsx"
+    /// The sheet names of each file in that workbook: its stem and its Chinese name.
+    public static let sheetNames: [(file: String, names: [String])] = [
+        (meetings, ["meetings", "测评会议"]), (performance, ["performance", "附件2"]), (moral, ["moral", "附件3"]),
     ]
-    public static let performanceColumns: [ColumnSpec] = [ColumnSpec("ballot_id", "票号", required: true), ColumnSpec("cadre_id", "人员编号", required: true)]
+
+    public static let meetingColumns = [
+        ColumnSpec("unit_id", "单位代码", required: true), ColumnSpec("due", "应参加人数", required: true), ColumnSpec("unit_name", "单位名称"),
+    ]
+    public static let performanceColumns: [ColumnSpec] = [ColumnSpec("ballot_id", "票号", required: true), ColumnSpec("cadre_id", "人员编号", required: true),
+                                                          ColumnSpec("name", "姓名")]
         + PerformanceColumn.allCases.map { ColumnSpec($0.rawValue, $0.chinese, required: $0 == .overall) }
         + [ColumnSpec("reason", "评价理由")]
     /// The columns of a ballot file, by its name (nil for another file).
@@ -20,7 +28,8 @@ public enum BallotFiles {
         return [(meetings, meetingColumns), (performance, performanceColumns), (moral, moralColumns)].first { name.hasPrefix($0.0) }?.1
     }
 
-    public static let moralColumns: [ColumnSpec] = [ColumnSpec("ballot_id", "票号", required: true), ColumnSpec("cadre_id", "人员编号", required: true)]
+    public static let moralColumns: [ColumnSpec] = [ColumnSpec("ballot_id", "票号", required: true), ColumnSpec("cadre_id", "人员编号", required: true),
+                                                    ColumnSpec("name", "姓名")]
         + MoralCategory.allCases.map { ColumnSpec($0.rawValue, $0.chinese, required: true) }
         + MoralCategory.allCases.map { ColumnSpec($0.reverseColumn, $0.chinese + "反向指标") }
         + [ColumnSpec("reason", "事由")]
@@ -58,22 +67,57 @@ public struct BallotReader {
             throw InputErrors([InputProblem(file: folder.path, line: 0, text: TallyTexts.noBallotFolder(folder.path).text)], language: language)
         }
         var sheets: [String: BallotSheet] = [:]
-        for name in [BallotFiles.meetings, BallotFiles.performance, BallotFiles.moral] {
-            let url = folder.appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: url.path) else { continue }
+        var present: Set<String> = []
+        // Each file as X.csv, X.xlsx (its first sheet) or a sheet of ballots.xlsx; given twice is a problem.
+        var book: XLSXWorkbook?
+        let bookURL = folder.appendingPathComponent(BallotFiles.workbook)
+        if FileManager.default.fileExists(atPath: bookURL.path) {
             do {
-                let bytes = Array(try Data(contentsOf: url))
-                sheets[name] = try BallotSheet.csv(file: name, bytes: bytes, encoding: encoding)
-            } catch let error as BallotSheetError {
-                reader.problems.append(InputProblem(file: name, line: error.row, text: TallyTexts.unreadable(error.message).text))
+                book = try XLSXWorkbook(bytes: Array(try Data(contentsOf: bookURL)))
+            } catch let error as XLSXError {
+                reader.problems.append(InputProblem(file: BallotFiles.workbook, line: 0, text: error.text.text))
             } catch {
-                reader.problems.append(InputProblem(file: name, line: 0, text: TallyTexts.unreadable(error.localizedDescription).text))
+                reader.problems.append(InputProblem(file: BallotFiles.workbook, line: 0, text: TallyTexts.unreadable(error.localizedDescription).text))
             }
         }
+        for (name, names) in BallotFiles.sheetNames {
+            let stem = String(name.dropLast(4))
+            var sources: [String] = []
+            let csv = folder.appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: csv.path) {
+                sources.append(name)
+                do {
+                    sheets[name] = try BallotSheet.csv(file: name, bytes: Array(try Data(contentsOf: csv)), encoding: encoding)
+                } catch let error as BallotSheetError {
+                    reader.problems.append(InputProblem(file: name, line: error.row, text: TallyTexts.unreadable(error.message).text))
+                } catch {
+                    reader.problems.append(InputProblem(file: name, line: 0, text: TallyTexts.unreadable(error.localizedDescription).text))
+                }
+            }
+            let single = folder.appendingPathComponent(stem + ".xlsx")
+            if FileManager.default.fileExists(atPath: single.path) {
+                sources.append(stem + ".xlsx")
+                do {
+                    let workbook = try XLSXWorkbook(bytes: Array(try Data(contentsOf: single)))
+                    if let first = workbook.sheets.first { sheets[name] = sheets[name] ?? .worksheet(first, file: stem + ".xlsx") }
+                } catch let error as XLSXError {
+                    reader.problems.append(InputProblem(file: stem + ".xlsx", line: 0, text: error.text.text))
+                } catch {
+                    reader.problems.append(InputProblem(file: stem + ".xlsx", line: 0, text: TallyTexts.unreadable(error.localizedDescription).text))
+                }
+            }
+            if let sheet = book?.sheets.first(where: { names.contains($0.name) }) {
+                sources.append("\(BallotFiles.workbook):\(sheet.name)")
+                sheets[name] = sheets[name] ?? .worksheet(sheet, file: BallotFiles.workbook)
+            }
+            if sources.count > 1 {
+                reader.problems.append(InputProblem(file: sources[1], line: 0,
+                                                    text: WorkbookTexts.givenTwice(file: name, first: sources[0], second: sources[1]).text))
+            }
+            if !sources.isEmpty { present.insert(name) }
+        }
         let box = reader.read(meetings: sheets[BallotFiles.meetings], performance: sheets[BallotFiles.performance], moral: sheets[BallotFiles.moral],
-                              present: Set([BallotFiles.meetings, BallotFiles.performance, BallotFiles.moral].filter {
-                                  FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path)
-                              }))
+                              present: present)
         let problems = reader.problems
         guard !problems.contains(where: { $0.severity == .error }), let box else { throw InputErrors(problems, language: language) }
         return (box, problems.sorted())
@@ -91,7 +135,8 @@ public struct BallotReader {
             problems.append(InputProblem(file: BallotFiles.performance, line: 0, text: TallyTexts.noBallotFile.text))
         }
         var meetingLines: [UnitID: BallotLocation] = [:]
-        let meetingRows = meetings.map { readMeetings($0, lines: &meetingLines) } ?? []
+        var emptyDue: [UnitID: BallotLocation] = [:]
+        let meetingRows = meetings.map { readMeetings($0, lines: &meetingLines, emptyDue: &emptyDue) } ?? []
         let performanceBallots = performance.map { readPerformance($0) }
         let moralBallots = moral.map { readMoral($0) }
         // A unit with ballots needs its meeting; took part may not exceed due.
@@ -101,17 +146,21 @@ public struct BallotReader {
             var reported = Set<UnitID>()
             for (unit, location) in ballots where meetingLines[unit] == nil && reported.insert(unit).inserted {
                 let at = location ?? BallotLocation(file: file, row: 0)
-                problems.append(InputProblem(file: at.file, line: at.row, column: "cadre_id",
-                                             text: TallyTexts.noMeeting(unit: unit.rawValue, file: BallotFiles.meetings).text))
+                problems.append(BallotTable.problem(at, "cadre_id", .noMeeting(unit: unit.rawValue, file: BallotFiles.meetings), form: file))
             }
+        }
+        var withBallots = Set<UnitID>()
+        for unit in (performanceBallots?.map(\.unitID) ?? []) + (moralBallots?.map(\.unitID) ?? []) { withBallots.insert(unit) }
+        for (unit, at) in emptyDue where withBallots.contains(unit) {
+            problems.append(BallotTable.problem(at, "due", .requiredValueMissing, form: BallotFiles.meetings))
         }
         let box = BallotBox(meetings: meetingRows, performance: performanceBallots, moral: moralBallots)
         let took = Tally.tookPart(box)
         for meeting in meetingRows {
             let count = took[meeting.unitID] ?? 0
             if count > meeting.due, let at = meetingLines[meeting.unitID] {
-                problems.append(InputProblem(file: at.file, line: at.row, column: "due",
-                                             text: TallyTexts.tookPartOverDue(tookPart: count, due: meeting.due, unit: meeting.unitID.rawValue).text))
+                problems.append(BallotTable.problem(at, "due", .tookPartOverDue(tookPart: count, due: meeting.due, unit: meeting.unitID.rawValue),
+                                                    form: BallotFiles.meetings))
             }
         }
         return problems.contains { $0.severity == .error } ? nil : box
@@ -119,13 +168,13 @@ public struct BallotReader {
 
     // MARK: meetings.csv
 
-    mutating func readMeetings(_ sheet: BallotSheet, lines: inout [UnitID: BallotLocation]) -> [Meeting] {
-        var table = BallotTable(sheet, columns: BallotFiles.meetingColumns, language: language)
+    mutating func readMeetings(_ sheet: BallotSheet, lines: inout [UnitID: BallotLocation], emptyDue: inout [UnitID: BallotLocation]) -> [Meeting] {
+        var table = BallotTable(sheet, columns: BallotFiles.meetingColumns, language: language, form: BallotFiles.meetings)
         var meetings: [Meeting] = []
         for row in table.rows {
             let unit = table.text(row, "unit_id", required: true).map { UnitID(rawValue: $0) }
             var due: Int?
-            if let text = table.text(row, "due", required: true) {
+            if let text = table.text(row, "due") {
                 if let value = Values.integer(text), value >= 0 { due = value } else { table.fail(row, "due", .notWholeNumber(text)) }
             }
             guard let unit else { continue }
@@ -138,7 +187,10 @@ public struct BallotReader {
                 continue
             }
             lines[unit] = row.location
-            if let due { meetings.append(Meeting(unitID: unit, due: due)) }
+            if let due { meetings.append(Meeting(unitID: unit, due: due)) } else if row.fields["due"]?.isEmpty ?? true {
+                // A template's row left empty: a problem only if the unit has ballots.
+                emptyDue[unit] = row.location
+            }
         }
         problems += table.problems
         return meetings
@@ -147,7 +199,11 @@ public struct BallotReader {
     // MARK: The forms
 
     /// The ballots of a sheet in the order first read: each ballot's unit is its first known cadre's.
-    private mutating func group<Line>(_ table: inout BallotTable, line make: (inout BallotTable, BallotTable.Row, CadreID) -> Line?) -> [Ballot<Line>] {
+    ///
+    /// A ballot with no mark, reverse indicator or reason on any line is a form left unused (the template
+    /// `init --ballots` lays out more forms than are handed in): it is not read.
+    private mutating func group<Line>(_ table: inout BallotTable, blank: (Line) -> Bool,
+                                      line make: (inout BallotTable, BallotTable.Row, CadreID) -> Line?) -> [Ballot<Line>] {
         var ballots: [Ballot<Line>] = []
         var index: [String: Int] = [:]
         var seen: [String: [CadreID: Int]] = [:]
@@ -180,12 +236,12 @@ public struct BallotReader {
             seen[ballotID, default: [:]][cadreID] = row.location.row
             if let line { ballots[index[ballotID]!].lines.append(line) }
         }
-        return ballots
+        return ballots.filter { !$0.lines.allSatisfy(blank) }
     }
 
     mutating func readPerformance(_ sheet: BallotSheet) -> [PerformanceBallot] {
-        var table = BallotTable(sheet, columns: BallotFiles.performanceColumns, language: language)
-        let ballots: [PerformanceBallot] = group(&table) { table, row, cadre in
+        var table = BallotTable(sheet, columns: BallotFiles.performanceColumns, language: language, form: BallotFiles.performance)
+        let ballots: [PerformanceBallot] = group(&table, blank: { !$0.hasReason && $0.marks.allSatisfy { $0 == .empty } }) { table, row, cadre in
             var marks: [PerformanceColumn: BallotMark] = [:]
             var ok = true
             for column in PerformanceColumn.allCases {
@@ -200,8 +256,10 @@ public struct BallotReader {
     }
 
     mutating func readMoral(_ sheet: BallotSheet) -> [MoralBallot] {
-        var table = BallotTable(sheet, columns: BallotFiles.moralColumns, language: language)
-        let ballots: [MoralBallot] = group(&table) { table, row, cadre in
+        var table = BallotTable(sheet, columns: BallotFiles.moralColumns, language: language, form: BallotFiles.moral)
+        let ballots: [MoralBallot] = group(&table, blank: { line in
+            !line.hasReason && line.marks.allSatisfy { $0 == .empty } && line.reverse.allSatisfy { !$0.isTicked }
+        }) { table, row, cadre in
             var marks: [MoralCategory: BallotMark] = [:]
             var reverse: [MoralCategory: ReverseIndicators] = [:]
             var ok = true

@@ -49,6 +49,16 @@ public struct BallotSheet: Sendable, Equatable {
     }
 }
 
+extension BallotSheet {
+    /// A worksheet of a workbook (the first row is the header; each row keeps its Excel row number).
+    static func worksheet(_ sheet: XLSXWorkbook.Sheet, file: String) -> BallotSheet {
+        let table = ScenarioWorkbooks.table(sheet)
+        return BallotSheet(file: file, sheet: sheet.name, header: table.header,
+                           headerLocation: BallotLocation(file: file, sheet: sheet.name, row: table.headerLine),
+                           rows: table.records.map { Row(location: BallotLocation(file: file, sheet: sheet.name, row: $0.line), cells: $0.fields) })
+    }
+}
+
 /// Why a ballot file could not be read at all.
 public struct BallotSheetError: Error, Sendable, Equatable {
     public var row: Int
@@ -64,13 +74,16 @@ struct BallotTable {
 
     let sheet: BallotSheet
     let language: Language
+    /// The form's file name (`performance.csv`), under which a problem in a workbook's sheet is filed.
+    let form: String
     private(set) var rows: [Row] = []
     private(set) var present: Set<String> = []
     var problems: [InputProblem] = []
 
-    init(_ sheet: BallotSheet, columns: [ColumnSpec], language: Language) {
+    init(_ sheet: BallotSheet, columns: [ColumnSpec], language: Language, form: String) {
         self.sheet = sheet
         self.language = language
+        self.form = form
         guard !sheet.header.isEmpty else {
             problems.append(problem(sheet.headerLocation, "", .emptyFile(columns.filter(\.required).map(\.name).joined(separator: ","))))
             return
@@ -109,8 +122,15 @@ struct BallotTable {
     }
 
     func problem(_ location: BallotLocation, _ column: String, _ text: TallyTexts) -> InputProblem {
-        InputProblem(file: location.sheet.map { "\(location.file):\($0)!" } ?? location.file, line: location.row, column: column,
-                     text: text.text)
+        Self.problem(location, column, text, form: form)
+    }
+
+    /// A problem at a location of a sheet (`FILE:LINE` or `FILE:SHEET!ROW`).
+    /// In a workbook, the problem is filed under the form's name and placed at `FILE:SHEET!ROW`.
+    static func problem(_ location: BallotLocation, _ column: String, _ text: TallyTexts, form: String) -> InputProblem {
+        var problem = InputProblem(file: location.sheet == nil ? location.file : form, line: location.row, column: column, text: text.text)
+        if let sheet = location.sheet { problem.sheet = SheetLocation(workbook: location.file, sheet: sheet) }
+        return problem
     }
 
     mutating func fail(_ row: Row, _ column: String, _ text: TallyTexts) {

@@ -10,6 +10,8 @@ public struct LoadedRun: Sendable {
     public var solvedFromScenario: Bool
     /// The scenario's warnings, when solved here.
     public var warnings: [String]
+    /// The scenario itself, when solved here (`compare` lists the input rows that differ).
+    public var scenario: Scenario?
 
     public init(path: String, run: Run, solvedFromScenario: Bool, warnings: [String]) {
         self.path = path

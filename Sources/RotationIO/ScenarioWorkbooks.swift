@@ -128,7 +128,7 @@ struct ScenarioWorkbooks {
     /// (each with its Excel row number as its line); cells right of the header are not read.
     static func table(_ sheet: XLSXWorkbook.Sheet) -> CSVTable {
         guard let first = sheet.rows.first else { return CSVTable(header: [], headerLine: 1, records: []) }
-        let width = first.cells.last?.column ?? 0
+        let width = first.cells.map(\.column).max() ?? 0
         func fields(_ row: XLSXWorkbook.Row) -> (fields: [String], numbers: Set<Int>) {
             var fields = Array(repeating: "", count: width)
             var numbers: Set<Int> = []

@@ -86,10 +86,11 @@ struct XLSXCellText: Sendable {
     let styles: XLSXStyles
     let date1904: Bool
 
-    func read(type: String, value: String, inline: String, style: Int) -> (text: String, isNumber: Bool) {
+    /// The cell's text; nil for a shared string that the workbook does not have (a damaged file).
+    func read(type: String, value: String, inline: String, style: Int) -> (text: String, isNumber: Bool)? {
         switch type {
         case "s":
-            guard let index = Int(value.trimmingSpaces), sharedStrings.indices.contains(index) else { return (value, false) }
+            guard let index = Int(value.trimmingSpaces), sharedStrings.indices.contains(index) else { return nil }
             return (sharedStrings[index], false)
         case "inlineStr": return (Self.unescape(inline), false)
         case "str": return (Self.unescape(value), false)

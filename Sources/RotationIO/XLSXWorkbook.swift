@@ -143,6 +143,7 @@ enum XLSXSheetReader {
         var rows: [XLSXWorkbook.Row] = []
         var row = XLSXWorkbook.Row(number: 0, cells: [])
         var cell: (column: Int, type: String, style: Int)?
+        var lastColumn = 0
         var value = ""
         var inline = ""
         var inValue = false, inInlineText = false, phonetic = 0
@@ -157,12 +158,14 @@ enum XLSXSheetReader {
                     number = parsed
                 }
                 row = XLSXWorkbook.Row(number: number, cells: [])
+                lastColumn = 0
             case .start("c", let attributes):
-                var column = (row.cells.last?.column ?? 0) + 1
+                var column = lastColumn + 1
                 if let reference = attributes["r"] {
                     guard let parsed = columnNumber(reference) else { failure = XLSXError(.badCellReference(reference)); return }
                     column = parsed
                 }
+                lastColumn = column
                 cell = (column, attributes["t"] ?? "n", attributes["s"].flatMap { Int($0) } ?? 0)
                 value = ""; inline = ""
             case .start("v", _): inValue = true
@@ -175,7 +178,10 @@ enum XLSXSheetReader {
                 if inValue { value += text } else if inInlineText && phonetic == 0 { inline += text }
             case .end("c"):
                 if let current = cell {
-                    let read = cellText.read(type: current.type, value: value, inline: inline, style: current.style)
+                    guard let read = cellText.read(type: current.type, value: value, inline: inline, style: current.style) else {
+                        failure = XLSXError(.damagedPart(part: part))
+                        return
+                    }
                     if !read.text.isEmpty {
                         row.cells.append(XLSXWorkbook.Cell(column: current.column, text: read.text, isNumber: read.isNumber))
                     }

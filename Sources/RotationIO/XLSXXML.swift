@@ -93,6 +93,10 @@ enum XLSXXML {
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
                     attributes: [String: String] = [:]) {
             depth += 1
+            guard attributes.keys.contains(where: { $0.contains(":") }) else {
+                handle(.start(XLSXXML.local(elementName), attributes))
+                return
+            }
             var local: [String: String] = [:]
             for (key, value) in attributes {
                 let name = XLSXXML.local(key)

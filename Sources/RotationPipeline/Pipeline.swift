@@ -109,6 +109,8 @@ public enum Pipeline {
         }
         let loaded = try load(url)
         let solved = try solve(loaded, options)
-        return LoadedRun(path: path, run: solved.run, solvedFromScenario: true, warnings: loaded.warnings.map(\.description))
+        var result = LoadedRun(path: path, run: solved.run, solvedFromScenario: true, warnings: loaded.warnings.map(\.description))
+        result.scenario = loaded.scenario
+        return result
     }
 }

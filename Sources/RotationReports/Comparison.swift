@@ -140,6 +140,8 @@ public struct Comparison: Sendable, Worded {
     public let metricsB: Metrics
     /// Shortlist pairs (position, cadre) of A that B keeps.
     public let pairsKept: Int
+    /// The settings and input rows that differ: what the what-if tested.
+    public let inputs: ComparisonInputs
 
     /// Means of scores are compared with 2 decimals, whatever the runs' `score_decimals`.
     static let meanFormat = ScoreFormat(decimals: 2)
@@ -153,7 +155,8 @@ public struct Comparison: Sendable, Worded {
         positionEvents = events
         unchangedPositions = unchanged
         cadreEvents = Comparison.cadreEvents(a.run, b.run)
-        verdictEvents = Comparison.verdictEvents(a.run, b.run)
+        verdictEvents = Comparison.verdictEvents(a.run, b.run, words.language)
+        inputs = ComparisonInputs(a: a, b: b)
         metricsA = Metrics(a)
         metricsB = Metrics(b)
         let pairsOfA = Set(a.run.plan.shortlist.map { Adjudication.PairKey(cadre: $0.cadreID, position: $0.positionID) })
@@ -164,6 +167,9 @@ public struct Comparison: Sendable, Worded {
     public var hasDifferences: Bool {
         !positionEvents.isEmpty || !cadreEvents.isEmpty || !verdictEvents.isEmpty || !sameMetrics
     }
+
+    /// Whether the inputs differ (settings, rows or files).
+    public var inputsDiffer: Bool { !inputs.isEmpty }
 
     var sameMetrics: Bool {
         var left = metricsA, right = metricsB
@@ -182,9 +188,11 @@ public struct Comparison: Sendable, Worded {
         case unknown
     }
 
-    static func state(_ run: Run, _ positionID: PositionID) -> State {
+    static func state(_ run: Run, _ positionID: PositionID, _ language: Language) -> State {
         if run.plan.shortlist.contains(where: { $0.positionID == positionID }) { return .competed }
-        if let entry = run.plan.withdrawn.first(where: { $0.positionID == positionID }) { return .withdrawn(rule: entry.rule, detail: entry.detail) }
+        if let entry = run.plan.withdrawn.first(where: { $0.positionID == positionID }) {
+            return .withdrawn(rule: entry.rule, detail: entry.detail(in: language))
+        }
         if run.positionsAwaitingInterview.contains(positionID) { return .awaitingInterview }
         if let position = run.positionByID[positionID] { return position.offered ? .unknown : .notOffered }
         return .unknown
@@ -211,8 +219,8 @@ public struct Comparison: Sendable, Worded {
         var events: [PositionEvent] = []
         var unchanged = 0
         for positionID in ids {
-            let before = state(a, positionID)
-            let after = state(b, positionID)
+            let before = state(a, positionID, words.language)
+            let after = state(b, positionID, words.language)
             var found: [PositionEvent] = []
             let beforeText = describe(before, words)
             let afterText = describe(after, words)
@@ -298,25 +306,25 @@ public struct Comparison: Sendable, Worded {
     }
 
     /// Eligibility rows, rotation due (verdict `due` or `exempt`) and quota findings other than `ok`, by key.
-    static func findings(_ run: Run) -> [FindingKey: (verdict: FindingVerdict, detail: String)] {
+    static func findings(_ run: Run, _ language: Language) -> [FindingKey: (verdict: FindingVerdict, detail: String)] {
         var found: [FindingKey: (verdict: FindingVerdict, detail: String)] = [:]
         for verdict in run.eligibility {
             found[FindingKey(subject: verdict.cadreID.rawValue, position: verdict.positionID?.rawValue ?? "", rule: verdict.rule)] =
-                (.eligibility(verdict.verdict), verdict.detail)
+                (.eligibility(verdict.verdict), verdict.detail(in: language))
         }
         for record in run.rotationDue {
             found[FindingKey(subject: record.cadreID.rawValue, position: "", rule: record.rule)] =
-                (record.exempt ? .exempt : .due, record.reasons.joined(separator: "; "))
+                (record.exempt ? .exempt : .due, record.reasons(in: language).joined(separator: language == .zh ? "；" : "; "))
         }
         for record in run.quota where record.verdict != .ok {
-            found[FindingKey(subject: record.unitID.rawValue, position: "", rule: record.rule)] = (.quota(record.verdict), record.detail)
+            found[FindingKey(subject: record.unitID.rawValue, position: "", rule: record.rule)] = (.quota(record.verdict), record.detail(in: language))
         }
         return found
     }
 
-    static func verdictEvents(_ a: Run, _ b: Run) -> [VerdictEvent] {
-        let before = findings(a)
-        let after = findings(b)
+    static func verdictEvents(_ a: Run, _ b: Run, _ language: Language) -> [VerdictEvent] {
+        let before = findings(a, language)
+        let after = findings(b, language)
         return Set(before.keys).union(after.keys).sorted().compactMap { key in
             let x = before[key], y = after[key]
             let kind: VerdictEventKind

@@ -3,43 +3,6 @@ import RotationCore
 import RotationIO
 
 extension Comparison {
-    func label(_ kind: PositionEventKind) -> String {
-        switch kind {
-        case .withdrawn: return say("不再竞争", "no longer competed")
-        case .competed: return say("改为竞争", "now competed")
-        case .withdrawalChanged: return say("撤回原因变化", "withdrawal changed")
-        case .entered: return say("进入名单", "entered")
-        case .left: return say("退出名单", "left")
-        case .rankChanged: return say("名次变化", "rank changed")
-        case .scoreChanged: return say("成绩变化", "score changed")
-        }
-    }
-
-    func tone(_ kind: PositionEventKind) -> Document.Tone {
-        switch kind {
-        case .competed, .entered: return .added
-        case .withdrawn, .left: return .removed
-        case .withdrawalChanged, .rankChanged, .scoreChanged: return .changed
-        }
-    }
-
-    func label(_ kind: CadreEventKind) -> String {
-        switch kind {
-        case .placed: return say("新安排", "now placed")
-        case .unplaced: return say("不再安排", "no longer placed")
-        case .moved: return say("安排变化", "placed elsewhere")
-        }
-    }
-
-    func label(_ kind: VerdictEventKind) -> String {
-        switch kind {
-        case .added: return say("新增", "added")
-        case .removed: return say("消除", "removed")
-        case .changed: return say("结论变化", "verdict changed")
-        case .detail: return say("情况变化", "details changed")
-        }
-    }
-
     func verdictLabel(_ verdict: Comparison.FindingVerdict) -> String {
         switch verdict {
         case .due: return say("应轮岗", "due")
@@ -56,19 +19,6 @@ extension Comparison {
 
     func positionTitle(_ id: PositionID) -> String {
         b.run.positionByID[id]?.title ?? a.run.positionByID[id]?.title ?? id.rawValue
-    }
-
-    func placementText(_ placement: Plan.Placement?, _ run: Run) -> String {
-        guard let placement else { return "—" }
-        return "\(words.phase(placement.phase))\(say("：", ": "))" + words.paren(run.positionPhrase(placement.positionID, words), placement.positionID)
-    }
-
-    func subjectName(_ event: VerdictEvent) -> String {
-        let cadre = CadreID(rawValue: event.subject), unit = UnitID(rawValue: event.subject)
-        if let name = b.run.cadreByID[cadre]?.name ?? a.run.cadreByID[cadre]?.name {
-            return words.person(name, event.subject)
-        }
-        return b.run.unitByID[unit]?.name ?? a.run.unitByID[unit]?.name ?? event.subject
     }
 
     // MARK: Metrics
@@ -102,94 +52,134 @@ extension Comparison {
                 delta = formatted.hasPrefix("-") ? "−" + formatted.dropFirst() : "+" + formatted
             }
             let value: (Fraction?) -> JSONValue = { $0.map { .number(Comparison.meanFormat.string(fraction: $0)) } ?? .null }
-            return MetricRow(key: "mean_score_proposed", label: say("拟任人选面试平均成绩", "Mean score of the proposed"),
+            return MetricRow(key: "mean_score_proposed", label: c(.metricMeanScore),
                              a: text(meanA), b: text(meanB), delta: delta, differs: meanA != meanB, aValue: value(meanA), bValue: value(meanB))
         }()
         let envySuffix: (Metrics) -> String = { $0.envyRecomputed ? "" : "*" }
-        var envy = integer("justified_envy", say("应入未入（合理嫉妒）", "Justified-envy pairs"), metricsA.justifiedEnvy, metricsB.justifiedEnvy)
+        var envy = integer("justified_envy", c(.metricPassedLeftOut), metricsA.justifiedEnvy, metricsB.justifiedEnvy)
         envy.a += envySuffix(metricsA)
         envy.b += envySuffix(metricsB)
         return [
-            integer("positions_offered", say("推出职位", "Positions offered"), metricsA.positionsOffered, metricsB.positionsOffered),
-            integer("positions_competed", say("开展竞争上岗职位", "Positions competed"), metricsA.positionsCompeted, metricsB.positionsCompeted),
-            integer("positions_filled", say("已安排人选的职位", "Positions filled"), metricsA.positionsFilled, metricsB.positionsFilled),
-            integer("placed_competition", say("竞争上岗安排", "Placed by competition"), metricsA.placedByCompetition, metricsB.placedByCompetition),
-            integer("placed_transfer", say("组织调动安排", "Placed by transfer"), metricsA.placedByTransfer, metricsB.placedByTransfer),
-            integer("rotation_due_placed", say("应轮岗人员已安排", "Rotation-due cadres placed"), metricsA.rotationDuePlaced, metricsB.rotationDuePlaced),
+            integer("positions_offered", c(.metricOffered), metricsA.positionsOffered, metricsB.positionsOffered),
+            integer("positions_competed", c(.metricCompeted), metricsA.positionsCompeted, metricsB.positionsCompeted),
+            integer("positions_filled", c(.metricFilled), metricsA.positionsFilled, metricsB.positionsFilled),
+            integer("placed_competition", c(.metricByCompetition), metricsA.placedByCompetition, metricsB.placedByCompetition),
+            integer("placed_transfer", c(.metricByTransfer), metricsA.placedByTransfer, metricsB.placedByTransfer),
+            integer("rotation_due_placed", c(.metricDuePlaced), metricsA.rotationDuePlaced, metricsB.rotationDuePlaced),
             mean,
-            integer("preferences_met", say("志愿满足（目标值）", "Preferences met (objective)"), metricsA.preferencesMet, metricsB.preferencesMet),
+            integer("preferences_met", c(.metricPreferences), metricsA.preferencesMet, metricsB.preferencesMet),
             envy,
-            integer("eligibility_fail", say("资格审查不符合", "Eligibility fails"), metricsA.eligibilityFail, metricsB.eligibilityFail),
-            integer("eligibility_flag", say("资格审查提示", "Eligibility flags"), metricsA.eligibilityFlag, metricsB.eligibilityFlag),
-            MetricRow(key: "pairs_kept", label: say("保留A的考察对象（职位-人员）", "Shortlist pairs kept from A"),
-                      a: "\(metricsA.shortlistPairs)", b: "\(pairsKept) / \(metricsA.shortlistPairs)",
-                      delta: pairsKept == metricsA.shortlistPairs ? "" : say("\(metricsA.shortlistPairs - pairsKept)对有变化", "\(metricsA.shortlistPairs - pairsKept) changed"),
+            integer("eligibility_fail", c(.metricFails), metricsA.eligibilityFail, metricsB.eligibilityFail),
+            integer("eligibility_flag", c(.metricFlags), metricsA.eligibilityFlag, metricsB.eligibilityFlag),
+            MetricRow(key: "pairs_kept", label: c(.metricPairsKept),
+                      a: "\(metricsA.shortlistPairs)", b: c(.pairsKept(pairsKept, metricsA.shortlistPairs)),
+                      delta: pairsKept == metricsA.shortlistPairs ? "" : c(.pairsChanged(metricsA.shortlistPairs - pairsKept)),
                       differs: pairsKept != metricsA.shortlistPairs || metricsA.shortlistPairs != metricsB.shortlistPairs,
                       aValue: .integer(metricsA.shortlistPairs), bValue: .integer(pairsKept)),
         ]
     }
 
     var envyNote: String {
-        if metricsA.envyRecomputed && metricsB.envyRecomputed {
-            return say("应入未入（合理嫉妒，见 model.md）：面试合格、未列入某职位名单，而该名单中有人排名在其后。已按情景数据重新计算。",
-                       "Justified envy (docs/model.md): a passed applicant left off a list that holds someone ranked below them; recomputed from the scenarios.")
+        metricsA.envyRecomputed && metricsB.envyRecomputed ? c(.passedLeftOutNote) : c(.passedLeftOutNotRecomputed)
+    }
+
+    static func tone(_ effect: Effect) -> Document.Tone {
+        switch effect {
+        case .better: return .added
+        case .worse: return .removed
+        case .neutral: return .changed
         }
-        return say("* 应入未入（合理嫉妒，见 model.md）：面试合格、未列入某职位名单，而该名单中有人排名在其后。运行结果文件不记录未列入名单的合格人员，无法重新计算；求解时以约束禁止此类情形，故记为0。比较情景文件夹可重新计算。",
-                   "* A run folder does not record passed applicants left off the lists, so justified envy cannot be recomputed; solve forbids it as a constraint, so it counts 0. Give scenario folders to recompute it.")
     }
 
     // MARK: Document
 
+    /// The comparison: what was changed (settings, input rows), what changed for each person (green
+    /// better for them, red worse), positions, units, and the headline numbers.
     public func document() -> Document {
         let runLine: (String, LoadedRun) -> String = { name, run in
-            let source = run.solvedFromScenario ? self.say("情景，已求解", "scenario, solved here") : self.say("运行结果", "run folder")
-            return "\(name)\(self.say("：", ": "))"
-                + self.words.paren(run.path, [source, run.run.scenarioName, self.words.status(run.run.status)].joined(separator: self.say("；", "; ")))
+            let source = run.solvedFromScenario ? self.c(.scenarioSolved) : self.c(.runFolder)
+            return self.c(.runLine(name, run.path, [source, run.run.scenarioName, self.words.status(run.run.status)]
+                .joined(separator: self.say("；", "; "))))
         }
         var sections: [Document.Section] = []
+
+        // 1. What was changed.
+        var inputBlocks: [Document.Block] = [.paragraph(hasDifferences || inputsDiffer ? c(.differ) : c(.same))]
+        inputBlocks.append(.table(Document.Table(
+            header: [c(.settingColumn), "A", "B"],
+            rows: inputs.settings.map { Document.Row([$0.key, $0.a, $0.b], tone: .changed) },
+            nowrapColumns: [0], toneColumn: 0, empty: c(.noSettingChanged))))
+        inputBlocks.append(.table(Document.Table(
+            header: [c(.fileColumn), c(.rowColumn), c(.changeColumn)],
+            rows: inputs.rows.map { row in
+                let change: String
+                switch row.kind {
+                case .added: change = c(.rowAdded)
+                case .removed: change = c(.rowRemoved)
+                case .changed: change = row.columns.map { c(.column($0.name, $0.a, $0.b)) }.joined(separator: say("；", "; "))
+                }
+                return Document.Row([row.file, row.key, change], tone: .changed)
+            },
+            nowrapColumns: [0, 1], toneColumn: 1, empty: c(.noRowChanged))))
+        if !inputs.filesChanged.isEmpty { inputBlocks.append(.note(c(.filesChanged(inputs.filesChanged.joined(separator: ", "))))) }
+        sections.append(Document.Section(c(.inputsHeading), inputBlocks))
+
+        // 2. Each person.
+        let personRows = people.map { person in
+            Document.Row([words.person(cadreName(person.cadreID), person.cadreID),
+                          person.items.map(\.text).joined(separator: say("；", "; "))], tone: Self.tone(person.effect))
+        }
+        sections.append(Document.Section(c(.peopleHeading), [
+            .note(c(.legend)),
+            .table(Document.Table(header: [c(.personColumn), c(.changeColumn)], rows: personRows, nowrapColumns: [0], toneColumn: 0,
+                                  empty: c(.nobodyChanged))),
+        ]))
+
+        // 3. Positions that changed between competed and withdrawn.
+        let positionRows: [Document.Row] = positionEvents.compactMap { event in
+            let text: String
+            switch event.kind {
+            case .withdrawn: text = c(.nowWithdrawn(event.after))
+            case .competed: text = c(.nowCompeted(event.before))
+            case .withdrawalChanged: text = c(.withdrawalChanged(event.before, event.after))
+            default: return nil
+            }
+            return Document.Row([event.positionID.rawValue, positionTitleWithUnit(event.positionID), text], tone: .changed)
+        }
+        sections.append(Document.Section(c(.positionsHeading), [
+            .table(Document.Table(header: [say("职位代码", "Code"), c(.positionColumn), c(.changeColumn)], rows: positionRows,
+                                  nowrapColumns: [0], toneColumn: 0, empty: c(.noPositionChanged))),
+            .note(c(.unchangedPositions(unchangedPositions))),
+        ]))
+
+        // 4. Units (Q-OFFER findings).
+        let unitRows: [Document.Row] = verdictEvents.compactMap { event in
+            let unit = UnitID(rawValue: event.subject)
+            guard let name = b.run.unitByID[unit]?.name ?? a.run.unitByID[unit]?.name else { return nil }
+            let text: String
+            switch (event.before, event.after) {
+            case (nil, let y?): text = c(.findingAdded(findingPhrase(event.rule, nil, y)))
+            case (let x?, nil): text = c(.findingRemoved(findingPhrase(event.rule, nil, x)))
+            case (let x?, let y?): text = c(.findingChanged(findingPhrase(event.rule, nil, x), findingPhrase(event.rule, nil, y)))
+            default: return nil
+            }
+            return Document.Row([name, text], tone: .changed)
+        }
+        sections.append(Document.Section(c(.unitsHeading), [
+            .table(Document.Table(header: [c(.unitColumn), c(.changeColumn)], rows: unitRows, nowrapColumns: [0], toneColumn: 0,
+                                  empty: c(.noUnitChanged))),
+        ]))
+
+        // 5. Headline numbers.
         let rows = metricRows()
-        sections.append(Document.Section(say("一、指标对比", "1. Metrics"), [
-            .paragraph(hasDifferences ? say("两次运行结果有差异，见下。", "The runs differ; see below.")
-                                      : say("两次运行结果相同，没有差异。", "The runs are the same: no difference.")),
-            .table(Document.Table(header: [say("指标", "Metric"), "A", "B", say("变化", "Change")],
+        sections.append(Document.Section(c(.metricsHeading), [
+            .table(Document.Table(header: [c(.metricColumn), "A", "B", c(.changeColumn)],
                                   rows: rows.map { Document.Row([$0.label, $0.a, $0.b, $0.delta], tone: $0.differs ? .changed : nil) },
                                   numericColumns: [1, 2, 3], toneColumn: 3)),
             .note(envyNote),
         ]))
-        let positionRows = positionEvents.map { event in
-            Document.Row([event.positionID.rawValue, positionTitle(event.positionID), label(event.kind),
-                          event.cadreID.map { words.person(cadreName($0), $0) } ?? "", event.before, event.after],
-                         tone: tone(event.kind))
-        }
-        sections.append(Document.Section(say("二、各职位差额名单的变化", "2. Shortlists by position"), [
-            .table(Document.Table(header: [say("职位代码", "Position"), say("职位", "Title"), say("变化", "Change"), say("人员", "Cadre"),
-                                           "A", "B"],
-                                  rows: positionRows, nowrapColumns: [0, 2, 3], toneColumn: 2, empty: say("各职位名单均无变化。", "No shortlist changed."))),
-            .note(say("其余\(unchangedPositions)个职位无变化。", "\(unchangedPositions) other position\(unchangedPositions == 1 ? "" : "s") unchanged.")),
-        ]))
-        let cadreRows = cadreEvents.map { event in
-            Document.Row([words.person(cadreName(event.cadreID), event.cadreID), label(event.kind),
-                          placementText(event.before, a.run), placementText(event.after, b.run)],
-                         tone: event.kind == .placed ? .added : event.kind == .unplaced ? .removed : .changed)
-        }
-        sections.append(Document.Section(say("三、人员安排的变化", "3. Placements by cadre"), [
-            .table(Document.Table(header: [say("人员", "Cadre"), say("变化", "Change"), "A", "B"], rows: cadreRows,
-                                  nowrapColumns: [0, 1], toneColumn: 1,
-                                  empty: say("人员安排无变化。", "No placement changed."))),
-        ]))
-        let verdictRows = verdictEvents.map { event in
-            Document.Row([subjectName(event), event.positionID?.rawValue ?? "", event.rule.rawValue, label(event.kind),
-                          event.before.map { "\(verdictLabel($0.verdict))\(say("：", ": "))\($0.detail)" } ?? "—",
-                          event.after.map { "\(verdictLabel($0.verdict))\(say("：", ": "))\($0.detail)" } ?? "—"],
-                         tone: event.kind == .added ? .added : event.kind == .removed ? .removed : .changed)
-        }
-        sections.append(Document.Section(say("四、审查结论的变化（资格、轮岗、职数）", "4. Findings (eligibility, rotation, quota)"), [
-            .table(Document.Table(header: [say("对象", "Subject"), say("职位", "Position"), say("规则", "Rule"), say("变化", "Change"), "A", "B"],
-                                  rows: verdictRows, nowrapColumns: [1, 2, 3], toneColumn: 3, empty: say("审查结论无变化。", "No finding changed."))),
-        ]))
-        var document = Document(language: words.language, title: say("两次运行结果比较", "Comparison of two runs"),
-                                meta: [runLine("A", a), runLine("B", b)], sections: sections,
-                                footer: [say("由 rotation 比较功能生成。", "Made by rotation compare.")])
+        var document = Document(language: words.language, title: c(.title), meta: [runLine("A", a), runLine("B", b)], sections: sections,
+                                footer: [c(.footer)])
         document.metaOnSeparateLines = true
         document.isInternal = true
         return document
@@ -214,6 +204,17 @@ extension Comparison {
         return .object([
             ("a", runValue(a)), ("b", runValue(b)),
             ("differs", .bool(hasDifferences)),
+            ("settings", .array(inputs.settings.map { .object([("key", .string($0.key)), ("a", .string($0.a)), ("b", .string($0.b))]) })),
+            ("input_rows", .array(inputs.rows.map { row in
+                .object([("file", .string(row.file)), ("key", .string(row.key)), ("change", .string(row.kind.rawValue)),
+                         ("columns", .array(row.columns.map { .object([("name", .string($0.name)), ("a", .string($0.a)), ("b", .string($0.b))]) }))])
+            })),
+            ("input_files_changed", .array(inputs.filesChanged.map { .string($0) })),
+            ("people", .array(people.map { person in
+                .object([("cadre_id", .string(person.cadreID.rawValue)), ("name", .string(cadreName(person.cadreID))),
+                         ("effect", .string(person.effect.rawValue)),
+                         ("changes", .array(person.items.map { .object([("text", .string($0.text)), ("effect", .string($0.effect.rawValue))]) }))])
+            })),
             ("metrics", .array(metricRows().map { row in
                 .object([("metric", .string(row.key)), ("label", .string(row.label)), ("a", row.aValue), ("b", row.bValue),
                          ("differs", .bool(row.differs))])

@@ -15,7 +15,7 @@ import ZIPFoundation
 /// ```
 public enum NoticeDocx {
     /// Column widths in twentieths of a point (174 mm in all), as the HTML page's.
-    static let columnWidths = [454, 850, 510, 1020, 567, 3232, 3232]
+    static let columnWidths = [540, 850, 510, 964, 567, 3217, 3217]
 
     /// The .docx bytes of a notice.
     public static func data(_ notice: PublicNotice) throws -> [UInt8] {

@@ -69,7 +69,7 @@ public struct TallyReport: Sendable {
         }
         for index in voidRows.indices { voidRows[index].cells[4] = columnList(voidColumns[index]) }
         sections.append(Document.Section(say(.voidHeading), [
-            .table(Document.Table(header: header(.voidHeader), rows: voidRows, nowrapColumns: [0, 1, 2, 3, 6, 7], empty: say(.voidEmpty))),
+            .table(Document.Table(header: header(.voidHeader), rows: voidRows, nowrapColumns: [0, 1, 2, 3, 4, 6, 7], empty: say(.voidEmpty))),
         ]))
 
         // 3. Flags, grouped by rule, unit and effect; within a group, the ballots with the same cadres and columns together.

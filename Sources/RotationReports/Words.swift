@@ -28,13 +28,8 @@ public struct Words: Sendable {
     /// The Chinese or the English text.
     public func say(_ chinese: String, _ english: String) -> String { zh ? chinese : english }
 
-    public func level(_ level: Level) -> String {
-        switch level {
-        case .staff: return say("科员", "staff")
-        case .deputy: return say("中层副职", "deputy chief")
-        case .chief: return say("中层正职", "chief")
-        }
-    }
+    /// 科员, 中层副职, 中层正职 (the catalogue's names, as `explain` says them).
+    public func level(_ level: Level) -> String { ExplainTexts.level(level)(language) }
 
     public func gender(_ gender: Gender) -> String {
         switch gender {
@@ -85,23 +80,11 @@ public struct Words: Sendable {
         }
     }
 
-    /// The `ties` key that decided an order of equal scores.
-    public func tieKey(_ key: RuleSettings.TieKey) -> String {
-        switch key {
-        case .evaluationGoodShare: return say("任期测评“好”票比例", "share of “good” in the term evaluation")
-        case .excellentAssessments: return say("近三年年度考核优秀次数", "excellent annual assessments")
-        case .monthsInLevel: return say("任现职级时间（月）", "months in the current level")
-        case .cadreID: return say("人员编号（顺序）", "cadre id (in order)")
-        }
-    }
+    /// The `ties` key that decided an order of equal scores (the catalogue's name, as `explain` says it).
+    public func tieKey(_ key: RuleSettings.TieKey) -> String { ExplainTexts.tieKey(key)(language) }
 
     public func status(_ status: RunStatus) -> String {
-        switch status {
-        case .optimal: return say("最优", "optimal")
-        case .withinGap: return say("在允许误差内", "within the accepted gap")
-        case .timeLimit: return say("达到时间上限（非最优）", "time limit reached (not proven optimal)")
-        case .infeasible: return say("组织调动要求无法满足", "transfer requirement infeasible")
-        }
+        LevelTexts.runStatus(status)(language)
     }
 
     public func mode(_ mode: Mode) -> String {

@@ -188,6 +188,8 @@ if let index = arguments.firstIndex(of: "--tune"), arguments.index(after: index)
     tune(folder: arguments[arguments.index(after: index)], timeLimit: timeLimit)
     exit(0)
 }
+// The ballot tally (TallyBench.swift): alone with --tally, else after the solver benchmarks.
+if arguments.contains("--tally") { TallyBench.run(); exit(0) }
 
 let specs: [Spec] = quick
     ? [Spec(label: "pref-200", cadres: 200, positions: 20, mode: .preferences, applying: 0.9, seed: 11),
@@ -302,3 +304,6 @@ for (label, phase) in transferPhases {
     print([pad(label, 14), pad("\(edges.count)", 8), pad(fmt(milpSeconds), 8), pad(fmt(matchingSeconds), 11),
            pad(fmt(milpSeconds / max(matchingSeconds, 1e-6)), 11), pad(milp.map(describe) ?? "error", 22), "\(matched)"].joined(separator: " "))
 }
+
+print("")
+TallyBench.run()

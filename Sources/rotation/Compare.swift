@@ -9,11 +9,14 @@ import RotationReports
 /// `rotation compare A B`: what changed between two runs (or two scenarios, solved here first).
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Compare two runs: shortlists per position, placements per cadre, findings, and the headline metrics.",
+        abstract: "Compare two runs (比较): what was changed, then what changed for each person (人员), positions and headline numbers.",
         discussion: """
-        A and B are run folders (with result.json, as written by `rotation solve`) or scenario folders \
-        (with scenario.yaml), which are solved first in memory exactly as `solve` would, nothing written. \
-        Exit 0 whether or not they differ (with --exit-code: 5 when they differ); 2 for bad input.
+        Opens with the settings (设置) and input rows (输入) that differ, so a what-if says what it tested; then, \
+        for each person, in plain words: on or off a shortlist (考察对象名单), rank (名次), proposed appointee \
+        (拟任人选), placement (安排), eligibility findings that appeared or went away — green when better for the \
+        person, red when worse. A and B are run folders (with result.json, as written by `rotation solve`) or \
+        scenario folders (with scenario.yaml), solved first in memory exactly as `solve` would, nothing written; \
+        one of each works too. Exit 0 whether or not they differ (with --exit-code: 5 when they differ); 2 for bad input.
         Example: rotation compare RUN/before RUN/after --format html --out compare.html
         """
     )

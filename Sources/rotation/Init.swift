@@ -25,7 +25,11 @@ struct Init: ParsableCommand {
     @Flag(help: "录入工作簿: write the tables as one Excel workbook, scenario.xlsx (a sheet per file, dropdowns, instructions) instead of CSV files.")
     var xlsx = false
 
+    /// `--ballots --scenario S`: the empty ballot forms instead (InitBallots.swift).
+    @OptionGroup var ballotForms: BallotInitOptions
+
     func run() throws {
+        if ballotForms.ballots { return try ballotForms.run(folder: folder, lang: lang, xlsx: xlsx) }
         let url = URL(fileURLWithPath: folder)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {

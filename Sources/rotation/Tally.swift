@@ -74,6 +74,18 @@ struct TallyCommand: ParsableCommand {
             let page = TallyReport(result: result, scenario: loaded.scenario, ballots: ballots, language: language).html()
             files.append((URL(fileURLWithPath: report), Array(page.utf8)))
         }
+        // Refuse before writing anything what AtomicFolder would refuse on a later file (a folder, a link).
+        for (url, _) in files {
+            let path = url.standardizedFileURL.path
+            var refusal: AtomicFolder.Refusal?
+            if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil { refusal = .symbolicLink(target: .file) }
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { refusal = .isFolder }
+            if let refusal {
+                Console.error("rotation tally: \(AtomicFolder.Failure.refused(path: path, reason: refusal))")
+                throw ExitCode(ExitStatus.badInput)
+            }
+        }
         for (url, bytes) in files {
             do {
                 try AtomicFolder.writeFile(bytes, to: url)

@@ -67,6 +67,17 @@ final class BallotTallyCommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path), "nothing written")
     }
 
+    func testAFolderWhereTallyJSONGoesWritesNothing() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("tally.json"), withIntermediateDirectories: true)
+        let out = folder.appendingPathComponent("evaluations.csv")
+        let result = try CLI.run(["tally", Self.ballots.path, "--scenario", CLI.sample.path, "--out", out.path])
+        XCTAssertEqual(result.status, 2, result.stdout)
+        XCTAssertTrue(result.stderr.contains("tally.json is a folder"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "nothing written")
+    }
+
     func testNeverOverwritesTheScenariosOwnEvaluations() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -77,5 +88,59 @@ final class BallotTallyCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 2, result.stdout)
         XCTAssertTrue(result.stderr.contains("is an input of the scenario"), result.stderr)
         XCTAssertEqual(try Data(contentsOf: target), before)
+    }
+}
+
+/// `rotation init FOLDER --ballots --scenario S`: the empty forms, as CSV or as one workbook, read back by tally.
+final class InitBallotsCommandTests: XCTestCase {
+    func testEmptyFormsListEachUnitsCadresAndTallyReadsThemBack() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let forms = folder.appendingPathComponent("选票")
+        let result = try CLI.run(["init", forms.path, "--ballots", "--scenario", CLI.sample.path, "--ballots-per-unit", "2"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("13 个单位、56 名干部"), result.stdout)
+        let performance = try CLI.read(forms.appendingPathComponent("performance.csv"))
+        let lines = performance.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines[0], "票号,人员编号,姓名,决策推进,服务保障,难题破解,政治规矩,干部形象,总体评价,评价理由")
+        XCTAssertEqual(lines[1], "P-MZJ-001,FH001,俞建国,,,,,,,")
+        XCTAssertFalse(performance.contains("FH007"), "staff (科员) are not on the forms")
+        XCTAssertEqual(lines.count, 1 + 2 * 56)
+        // Tick one ballot of MZJ, give its due: the other forms are unused and ignored.
+        var ticked = lines
+        for index in 1...5 { ticked[index] = ticked[index].replacingOccurrences(of: ",,,,,,,", with: ",较好,较好,较好,较好,较好,较好,") }
+        try CLI.write(ticked.joined(separator: "\n") + "\n", to: forms.appendingPathComponent("performance.csv"))
+        let meetings = try CLI.read(forms.appendingPathComponent("meetings.csv")).replacingOccurrences(of: "MZJ,,", with: "MZJ,3,")
+        try CLI.write(meetings, to: forms.appendingPathComponent("meetings.csv"))
+        try FileManager.default.removeItem(at: forms.appendingPathComponent("moral.csv"))
+        let out = folder.appendingPathComponent("out/evaluations.csv")
+        let tally = try CLI.run(["tally", forms.path, "--scenario", CLI.sample.path, "--out", out.path])
+        XCTAssertEqual(tally.status, 0, tally.stderr)
+        let rows = String(decoding: try Data(contentsOf: out), as: UTF8.self).split(separator: "\n")
+        XCTAssertEqual(rows.count, 6, "the five mid-level cadres of MZJ")
+        XCTAssertEqual(rows[1], "FH001,3,1,0,1,0,0,否,,否")
+    }
+
+    func testWorkbookOfEmptyFormsIsReadByTally() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let forms = folder.appendingPathComponent("forms")
+        XCTAssertEqual(try CLI.run(["init", forms.path, "--ballots", "--scenario", CLI.sample.path, "--xlsx", "--lang", "en"]).status, 0)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: forms.path), ["ballots.xlsx"])
+        let bytes = try Data(contentsOf: forms.appendingPathComponent("ballots.xlsx"))
+        XCTAssertEqual(Array(bytes.prefix(2)), [0x50, 0x4B], "a zip archive")
+        let tally = try CLI.run(["tally", forms.path, "--scenario", CLI.sample.path, "--out", folder.appendingPathComponent("e.csv").path, "--lang", "en"])
+        XCTAssertEqual(tally.status, 0, tally.stderr)
+        XCTAssertTrue(tally.stdout.contains("Tallied: 0 performance ballots"), tally.stdout)
+        // Twice the same: the workbook's bytes are reproducible.
+        let again = folder.appendingPathComponent("again")
+        XCTAssertEqual(try CLI.run(["init", again.path, "--ballots", "--scenario", CLI.sample.path, "--xlsx", "--lang", "en"]).status, 0)
+        XCTAssertEqual(try Data(contentsOf: again.appendingPathComponent("ballots.xlsx")), bytes)
+    }
+
+    func testBallotsNeedAScenario() throws {
+        let result = try CLI.run(["init", "/tmp/never-written-\(UUID().uuidString)", "--ballots"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("--ballots needs --scenario"), result.stderr)
     }
 }

@@ -52,6 +52,10 @@ final class ChineseOutputTests: XCTestCase {
         try CLI.write(lines.joined(separator: "\n"), to: applications)
         record("validate withdrawn", try CLI.run(["validate", changed.path]))
         record("solve withdrawn", try CLI.run(["solve", changed.path, "--out", other]))
+        let result = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: other).appendingPathComponent("result.json"))) as? [String: Any]
+        let withdrawn = result?["withdrawn_applications"] as? [[String: String]]
+        XCTAssertEqual(withdrawn?.first?["cadre_id"], String(lines[1].split(separator: ",")[0]), "result.json records the withdrawal")
+        XCTAssertEqual(withdrawn?.count, 1)
         let report = try CLI.run(["export", other, "--format", "html", "--out", "-"])
         record("export html withdrawn", report)
         XCTAssertTrue(report.stdout.contains("以下报名已放弃，不参加任何规则和模型："), "the report lists the withdrawn application")

@@ -15,7 +15,7 @@ final class SolveCommandTests: XCTestCase {
         let out = folder.appendingPathComponent("run")
         let result = try CLI.run(["solve", CLI.sample.path, "--out", out.path])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.contains("：已求得最优方案"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("：求解状态为“最优”"), result.stdout)
         let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/fenghua-2017")
         let update = ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1"
         if update { try FileManager.default.createDirectory(at: golden, withIntermediateDirectories: true) }

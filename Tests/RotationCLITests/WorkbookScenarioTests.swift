@@ -50,9 +50,10 @@ final class WorkbookScenarioTests: XCTestCase {
         }
         let fromFiles = try solve(perFile, in: folder, "per-file-run")
 
+        // If the sample's CSV files changed, regenerate the workbooks: Tests/RotationIOTests/Fixtures/xlsx/make-fixtures.sh.
         for name in SolveCommandTests.runFiles {
-            XCTAssertEqual(fromWorkbook[name], expected[name], "\(name): scenario.xlsx differs from the CSV files")
-            XCTAssertEqual(fromFiles[name], expected[name], "\(name): one workbook per file differs from the CSV files")
+            XCTAssertEqual(fromWorkbook[name], expected[name], "\(name): scenario.xlsx differs from the CSV files (sample changed? run make-fixtures.sh)")
+            XCTAssertEqual(fromFiles[name], expected[name], "\(name): one workbook per file differs from the CSV files (sample changed? run make-fixtures.sh)")
         }
         XCTAssertTrue(try CLI.read(whole.appendingPathComponent("../whole-run/audit.json")).contains("\"file\": \"scenario.xlsx\""))
     }

@@ -155,6 +155,52 @@ final class BallotReaderTests: XCTestCase {
         XCTAssertEqual(box.performance?.first?.lines[1].mark(.overall), .spoiled([.fairlyGood, .average]))
     }
 
+    // MARK: Workbooks and templates
+
+    /// A worksheet as the xlsx reader gives it: rows of cells, each row with its Excel number.
+    static func worksheet(_ name: String, _ csv: String) -> XLSXWorkbook.Sheet {
+        let rows = csv.split(separator: "\n").enumerated().map { index, line in
+            XLSXWorkbook.Row(number: index + 1, cells: line.split(separator: ",", omittingEmptySubsequences: false).enumerated().compactMap { column, text in
+                text.isEmpty ? nil : XLSXWorkbook.Cell(column: column + 1, text: String(text), isNumber: Int(text) != nil)
+            })
+        }
+        return XLSXWorkbook.Sheet(name: name, rows: rows)
+    }
+
+    func testWorksheetsReadLikeCSVAndProblemsNameTheSheet() throws {
+        var reader = BallotReader(scenario: Self.scenario, language: .zh)
+        let box = reader.read(meetings: .worksheet(Self.worksheet("测评会议", Self.meetings), file: "ballots.xlsx"),
+                              performance: .worksheet(Self.worksheet("附件2", Self.performance), file: "ballots.xlsx"), moral: nil)
+        XCTAssertEqual(reader.problems.filter { $0.severity == .error }, [])
+        let csv = try read(["meetings.csv": Self.meetings, "performance.csv": Self.performance])
+        XCTAssertEqual(box?.performance?.map { $0.lines.map(\.marks) }, csv.performance?.map { $0.lines.map(\.marks) })
+        XCTAssertEqual(box?.performance?.first?.lines.first?.location, BallotLocation(file: "ballots.xlsx", sheet: "附件2", row: 2))
+
+        var bad = BallotReader(scenario: Self.scenario, language: .zh)
+        _ = bad.read(meetings: .worksheet(Self.worksheet("测评会议", Self.meetings), file: "ballots.xlsx"),
+                     performance: .worksheet(Self.worksheet("附件2", "ballot_id,cadre_id,overall\nP1,C1,较好\nP1,C9,优\n"), file: "ballots.xlsx"),
+                     moral: nil)
+        XCTAssertEqual(bad.problems.map { $0.rendered(.zh) }, [
+            "ballots.xlsx:附件2!3: 人员编号: 未知人员编号“C9”（不在 cadres.csv 中）",
+            "ballots.xlsx:附件2!3: 总体评价: `优`不是好、较好、一般、较差之一（多选用 ; 或 、 分隔，未勾选留空）",
+        ])
+    }
+
+    func testUnusedFormsAndEmptyDueOfUnitsWithoutBallotsAreIgnored() throws {
+        let performance = Self.performance + "P9,C1,,,,,,,\nP9,C2,,,,,,,\nP9,C3,,,,,,,\n"
+        let box = try read(["meetings.csv": "unit_id,due,unit_name\nD1,5,民政局\nD2,,财政局\n",
+                            "performance.csv": performance.replacingOccurrences(of: "Q1,C4,较好,较好,较好,较好,较好,较好,\n", with: "")])
+        XCTAssertEqual(box.performance?.map(\.id), ["P1", "P2"], "P9 has no mark at all: an unused form")
+        XCTAssertEqual(box.meetings, [Meeting(unitID: "D1", due: 5)])
+        XCTAssertEqual(try problems(["meetings.csv": "unit_id,due\nD1,\nD2,3\n", "performance.csv": Self.performance]),
+                       ["meetings.csv:2: due: required value missing"])
+    }
+
+    func testTheSameFormTwiceIsAProblem() throws {
+        let found = try problems(["meetings.csv": Self.meetings, "performance.csv": Self.performance, "performance.xlsx": "not a zip"])
+        XCTAssertTrue(found.contains("performance.xlsx:0: performance.csv is given twice (performance.csv and performance.xlsx); keep one"), "\(found)")
+    }
+
     // MARK: Writing
 
     func testEvaluationsCSVHasBOMChineseHeadersAndGuardsFormulas() throws {

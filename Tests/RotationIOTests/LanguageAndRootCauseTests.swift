@@ -174,3 +174,21 @@ final class LanguageAndRootCauseTests: XCTestCase {
         XCTAssertEqual(loaded.scenario.applications.map(\.positionID), ["P2", "P1"])
     }
 }
+
+/// A withdrawn application is absent for the rules: it does not count toward C-MIN2.
+final class WithdrawalRuleTests: XCTestCase {
+    func testAWithdrawnApplicantDoesNotCountTowardTheMinimumOfApplicants() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rotation-withdrawal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var files = ScenarioLoaderTests.base
+        files["interviews.csv"] = nil
+        files["scenario.yaml"] = "name: t\nreference_date: 2017-10\nrules:\n  assessment_years: [2016]\n"
+        for (name, contents) in files { try Data(contents.utf8).write(to: url.appendingPathComponent(name)) }
+        let both = Adjudication(scenario: try ScenarioLoader.load(folder: url).scenario)
+        XCTAssertFalse(both.withdrawnForTooFewApplicants.contains { $0.positionID == "P1" }, "two eligible applicants: P1 competes")
+        try Data("cadre_id,position_id,withdrawn\nC1,P1,yes\nC2,P1,no\n".utf8).write(to: url.appendingPathComponent("applications.csv"))
+        let one = Adjudication(scenario: try ScenarioLoader.load(folder: url).scenario)
+        XCTAssertTrue(one.withdrawnForTooFewApplicants.contains { $0.positionID == "P1" && $0.applicants == 1 }, "C1 withdrew: C-MIN2")
+    }
+}

@@ -150,6 +150,25 @@ final class XLSXReaderTests: XCTestCase {
         XCTAssertTrue(XLSXXML.declaresOtherEncoding(Array("<?xml version='1.0' encoding='UTF-16'?><a/>".utf8)))
     }
 
+    /// A shared string the workbook does not have is a damaged file, not the index read as a value.
+    func testMissingSharedString() throws {
+        let sheet = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>5</v></c></row></sheetData></worksheet>"
+        let bytes = try WorkbookKit.workbook([("units", [[.text("x")]])], replacing: ["xl/worksheets/sheet1.xml": sheet])
+        XCTAssertEqual(failure(bytes), .damagedPart(part: "xl/worksheets/sheet1.xml"))
+    }
+
+    /// Cells without a reference follow the cell before them, an empty one included.
+    func testCellsWithoutReferences() throws {
+        let sheet = """
+        <worksheet><sheetData><row><c t="inlineStr"><is><t>a</t></is></c><c t="inlineStr"><is><t></t></is></c>        <c t="inlineStr"><is><t>c</t></is></c></row><row><c r="C2"><v>3</v></c><c><v>4</v></c></row></sheetData></worksheet>
+        """
+        let bytes = try WorkbookKit.workbook([("units", [[.text("x")]])], replacing: ["xl/worksheets/sheet1.xml": sheet])
+        let rows = try XCTUnwrap(try XLSXWorkbook(bytes: bytes).sheets.first?.rows)
+        XCTAssertEqual(rows.map(\.number), [1, 2])
+        XCTAssertEqual(rows[0].cells.map(\.column), [1, 3])
+        XCTAssertEqual(rows[1].cells.map(\.column), [3, 4])
+    }
+
     func testBadCellReference() throws {
         let sheet = "<worksheet><sheetData><row r=\"1\"><c r=\"A0\" t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData></worksheet>"
         let bytes = try WorkbookKit.workbook([("units", [[.text("x")]])], replacing: ["xl/worksheets/sheet1.xml": sheet])

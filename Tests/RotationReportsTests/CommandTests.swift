@@ -56,7 +56,7 @@ final class CommandTests: XCTestCase {
 
         let same = try rotation(["compare", a, a, "--exit-code"])
         XCTAssertEqual(same.status, 0, same.stderr)
-        XCTAssertTrue(same.stdout.contains("两次运行结果相同"))
+        XCTAssertTrue(same.stdout.contains("两次结果相同"))
         XCTAssertFalse(same.stdout.contains("\u{1B}["), "no colour when standard output is not a terminal")
         XCTAssertEqual(try rotation(["compare", a, b]).status, 0, "differences exit 0 without --exit-code")
         let differ = try rotation(["compare", a, b, "--exit-code"])

@@ -17,7 +17,7 @@ final class CompareTests: XCTestCase {
         XCTAssertTrue(comparison.verdictEvents.isEmpty)
         XCTAssertEqual(comparison.unchangedPositions, Sample.run.run.offeredPositionIDs.count)
         XCTAssertEqual(comparison.pairsKept, Sample.run.run.plan.shortlist.count)
-        XCTAssertTrue(TextRenderer.render(comparison.document()).contains("两次运行结果相同"))
+        XCTAssertTrue(TextRenderer.render(comparison.document()).contains("两次结果相同"))
     }
 
     func testScenarioFolderIsSolvedLikeSolve() throws {
@@ -83,8 +83,48 @@ final class CompareTests: XCTestCase {
         let document = Comparison(a: Sample.run, b: changed).document()
         XCTAssertFalse(TextRenderer.render(document).contains("\u{1B}["))
         let coloured = TextRenderer.render(document, colour: true)
-        XCTAssertTrue(coloured.contains("\u{1B}[31m退出名单"), "removed in red")
-        XCTAssertTrue(coloured.contains("\u{1B}[32m新安排"), "added in green")
+        // Colours mean better or worse for the person: 傅小燕 loses her list and placement (red), 董立新 is placed (green).
+        XCTAssertTrue(coloured.contains("\u{1B}[31m傅小燕（FH042）"), "worse for her: red")
+        XCTAssertTrue(coloured.contains("\u{1B}[32m董立新（FH028）"), "better for him: green")
+        // The reverse what-if: the C-PASS failures disappear, which is good for the person: green, never red.
+        let reverse = Comparison(a: changed, b: Sample.run).document()
+        let back = TextRenderer.render(reverse, colour: true)
+        XCTAssertTrue(back.contains("\u{1B}[32m何丽（FH018）"), "a C-PASS failure gone is green")
+        XCTAssertTrue(back.contains("已消除：不符合 C-PASS"))
+        XCTAssertFalse(back.contains("\u{1B}[31m何丽"))
+    }
+
+    /// A what-if opens with what it tested: the setting (two scenarios, a scenario and a run, two runs).
+    func testCompareOpensWithTheSettingsAndRowsThatDiffer() throws {
+        let folder = try Sample.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let changed = try Pipeline.run(at: try Sample.passMark75(in: folder).path)
+        let comparison = Comparison(a: Sample.run, b: changed)
+        XCTAssertEqual(comparison.inputs.settings, [ComparisonInputs.SettingChange(key: "rules.pass_mark", a: "60", b: "75")])
+        XCTAssertTrue(comparison.inputs.rows.isEmpty)
+        let text = TextRenderer.render(comparison.document())
+        XCTAssertTrue(text.hasPrefix("两次结果比较"))
+        let opening = text.components(separatedBy: "二、")[0]
+        XCTAssertTrue(opening.contains("rules.pass_mark  60  75"), opening)
+        XCTAssertFalse(text.contains("model.md"), "no footnote to the model")
+        XCTAssertFalse(text.contains("合理嫉妒"), "no jargon")
+        XCTAssertFalse(text.contains("pass mark"), "no English in the Chinese comparison")
+
+        // A changed input row, between two scenarios: named by file, row and column.
+        let edited = try Sample.copy(into: folder.appendingPathComponent("rows"), edit: ["interviews.csv": {
+            $0.replacingOccurrences(of: "FH062,XKZ-04,XKZ-04-P1,73,否", with: "FH062,XKZ-04,XKZ-04-P1,95,否")
+        }])
+        let rows = Comparison(a: Sample.run, b: try Pipeline.run(at: edited.path))
+        XCTAssertEqual(rows.inputs.rows.map(\.file), ["interviews.csv"])
+        XCTAssertEqual(rows.inputs.rows.first?.key, "FH062 → XKZ-04")
+        XCTAssertTrue(rows.inputs.rows.first?.columns.first?.b.contains("XKZ-04-P1 95") ?? false)
+
+        // A run folder against a scenario: the file is named by its checksum.
+        var fromFolder = Sample.run
+        fromFolder.scenario = nil
+        let mixed = Comparison(a: fromFolder, b: try Pipeline.run(at: edited.path))
+        XCTAssertEqual(mixed.inputs.filesChanged, ["interviews.csv"])
+        XCTAssertTrue(mixed.inputs.rows.isEmpty)
     }
 
     func testBadInputIsReported() throws {

@@ -141,3 +141,42 @@ final class NoticeSettingsTests: XCTestCase {
         XCTAssertEqual(Values.day("2016-02-29"), CalendarDay(year: 2016, month: 2, day: 29))
     }
 }
+
+/// One glossary of terms: every document says 适配度 (docs/glossary.md), never 匹配度.
+final class GlossaryTests: XCTestCase {
+    func testEveryDocumentUsesTheGlossarysTerm() throws {
+        let run = Sample.run.run
+        let documents = [
+            HTMLRenderer.render(RunReport(run: run).document()), MarkdownRenderer.render(RunReport(run: run).document()),
+            PublicNotice(run: run).html(), TextRenderer.render(RunOverview(run: run).document()),
+            RunSheets(run: run).all().map { sheet in "\(sheet)" }.joined(),
+            TextRenderer.render(Comparison(a: Sample.run, b: Sample.run).document()),
+        ]
+        for document in documents { XCTAssertFalse(document.contains("匹配度")) }
+        XCTAssertTrue(documents[0].contains("适配度"))
+        // Nor any source file or user document (the glossary itself names the word it forbids).
+        let root = Sample.packageRoot
+        for folder in ["Sources", "docs"] {
+            let files = FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)!
+            for case let url as URL in files where ["swift", "md"].contains(url.pathExtension) && url.lastPathComponent != "glossary.md" {
+                XCTAssertFalse(try String(contentsOf: url, encoding: .utf8).contains("匹配度"), url.path)
+            }
+        }
+    }
+}
+
+/// The committee documents print as internal documents with page numbers; the public notice does not.
+final class PrintMarksTests: XCTestCase {
+    func testReportAndComparisonCarryTheMarkingAndPageNumbers() {
+        let run = Sample.run.run
+        for html in [HTMLRenderer.render(RunReport(run: run).document()),
+                     HTMLRenderer.render(Comparison(a: Sample.run, b: Sample.run).document())] {
+            XCTAssertTrue(html.contains("@top-right { content: \"内部资料 注意保密\""))
+            XCTAssertTrue(html.contains("@bottom-center { content: \"第 \" counter(page) \" 页 共 \" counter(pages) \" 页\""))
+            XCTAssertTrue(html.contains("word-break: keep-all"), "headers never break inside a word")
+        }
+        let english = HTMLRenderer.render(RunReport(run: run, language: .en).document())
+        XCTAssertTrue(english.contains("content: \"Page \" counter(page) \" of \" counter(pages) \"\""))
+        XCTAssertFalse(PublicNotice(run: run).html().contains("内部资料"), "the public notice is not marked internal")
+    }
+}

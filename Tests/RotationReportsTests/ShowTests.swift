@@ -67,4 +67,15 @@ extension CommandTests {
         for position in run.positions { XCTAssertTrue(positions.contains(position.id.rawValue)) }
         XCTAssertTrue(positions.contains("组织调动 江海波"), positions)
     }
+
+    /// An unknown id in explain names the nearest ids and a command that really lists every cadre.
+    func testExplainUnknownIdSuggestsTheCadreList() throws {
+        let result = try rotation(["explain", Sample.scenario.path, "--cadre", "FH24"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("FH024"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("`rotation show \(Sample.scenario.path) --cadres`"), result.stderr)
+        let listed = try rotation(["show", Sample.scenario.path, "--cadres"])
+        XCTAssertEqual(listed.status, 0, listed.stderr)
+        XCTAssertTrue(listed.stdout.contains("FH024") && listed.stdout.contains("孙国庆"))
+    }
 }

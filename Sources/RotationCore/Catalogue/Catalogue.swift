@@ -84,6 +84,7 @@ public enum Catalogue {
         NoticeTexts.self,
         ReportTexts.self,
         ExplainTexts.self,
+        CompareTexts.self,
         WorkbookTexts.self,
         EntryWorkbookTexts.self,
         TallyTexts.self,

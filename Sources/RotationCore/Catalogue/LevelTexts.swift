@@ -42,10 +42,10 @@ public enum LevelTexts: CatalogueChapter {
             }
         case .runStatus(let status):
             switch status {
-            case .optimal: Text(zh: "已求得最优方案", en: "optimal")
-            case .withinGap: Text(zh: "已求得允许误差内的方案", en: "within gap")
-            case .timeLimit: Text(zh: "达到时间上限，方案未证明最优", en: "time limit")
-            case .infeasible: Text(zh: "到期人员无法全部安排", en: "infeasible")
+            case .optimal: Text(zh: "最优", en: "optimal")
+            case .withinGap: Text(zh: "在允许误差内", en: "within the accepted gap")
+            case .timeLimit: Text(zh: "达到时间上限（非最优）", en: "time limit reached (not proven optimal)")
+            case .infeasible: Text(zh: "组织调动要求无法满足", en: "transfer requirement infeasible")
             }
         case .phase(let phase):
             switch phase {

@@ -216,7 +216,7 @@ public enum TallyTexts: CatalogueChapter {
         case .dateLine:
             Text(zh: "日期：　　　　年　　月　　日", en: "Date:")
         case .footer(let tool):
-            Text(zh: "由 `\(tool)` 按 T-MARK、T-GOOD、T-POOR、T-REASON、T-COUNT、T-MORAL 计票；明细见 tally.json。",
+            Text(zh: "按 T-MARK、T-GOOD、T-POOR、T-REASON、T-COUNT、T-MORAL 计票；每张票的结论和每条提示见 tally.json。",
                  en: "Tallied by \(tool) under T-MARK, T-GOOD, T-POOR, T-REASON, T-COUNT, T-MORAL; every detail is in tally.json.")
         case .effect(let effect):
             switch effect {

@@ -77,7 +77,7 @@ public enum TerminalTexts: CatalogueChapter {
                 en: "\(folder): ok — \(units) units, \(positions) positions (\(offered) offered), \(cadres) cadres, \(applications) applications\(withdrawnEn); "
                     + "mode \(competition ? "competition" : "preferences"), stage \(stageEn); \(warnings) warning\(warnings == 1 ? "" : "s")")
         case let .runHeadline(name, status):
-            return Text(zh: "\(name)：\(LevelTexts.runStatus(status).text.zh)", en: "\(name): \(status.rawValue)")
+            return Text(zh: "\(name)：求解状态为“\(LevelTexts.runStatus(status).text.zh)”", en: "\(name): \(status.rawValue)")
         case let .preInterview(awaiting, offered, withdrawn):
             return Text(zh: "面试前阶段：推出的 \(offered) 个职位中有 \(awaiting) 个等待面试；\(withdrawn) 个职位撤回（C-MIN2）",
                         en: "pre-interview stage: \(awaiting) of \(offered) offered positions await interviews; \(withdrawn) withdrawn (C-MIN2)")
