@@ -1,5 +1,5 @@
 # rotation — the two set-up commands of README.md.
-.PHONY: sample test build bench
+.PHONY: sample test build bench fuzz sanitize faults
 
 # Install what is missing, build, and solve the sample scenario into RUN/fenghua-2017.
 sample:
@@ -23,3 +23,18 @@ bench:
 	swift build -c release
 	python3 scripts/bench-city.py $(BENCH)
 	swift run -c release rotation-bench $(BENCH)
+
+# libFuzzer targets (Linux) for the readers: 10^6 executions each (FUZZ_RUNS to change), no crash allowed.
+fuzz:
+	./scripts/install-deps
+	./scripts/fuzz
+
+# Every test under AddressSanitizer, then under ThreadSanitizer (separate build folders).
+sanitize:
+	./scripts/install-deps
+	swift test --disable-swift-testing --sanitize=address --build-path .build-asan
+	swift test --disable-swift-testing --sanitize=thread --build-path .build-tsan
+
+# Signals at each step of a write, a full disk, concurrent writers, read-only targets.
+faults:
+	./scripts/faults

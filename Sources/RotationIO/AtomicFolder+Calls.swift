@@ -55,19 +55,19 @@ enum Calls {
         }
     }
 
-    /// A name `.BASE.TAG-RANDOM` beside `base` that nothing has.
+    /// A name `.BASE.TAG-PID-RANDOM` beside `base` that nothing has.
     static func unusedName(in parent: URL, base: String, tag: String) throws -> URL {
         for _ in 0..<100 {
-            let candidate = parent.appendingPathComponent(".\(base).\(tag)-\(String(UInt64.random(in: 0...UInt64.max), radix: 36))")
+            let candidate = parent.appendingPathComponent(Leftovers.name(base: base, tag: tag))
             if try FileSystemEntry.at(candidate.path) == .missing { return candidate }
         }
         throw AtomicFolder.Failure.io(path: parent.path, message: "cannot find a free temporary name in \(parent.path)")
     }
 
-    /// Creates (exclusively) a new hidden sibling `.BASE.tmp-RANDOM` with `make`.
+    /// Creates (exclusively) a new hidden sibling `.BASE.tmp-PID-RANDOM` with `make`.
     static func createUnique(in parent: URL, base: String, _ make: (URL) -> Bool) throws -> URL {
         for _ in 0..<100 {
-            let candidate = parent.appendingPathComponent(".\(base).tmp-\(String(UInt64.random(in: 0...UInt64.max), radix: 36))")
+            let candidate = parent.appendingPathComponent(Leftovers.name(base: base, tag: "tmp"))
             if make(candidate) { return candidate }
             if errno != EEXIST { break }
         }
@@ -122,5 +122,33 @@ enum Calls {
         for file in files { _ = unlink(root.appendingPathComponent(file)) }
         for folder in folders.sorted(by: { $0.count > $1.count }) { _ = rmdir(root.appendingPathComponent(folder).path) }
         return rmdir(root.path) == 0
+    }
+
+    /// An exclusive `flock` on the folder `url` (the parent of a target): one rotation at a time
+    /// writes into a folder. Waits for another holder; a signal recorded meanwhile stops the wait.
+    static func lock(_ url: URL) throws -> Int32 {
+        let descriptor = open(url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw AtomicFolder.Failure.io(path: url.path, message: "cannot open \(url.path): \(lastError())")
+        }
+        while flock(descriptor, LOCK_EX) != 0 {
+            if errno == EINTR {
+                if SignalGuard.pending != 0 {
+                    close(descriptor)
+                    throw AtomicFolder.Failure.interrupted(signal: SignalGuard.pending, replaced: false)
+                }
+                continue
+            }
+            if errno == ENOLCK || errno == EOPNOTSUPP { return descriptor }  // a file system without locks: go on unlocked
+            let reason = lastError()
+            close(descriptor)
+            throw AtomicFolder.Failure.io(path: url.path, message: "cannot lock \(url.path): \(reason)")
+        }
+        return descriptor
+    }
+
+    static func unlock(_ descriptor: Int32) {
+        _ = flock(descriptor, LOCK_UN)
+        close(descriptor)
     }
 }

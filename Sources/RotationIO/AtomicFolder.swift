@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import Foundation
+import RotationCore
 
 /// Writes folders and files all at once, and never deletes or overwrites what rotation did not write.
 ///
@@ -21,6 +22,9 @@ public enum AtomicFolder {
     public enum Failure: Error, CustomStringConvertible, Equatable, Sendable {
         case refused(path: String, reason: Refusal)
         case io(path: String, message: String)
+        /// A signal stopped the command during a write: `replaced` false, the old folder (or file) is
+        /// unchanged and the temporary one removed; true, the new one was completely in place first.
+        case interrupted(signal: Int32, replaced: Bool)
 
         public var isRefusal: Bool {
             if case .refused = self { return true }
@@ -31,6 +35,8 @@ public enum AtomicFolder {
             switch self {
             case .refused(let path, let reason): return reason.message(path)
             case .io(_, let message): return message
+            case let .interrupted(signal, replaced):
+                return GuardTexts.interrupted(signal: SignalGuard.name(signal), kept: !replaced).text.en
             }
         }
     }
@@ -122,7 +128,8 @@ public enum AtomicFolder {
     static func write(_ files: [(name: String, contents: [UInt8])], to target: URL, kind: FolderKind, exchange: Bool) throws {
         try checkNames(files.map(\.name), at: target)
         let manifest = FolderManifest(kind: kind, files: files.map(\.name))
-        try place(files + [(name: FolderManifest.fileName, contents: manifest.rendered())], at: target,
+        // The manifest first: a temporary folder left by a killed process then says what it may hold.
+        try place([(name: FolderManifest.fileName, contents: manifest.rendered())] + files, at: target,
                   policy: .replace(kind), exchange: exchange)
     }
 
@@ -185,21 +192,29 @@ public enum AtomicFolder {
         } catch {
             throw Failure.io(path: parent.path, message: "cannot create \(parent.path): \(error.localizedDescription)")
         }
-        let temporary = try Calls.createUnique(in: parent, base: name) { url in
-            Calls.createFile(url)
+        try SignalGuard.writing {
+            let lock = try Calls.lock(parent)
+            defer { Calls.unlock(lock) }
+            Leftovers.clean(in: parent, base: name, kind: nil)
+            let temporary = try Calls.createUnique(in: parent, base: name) { url in
+                Calls.createFile(url)
+            }
+            do {
+                try Calls.fill(temporary, with: contents)
+                try SignalGuard.checkpoint(.temporaryComplete)
+            } catch {
+                _ = Calls.unlink(temporary)
+                throw error
+            }
+            SignalGuard.beginCommit()
+            if !Calls.rename(temporary, target) {
+                let reason = Calls.lastError()
+                _ = Calls.unlink(temporary)
+                throw Failure.io(path: path, message: "cannot write \(path): \(reason)")
+            }
+            Calls.syncFolder(parent)
+            try SignalGuard.afterCommit()
         }
-        do {
-            try Calls.fill(temporary, with: contents)
-        } catch {
-            _ = Calls.unlink(temporary)
-            throw error
-        }
-        if !Calls.rename(temporary, target) {
-            let reason = Calls.lastError()
-            _ = Calls.unlink(temporary)
-            throw Failure.io(path: path, message: "cannot write \(path): \(reason)")
-        }
-        Calls.syncFolder(parent)
     }
 
     // MARK: Placing a folder
@@ -248,52 +263,78 @@ public enum AtomicFolder {
         }
     }
 
+    /// Writes `files` into a new temporary sibling of `target`, then moves it into place — under a
+    /// lock on the parent folder, after removing what killed writers left there, with signals
+    /// deferred (``SignalGuard``) and a checkpoint between steps.
     static func place(_ files: [(name: String, contents: [UInt8])], at target: URL, policy: Policy, exchange: Bool) throws {
         let target = target.standardizedFileURL
-        let existing = try assess(target, policy: policy)
+        _ = try assess(target, policy: policy)
         let parent = target.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
             throw Failure.io(path: parent.path, message: "cannot create \(parent.path): \(error.localizedDescription)")
         }
-        let temporary = try Calls.createUnique(in: parent, base: target.lastPathComponent) { Calls.createFolder($0) }
-        let written = files.map(\.name)
-        let writtenFolders = FolderOwnership.ancestors(of: written).sorted { $0.count > $1.count }
-        do {
-            var made = Set<String>()
-            for file in files {
-                var parts = file.name.split(separator: "/").map(String.init)
-                parts.removeLast()
-                var prefix = ""
-                for part in parts {
-                    prefix = prefix.isEmpty ? part : prefix + "/" + part
-                    if made.insert(prefix).inserted {
-                        try Calls.makeFolder(temporary.appendingPathComponent(prefix))
+        try SignalGuard.writing {
+            let lock = try Calls.lock(parent)
+            defer { Calls.unlock(lock) }
+            try SignalGuard.checkpoint(.locked)
+            // Judged again under the lock: another rotation may have written it meanwhile.
+            let existing = try assess(target, policy: policy)
+            try checkRemovable(target, existing)
+            if case .replace(let kind) = policy { Leftovers.clean(in: parent, base: target.lastPathComponent, kind: kind) }
+            let temporary = try Calls.createUnique(in: parent, base: target.lastPathComponent) { Calls.createFolder($0) }
+            let written = files.map(\.name)
+            let writtenFolders = FolderOwnership.ancestors(of: written).sorted { $0.count > $1.count }
+            do {
+                try SignalGuard.checkpoint(.temporaryCreated)
+                var made = Set<String>()
+                for (index, file) in files.enumerated() {
+                    var parts = file.name.split(separator: "/").map(String.init)
+                    parts.removeLast()
+                    var prefix = ""
+                    for part in parts {
+                        prefix = prefix.isEmpty ? part : prefix + "/" + part
+                        if made.insert(prefix).inserted {
+                            try Calls.makeFolder(temporary.appendingPathComponent(prefix))
+                        }
                     }
+                    let url = temporary.appendingPathComponent(file.name)
+                    if !Calls.createFile(url) {
+                        throw Failure.io(path: url.path, message: "cannot write \(url.path): \(Calls.lastError())")
+                    }
+                    try Calls.fill(url, with: file.contents)
+                    if index == min(1, files.count - 1) || SignalGuard.pending != 0 { try SignalGuard.checkpoint(.fileWritten) }
                 }
-                let url = temporary.appendingPathComponent(file.name)
-                if !Calls.createFile(url) {
-                    throw Failure.io(path: url.path, message: "cannot write \(url.path): \(Calls.lastError())")
-                }
-                try Calls.fill(url, with: file.contents)
+                for folder in writtenFolders { Calls.syncFolder(temporary.appendingPathComponent(folder)) }
+                Calls.syncFolder(temporary)
+                try SignalGuard.checkpoint(.temporaryComplete)
+            } catch {
+                _ = Calls.removeExactly(temporary, files: written, folders: writtenFolders)
+                throw error
             }
-            for folder in writtenFolders { Calls.syncFolder(temporary.appendingPathComponent(folder)) }
-            Calls.syncFolder(temporary)
-        } catch {
-            _ = Calls.removeExactly(temporary, files: written, folders: writtenFolders)
-            throw error
+            SignalGuard.beginCommit()
+            do {
+                try commit(temporary, to: target, existing: existing, policy: policy, exchange: exchange)
+            } catch let stranded as Stranded {
+                throw stranded.failure
+            } catch {
+                // The new folder is still at `temporary` (commit puts it back there whenever it fails).
+                _ = Calls.removeExactly(temporary, files: written, folders: writtenFolders)
+                throw error
+            }
+            Calls.syncFolder(parent)
+            try SignalGuard.afterCommit()
         }
-        do {
-            try commit(temporary, to: target, existing: existing, policy: policy, exchange: exchange)
-        } catch let stranded as Stranded {
-            throw stranded.failure
-        } catch {
-            // The new folder is still at `temporary` (commit puts it back there whenever it fails).
-            _ = Calls.removeExactly(temporary, files: written, folders: writtenFolders)
-            throw error
+    }
+
+    /// The old folder's files can be deleted once it is replaced (its folders are writable), so that a
+    /// read-only run folder is refused before anything is written instead of being left aside.
+    static func checkRemovable(_ target: URL, _ existing: FolderOwnership?) throws {
+        guard case .ours(_, let folders)? = existing else { return }
+        for folder in [target] + folders.map({ target.appendingPathComponent($0) }) where access(folder.path, W_OK) != 0 {
+            throw Failure.io(path: folder.path, message: "cannot replace \(target.path): \(folder.path) is read-only (\(Calls.lastError()))")
         }
-        Calls.syncFolder(parent)
     }
 
     /// Moves the complete folder `temporary` to `target`. On failure the new folder is at
@@ -320,6 +361,7 @@ public enum AtomicFolder {
             case .done:
                 // The old folder is now at `temporary`: judge it again (it may have changed since),
                 // then delete exactly what rotation wrote in it.
+                SignalGuard.pause(.exchanged)
                 let old: FolderOwnership?
                 do {
                     old = try assess(temporary, policy: policy, shownAs: target.path)
@@ -341,6 +383,7 @@ public enum AtomicFolder {
         if !Calls.rename(target, aside) {
             throw Failure.io(path: target.path, message: "cannot replace \(target.path): \(Calls.lastError())")
         }
+        SignalGuard.pause(.oldAside)
         if !Calls.rename(temporary, target) {
             let reason = Calls.lastError()
             if !Calls.rename(aside, target) {
@@ -355,6 +398,7 @@ public enum AtomicFolder {
             if Calls.rename(target, temporary) && Calls.rename(aside, target) { throw error }
             throw Failure.io(path: target.path, message: "\(error); the folder that was at \(target.path) is now at \(aside.path): move it back")
         }
+        SignalGuard.pause(.exchanged)
         discard(aside, old)
     }
 

@@ -73,9 +73,11 @@ public struct BallotReader {
         let bookURL = folder.appendingPathComponent(BallotFiles.workbook)
         if FileManager.default.fileExists(atPath: bookURL.path) {
             do {
-                book = try XLSXWorkbook(bytes: Array(try Data(contentsOf: bookURL)))
+                book = try XLSXWorkbook(bytes: try InputFile.read(bookURL).get())
             } catch let error as XLSXError {
                 reader.problems.append(InputProblem(file: BallotFiles.workbook, line: 0, text: error.text.text))
+            } catch let problem as InputFile.Problem {  // a fifo or a device: refused, not read
+                reader.problems.append(InputProblem(file: BallotFiles.workbook, line: 0, text: problem.text.text))
             } catch {
                 reader.problems.append(InputProblem(file: BallotFiles.workbook, line: 0, text: TallyTexts.unreadable(error.localizedDescription).text))
             }
@@ -87,9 +89,11 @@ public struct BallotReader {
             if FileManager.default.fileExists(atPath: csv.path) {
                 sources.append(name)
                 do {
-                    sheets[name] = try BallotSheet.csv(file: name, bytes: Array(try Data(contentsOf: csv)), encoding: encoding)
+                    sheets[name] = try BallotSheet.csv(file: name, bytes: try InputFile.read(csv).get(), encoding: encoding)
                 } catch let error as BallotSheetError {
                     reader.problems.append(InputProblem(file: name, line: error.row, text: TallyTexts.unreadable(error.message).text))
+                } catch let problem as InputFile.Problem {  // a fifo or a device: refused, not read
+                    reader.problems.append(InputProblem(file: name, line: 0, text: problem.text.text))
                 } catch {
                     reader.problems.append(InputProblem(file: name, line: 0, text: TallyTexts.unreadable(error.localizedDescription).text))
                 }
@@ -98,10 +102,12 @@ public struct BallotReader {
             if FileManager.default.fileExists(atPath: single.path) {
                 sources.append(stem + ".xlsx")
                 do {
-                    let workbook = try XLSXWorkbook(bytes: Array(try Data(contentsOf: single)))
+                    let workbook = try XLSXWorkbook(bytes: try InputFile.read(single).get())
                     if let first = workbook.sheets.first { sheets[name] = sheets[name] ?? .worksheet(first, file: stem + ".xlsx") }
                 } catch let error as XLSXError {
                     reader.problems.append(InputProblem(file: stem + ".xlsx", line: 0, text: error.text.text))
+                } catch let problem as InputFile.Problem {  // a fifo or a device: refused, not read
+                    reader.problems.append(InputProblem(file: stem + ".xlsx", line: 0, text: problem.text.text))
                 } catch {
                     reader.problems.append(InputProblem(file: stem + ".xlsx", line: 0, text: TallyTexts.unreadable(error.localizedDescription).text))
                 }

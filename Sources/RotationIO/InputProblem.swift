@@ -42,8 +42,10 @@ public struct InputProblem: Sendable, Equatable, Comparable, CustomStringConvert
     /// `FILE:LINE: column: message` in `language`.
     public func rendered(_ language: Language) -> String {
         let prefix = severity == .warning ? InputTexts.warningPrefix(language) : ""
-        let body = prefix + text(language)
-        let label = language == .zh ? Self.chineseLabel(of: column, in: file) : column
+        // A value quoted from a file may hold ESC, BEL or NUL: shown escaped (\u{1B}), never raw.
+        let body = prefix + TerminalText.escaped(text(language))
+        let label = TerminalText.escaped(language == .zh ? Self.chineseLabel(of: column, in: file) : column)
+        let place = TerminalText.escaped(self.place)
         return column.isEmpty ? "\(place): \(body)" : "\(place): \(label): \(body)"
     }
 

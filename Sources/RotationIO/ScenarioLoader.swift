@@ -91,10 +91,9 @@ public enum ScenarioLoader {
                 }
                 continue
             }
-            do {
-                files[name] = Array(try Data(contentsOf: url))
-            } catch {
-                problems.append(InputProblem(file: name, line: 0, .cannotRead(error.localizedDescription)))
+            switch InputFile.read(url) {
+            case .success(let bytes): files[name] = bytes
+            case .failure(let problem): problems.append(InputProblem(file: name, line: 0, text: problem.text.text))
             }
         }
         // scenario.yaml first: it may pin the encoding.

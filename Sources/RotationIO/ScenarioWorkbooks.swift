@@ -111,13 +111,15 @@ struct ScenarioWorkbooks {
         let url = folder.appendingPathComponent(workbook)
         unreadable.formUnion(files)
         do {
-            let bytes = Array(try Data(contentsOf: url))
+            let bytes = try InputFile.read(url).get()  // a fifo or a device is refused, not read
             inputs.append(Run.Input(file: workbook, sha256: SHA256.hex(bytes), bytes: bytes.count, encoding: "xlsx"))
             let sheets = try XLSXWorkbook(bytes: bytes).sheets
             unreadable.subtract(files)
             return sheets
         } catch let error as XLSXError {
             problems.append(InputProblem.workbook(workbook, error.text))
+        } catch let problem as InputFile.Problem {
+            problems.append(InputProblem(file: workbook, line: 0, text: problem.text.text))
         } catch {
             problems.append(InputProblem(file: workbook, line: 0, .cannotRead(error.localizedDescription)))
         }

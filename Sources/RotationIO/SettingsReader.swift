@@ -12,6 +12,8 @@ struct SettingsReader {
 
     /// Parses the YAML text; returns a scenario with settings and no records, or nil on a fatal problem.
     mutating func read(_ text: String) -> Scenario? {
+        let guarded = YAMLGuard.problems(in: text, file: file)  // before Yams expands anything
+        if !guarded.isEmpty { problems += guarded; return nil }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -32,14 +34,18 @@ struct SettingsReader {
             if let value = keys.lookup(text, Values.languageNames) { keys.reader.language = value } else { keys.fail("language", ValueMessage.notChoice(text, Values.languageNames)) }
         }
         let name = keys.string("name", required: true)
-        let reference = keys.month("reference_date", required: true)
+        var reference = keys.month("reference_date", required: true)
+        if let date = reference, date.year < 1900 {  // no record reaches back so far; ranges from 1900 would trap
+            keys.reader.problems.append(InputProblem(file: file, line: keys.line("reference_date"), column: "reference_date", text: GuardTexts.referenceDateTooEarly("\(date)").text))
+            reference = nil
+        }
         if let pinned = keys.string("encoding") {
             if let value = TextEncoding(name: pinned) { keys.reader.encoding = value } else {
                 keys.fail("encoding", .unknownEncoding(pinned))
             }
         }
         guard let name, let reference else {
-            keys.finish()
+            // The other keys were not read: no "unknown key" warnings for them.
             self = keys.reader
             return nil
         }
@@ -300,7 +306,7 @@ struct SettingsReader {
             guard let items = stringList(key) else { return nil }
             var values: [Int] = []
             for item in items {
-                if let value = Values.integer(item), (1900...reference.year).contains(value) { values.append(value) } else {
+                if let value = Values.integer(item), value >= 1900, value <= reference.year { values.append(value) } else {  // no range: the reference year may be below 1900
                     fail(key, ValueMessage.notAYear(item, reference))
                 }
             }

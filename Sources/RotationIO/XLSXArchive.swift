@@ -35,6 +35,7 @@ final class XLSXArchive {
         (partLimit, totalLimit) = limits
         // A zip starts with a local file header, "PK\u{3}\u{4}".
         guard bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B, bytes[2] == 3, bytes[3] == 4 else { throw XLSXError(.notAWorkbook) }
+        try ZipBounds.check(bytes)  // declared sizes within the bytes and deflate's ratio
         // Through a private file, not ZIPFoundation's in-memory archive: that one traps when a damaged
         // header points past the end of the data; a file read there simply ends.
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rotation-xlsx-\(UUID().uuidString).zip")

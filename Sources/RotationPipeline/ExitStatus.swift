@@ -17,6 +17,8 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case differ = 5
     /// Reading or writing failed (disk full, permission denied): nothing of the user's was changed.
     case ioFailure = 6
+    /// `solve` would need more memory than the budget (half the machine, or `--memory-budget`): nothing built or written.
+    case memoryBudget = 7
 
     /// The exit code of a finished run.
     public init(_ status: RunStatus) {

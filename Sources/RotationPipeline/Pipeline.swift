@@ -28,6 +28,8 @@ public enum Pipeline {
         public var stamp: String?
         /// Told where the solve is before every model (a progress display); never changes the run.
         public var progress: (@Sendable (SolveProgress) -> Void)?
+        /// The memory the models may take, in bytes (nil: `MemoryEstimate.defaultBudget()`).
+        public var memoryBudget: Int?
         public init(timeLimitSeconds: Double? = nil, mipGap: Double? = nil) {
             self.timeLimitSeconds = timeLimitSeconds
             self.mipGap = mipGap
@@ -61,6 +63,7 @@ public enum Pipeline {
         let timeLimit = options.timeLimitSeconds ?? loaded.scenario.solver.timeLimitSeconds
         let mipGap = options.mipGap ?? loaded.scenario.solver.mipGap
         let adjudication = Adjudication(scenario: loaded.scenario)
+        try MemoryEstimate(adjudication).check(budget: options.memoryBudget ?? MemoryEstimate.defaultBudget())  // before any model
         let report: SolveReport
         do {
             var optimizer = RotationOptimizer(options: SolveOptions(timeLimitSeconds: timeLimit, mipGap: mipGap, keepModels: options.keepModels))

@@ -13,12 +13,15 @@ public enum PipelineFailure: Error, CustomStringConvertible, Sendable {
     case timeLimitWithoutSolution(String)
     /// A bug: GLPK failed, the solvers disagree, or the plan failed its re-check.
     case internalError(String)
+    /// The model would need more memory than the budget (`MemoryEstimate`): nothing built or written.
+    case memoryBudget(GuardTexts)
 
     public var exitStatus: ExitStatus {
         switch self {
         case .input, .notARun: return .badInput
         case .timeLimitWithoutSolution: return .timeLimit
         case .internalError: return .internalError
+        case .memoryBudget: return .memoryBudget
         }
     }
 
@@ -36,6 +39,7 @@ public enum PipelineFailure: Error, CustomStringConvertible, Sendable {
         case .internalError(let message):
             // The detail is for whoever fixes the bug; the sentence around it is the user's.
             return TerminalTexts.internalError(language) + "\n" + message
+        case .memoryBudget(let text): return text.text(language)
         }
     }
 }

@@ -37,9 +37,17 @@ struct Solve: ParsableCommand {
     @Option(help: "时间戳 A timestamp to record in audit.json (default: SOURCE_DATE_EPOCH if set, else none).")
     var now: String?
 
+    @Option(help: "内存预算 Memory the models may take, in MB (default: half of this machine's memory). Above it, solve stops with exit 7 before building anything: split the scenario or raise the budget.")
+    var memoryBudget: Int?
+
+    /// For the fault suite only (`make faults`): stop the write at this step and wait for a signal.
+    @Option(help: ArgumentHelp("故障测试 For the fault suite only: pause the write at this step until a signal arrives.", visibility: .hidden))
+    var pauseAt: SignalGuard.Step?
+
     @OptionGroup var language: LanguageOption
 
     func run() throws {
+        SignalGuard.pauseAt = pauseAt
         let loaded = try scenario.load(lang: language.lang)
         Console.warnings(loaded, lang: language.lang)
         let lang = language.lang ?? loaded.scenario.language
@@ -62,7 +70,9 @@ struct Solve: ParsableCommand {
         }
         options.keepModels = exportModel != nil
         options.recordTimings = timings
+        if let memoryBudget { options.memoryBudget = memoryBudget > Int.max >> 20 ? Int.max : max(memoryBudget, 1) << 20 }
         options.stamp = now ?? ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].map { "SOURCE_DATE_EPOCH=\($0)" }
+        SignalGuard.pause(.solving)
         let progress = ProgressLine(language: lang)
         options.progress = progress?.show
         let solved = try Console.exitOnFailure(language: lang) { () throws(PipelineFailure) in
@@ -83,7 +93,7 @@ struct Solve: ParsableCommand {
             }
         } catch {
             Console.error("rotation: \(error)")
-            throw ExitCode(Console.exitStatus(of: error))
+            throw Console.exitCode(of: error)
         }
         Console.write(SolveSummary(run: solved.run, out: out, language: lang).text)
         let status = ExitStatus(solved.run.status)

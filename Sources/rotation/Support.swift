@@ -61,6 +61,7 @@ struct SolverLimitOptions: ParsableArguments {
 /// Output helpers: standard error for problems, standard output for results.
 enum Console {
     static func error(_ text: String) {
+        let text = TerminalText.safe(text)  // a value with ESC, BEL or NUL shows escaped, never raw
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 
@@ -72,6 +73,12 @@ enum Console {
             if case .input = error { self.error(error.rendered(language)) } else { self.error("rotation: \(error.rendered(language))") }
             throw ExitCode(error.exitStatus)
         }
+    }
+
+    /// The exit code of a failed write: 128 + the signal that stopped it, else `exitStatus(of:)`.
+    static func exitCode(of error: Error) -> ExitCode {
+        if case .interrupted(let signal, _)? = error as? AtomicFolder.Failure { return ExitCode(128 + signal) }
+        return ExitCode(exitStatus(of: error))
     }
 
     /// Refused (not ours to replace): bad usage, exit 2; an I/O failure: exit 6.
@@ -86,7 +93,7 @@ enum Console {
     }
 
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileHandle.standardOutput.write(Data(TerminalText.safe(text).utf8))
     }
 
     /// Writes `text` to `path` atomically, or to standard output when `path` is nil or "-".
@@ -99,7 +106,7 @@ enum Console {
             try AtomicFolder.writeFile(Array(text.utf8), to: URL(fileURLWithPath: path))
         } catch {
             self.error("rotation: \(error)")
-            throw ExitCode(exitStatus(of: error))
+            throw exitCode(of: error)
         }
     }
 }
@@ -110,3 +117,5 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension Language: ExpressibleByArgument {}
+
+extension SignalGuard.Step: ExpressibleByArgument {}

@@ -87,6 +87,7 @@ public enum Catalogue {
         CompareTexts.self,
         WorkbookTexts.self,
         EntryWorkbookTexts.self,
+        GuardTexts.self,
         TallyTexts.self,
         ProgressTexts.self,
         TimeLimitTexts.self,
