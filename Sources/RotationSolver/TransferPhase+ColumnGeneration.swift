@@ -202,6 +202,10 @@ extension TransferPhase {
     func solveLevelsByPricing(using solver: inout LexicographicSolver, tag: String, accumulator: inout LevelAccumulator,
                               share: Double) throws -> [Double]? {
         let placeAllDue = adjudication.scenario.transfer.placeAllDue
+        if placeAllDue && solver.budget(share: 1) == nil {
+            // No time left for the matching this needs first, and no plan to fall back on: say so now.
+            throw SolverFailure.noSolutionInTime(LinearModel(name: "transfer\(tag)_due_placed", sense: .maximize))
+        }
         var pricing = TransferPricing(self)
         let uncapped = lexicographicMatching()
         let trimmed = trimmedToCaps(uncapped)
