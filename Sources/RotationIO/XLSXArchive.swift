@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import Foundation
 import RotationCore
-import ZIPFoundation
 
 /// Why a workbook could not be read: a catalogue message (the reader adds the file's name).
 public struct XLSXError: Error, Sendable {
@@ -25,8 +24,9 @@ final class XLSXArchive {
     static let partLimit = 64 << 20
     static let totalLimit = 256 << 20
 
-    private let archive: Archive
-    /// The bytes and their checked central directory: parts are unpacked from these (`ZipBounds.unpack`).
+    /// The bytes and their checked central directory: parts are found and unpacked here
+    /// (`ZipBounds`), not by ZIPFoundation, whose in-memory reader trapped on a damaged header,
+    /// whose inflate loop never ended on a stream cut short, and whose file reader leaked its path.
     private let zipBytes: [UInt8]
     private let directory: [ZipBounds.Entry]
     private var unpacked = 0
@@ -38,32 +38,18 @@ final class XLSXArchive {
         (partLimit, totalLimit) = limits
         // A zip starts with a local file header, "PK\u{3}\u{4}".
         guard bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B, bytes[2] == 3, bytes[3] == 4 else { throw XLSXError(.notAWorkbook) }
-        directory = try ZipBounds.entries(bytes)  // declared sizes within the bytes and deflate's ratio
+        directory = try ZipBounds.entries(bytes)  // every record inside the bytes, declared sizes possible
         zipBytes = bytes
-        // Through a private file, not ZIPFoundation's in-memory archive: that one traps when a damaged
-        // header points past the end of the data; a file read there simply ends.
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rotation-xlsx-\(UUID().uuidString).zip")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        do {
-            try Data(bytes).write(to: scratch)
-            archive = try Archive(url: scratch, accessMode: .read)
-        } catch {
-            throw XLSXError(.notAWorkbook)
-        }
     }
 
     /// The unpacked bytes of the part at `path` (no leading `/`), or nil when the workbook has no such part.
     func part(_ path: String) throws(XLSXError) -> [UInt8]? {
-        guard let entry = archive[path] ?? caseInsensitiveEntry(path) else { return nil }
-        guard entry.type == .file else { throw XLSXError(.damagedPart(part: path)) }
+        guard let entry = directory.first(where: { $0.path == path }) ?? caseInsensitiveEntry(path) else { return nil }
+        guard !entry.path.hasSuffix("/") else { throw XLSXError(.damagedPart(part: path)) }
         let limit = min(partLimit, totalLimit - unpacked)
         let megabytes = max(1, partLimit >> 20)
-        // The header's size may lie; the count below is what bounds memory.
-        if entry.uncompressedSize > UInt64(limit) { throw XLSXError(.tooLarge(part: path, limitMiB: megabytes)) }
-        // Unpacked here, not by ZIPFoundation, whose inflate loop never ends on a stream cut short.
-        guard let checked = directory.first(where: { $0.path == entry.path }) else { throw XLSXError(.damagedPart(part: path)) }
         let output: [UInt8]
-        switch ZipBounds.unpack(checked, from: zipBytes, limit: limit) {
+        switch ZipBounds.unpack(entry, from: zipBytes, limit: limit) {
         case .success(let bytes): output = bytes
         case .failure(.tooLarge): throw XLSXError(.tooLarge(part: path, limitMiB: megabytes))
         case .failure(.damaged): throw XLSXError(.damagedPart(part: path))
@@ -73,8 +59,8 @@ final class XLSXArchive {
     }
 
     /// Some writers differ in the case of part names (`xl/SharedStrings.xml`).
-    private func caseInsensitiveEntry(_ path: String) -> Entry? {
+    private func caseInsensitiveEntry(_ path: String) -> ZipBounds.Entry? {
         let wanted = path.lowercased()
-        return archive.first { $0.path.lowercased() == wanted }
+        return directory.first { $0.path.lowercased() == wanted }
     }
 }
