@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/attaswift/BigInt", "5.0.0"..<"7.0.0"),
         // Typed identifiers (`CadreID`, `PositionID`, …) so that a swapped id does not compile (RotationCore only).
         .package(url: "https://github.com/pointfreeco/swift-tagged", from: "0.10.0"),
+        // Random generators for the property tests (tests only).
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
         // Zip archives: reading xlsx workbooks given as scenario files (RotationIO); the Word (.docx) notice (RotationReports).
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
@@ -70,7 +72,8 @@ let package = Package(
         .testTarget(name: "RotationCoreTests", dependencies: ["RotationCore"]),
         .testTarget(name: "RotationIOTests", dependencies: ["RotationIO", "RotationCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "RotationPipelineTests", dependencies: ["RotationPipeline", "RotationIO", "RotationCore"]),
+        .testTarget(name: "RotationPipelineTests", dependencies: ["RotationPipeline", "RotationIO", "RotationCore",
+                                                         .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "RotationSolverTests", dependencies: ["RotationSolver", "RotationCore", "LinearProgramming"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "RotationReportsTests", dependencies: ["RotationReports", "RotationPipeline", "RotationIO", "RotationCore", "rotation",

@@ -26,6 +26,9 @@ final class XLSXArchive {
     static let totalLimit = 256 << 20
 
     private let archive: Archive
+    /// The bytes and their checked central directory: parts are unpacked from these (`ZipBounds.unpack`).
+    private let zipBytes: [UInt8]
+    private let directory: [ZipBounds.Entry]
     private var unpacked = 0
     private let partLimit: Int
     private let totalLimit: Int
@@ -35,7 +38,8 @@ final class XLSXArchive {
         (partLimit, totalLimit) = limits
         // A zip starts with a local file header, "PK\u{3}\u{4}".
         guard bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B, bytes[2] == 3, bytes[3] == 4 else { throw XLSXError(.notAWorkbook) }
-        try ZipBounds.check(bytes)  // declared sizes within the bytes and deflate's ratio
+        directory = try ZipBounds.entries(bytes)  // declared sizes within the bytes and deflate's ratio
+        zipBytes = bytes
         // Through a private file, not ZIPFoundation's in-memory archive: that one traps when a damaged
         // header points past the end of the data; a file read there simply ends.
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rotation-xlsx-\(UUID().uuidString).zip")
@@ -56,21 +60,13 @@ final class XLSXArchive {
         let megabytes = max(1, partLimit >> 20)
         // The header's size may lie; the count below is what bounds memory.
         if entry.uncompressedSize > UInt64(limit) { throw XLSXError(.tooLarge(part: path, limitMiB: megabytes)) }
-        var output: [UInt8] = []
-        output.reserveCapacity(Int(entry.uncompressedSize))
-        struct TooLarge: Error {}
-        do {
-            let checksum = try archive.extract(entry, consumer: { chunk in
-                if output.count + chunk.count > limit { throw TooLarge() }
-                output.append(contentsOf: chunk)
-            })
-            guard checksum == entry.checksum else { throw XLSXError(.damagedPart(part: path)) }
-        } catch is TooLarge {
-            throw XLSXError(.tooLarge(part: path, limitMiB: megabytes))
-        } catch let error as XLSXError {
-            throw error
-        } catch {
-            throw XLSXError(.damagedPart(part: path))
+        // Unpacked here, not by ZIPFoundation, whose inflate loop never ends on a stream cut short.
+        guard let checked = directory.first(where: { $0.path == entry.path }) else { throw XLSXError(.damagedPart(part: path)) }
+        let output: [UInt8]
+        switch ZipBounds.unpack(checked, from: zipBytes, limit: limit) {
+        case .success(let bytes): output = bytes
+        case .failure(.tooLarge): throw XLSXError(.tooLarge(part: path, limitMiB: megabytes))
+        case .failure(.damaged): throw XLSXError(.damagedPart(part: path))
         }
         unpacked += output.count
         return output

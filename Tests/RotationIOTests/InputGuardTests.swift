@@ -160,4 +160,16 @@ final class InputGuardTests: XCTestCase {
             _ = try? XLSXWorkbook(bytes: damaged)
         }
     }
+
+    /// xlsx: two workbooks on which reading never ended (ZIPFoundation's inflate loop on a deflate
+    /// stream cut short; a part declaring a size far beyond its data) — found by the xlsx fuzzer.
+    func testFuzzWorkbooksThatHungAreRefusedAtOnce() throws {
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/xlsx")
+        for name in ["fuzz-hang-deflate-cut-short.xlsx", "fuzz-hang-huge-declared-size.xlsx"] {
+            let bytes = Array(try Data(contentsOf: fixtures.appendingPathComponent(name)))
+            let started = Date()
+            XCTAssertThrowsError(try XLSXWorkbook(bytes: bytes), name)
+            XCTAssertLessThan(Date().timeIntervalSince(started), 5, name)
+        }
+    }
 }
