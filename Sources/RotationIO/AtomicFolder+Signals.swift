@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import Foundation
+#if os(Linux)
+import Synchronization
+#endif
 
 /// SIGINT, SIGTERM, SIGHUP and SIGQUIT while rotation writes: the old folder intact or the new one
 /// complete, never neither, and no temporary left behind.
@@ -46,8 +49,8 @@ public enum SignalGuard {
 
     /// Installs the handler for the four signals (idempotent).
     public static func install() {
-        guardState = idle
-        guardPending = 0
+        GuardWords.writers = 0
+        GuardWords.pending = 0
         for signal in signals {
             var action = sigaction()
             #if os(Linux)
@@ -63,7 +66,7 @@ public enum SignalGuard {
     }
 
     /// The signal recorded during the current write, or 0.
-    static var pending: Int32 { guardPending }
+    static var pending: Int32 { GuardWords.pending }
 
     nonisolated(unsafe) static var installed = false
 
@@ -72,35 +75,34 @@ public enum SignalGuard {
 
     /// Runs `body` as a write: signals are recorded, not acted on.
     static func writing<T>(_ body: () throws -> T) rethrows -> T {
-        guardPending = 0
-        guardState = interruptible
-        defer {
-            guardState = idle
-        }
+        if GuardWords.addWriter() == 1 { GuardWords.pending = 0 }
+        defer { GuardWords.removeWriter() }
         return try body()
     }
 
-    /// From here on the write completes whatever arrives.
-    static func beginCommit() { guardState = committing }
+    /// From here on the write completes whatever arrives: it passes no checkpoint until `afterCommit`.
+    static func beginCommit() {}
 
     /// At a checkpoint before the commit: a recorded signal stops the write (the caller cleans up).
     static func checkpoint(_ step: Step) throws {
         pause(step)
-        if guardPending != 0 { throw AtomicFolder.Failure.interrupted(signal: guardPending, replaced: false) }
+        let signal = GuardWords.pending
+        if signal != 0 { throw AtomicFolder.Failure.interrupted(signal: signal, replaced: false) }
     }
 
     /// After the commit: a signal recorded meanwhile ends the command now that the new folder is in place.
     static func afterCommit() throws {
         pause(.done)
-        if guardPending != 0 { throw AtomicFolder.Failure.interrupted(signal: guardPending, replaced: true) }
+        let signal = GuardWords.pending
+        if signal != 0 { throw AtomicFolder.Failure.interrupted(signal: signal, replaced: true) }
     }
 
     /// Waits at `step` if the fault suite asked for it, until a signal is recorded (at most a minute).
     public static func pause(_ step: Step) {
-        if let simulated, simulated.step == step { guardPending = simulated.signal }
+        if let simulated, simulated.step == step { GuardWords.pending = simulated.signal }
         guard pauseAt == step else { return }
         FileHandle.standardError.write(Data("rotation: paused at \(step.rawValue) (pid \(getpid()))\n".utf8))
-        for _ in 0..<6000 where guardPending == 0 { usleep(10_000) }
+        for _ in 0..<6000 where GuardWords.pending == 0 { usleep(10_000) }
     }
 
     /// The name of a signal, for messages.
@@ -115,16 +117,36 @@ public enum SignalGuard {
     }
 }
 
-private let idle: Int32 = 0
-private let interruptible: Int32 = 1
-private let committing: Int32 = 2
+/// What the handler reads and writes: how many writes are under way, and the signal recorded.
+/// Atomic words (lock-free, so safe in a signal handler; several threads may write at once).
+enum GuardWords {
+    #if os(Linux)
+    private static let writerCount = Atomic<Int32>(0)
+    private static let pendingSignal = Atomic<Int32>(0)
 
-/// What the handler reads and writes: plain words, initialized before the handler is installed.
-nonisolated(unsafe) private var guardState: Int32 = 0
-nonisolated(unsafe) private var guardPending: Int32 = 0
+    static var writers: Int32 {
+        get { writerCount.load(ordering: .sequentiallyConsistent) }
+        set { writerCount.store(newValue, ordering: .sequentiallyConsistent) }
+    }
+    static var pending: Int32 {
+        get { pendingSignal.load(ordering: .sequentiallyConsistent) }
+        set { pendingSignal.store(newValue, ordering: .sequentiallyConsistent) }
+    }
+    @discardableResult static func addWriter() -> Int32 { writerCount.add(1, ordering: .sequentiallyConsistent).newValue }
+    static func removeWriter() { writerCount.subtract(1, ordering: .sequentiallyConsistent) }
+    /// In the handler: record the first signal.
+    static func record(_ signal: Int32) { _ = pendingSignal.compareExchange(expected: 0, desired: signal, ordering: .sequentiallyConsistent) }
+    #else
+    nonisolated(unsafe) static var writers: Int32 = 0
+    nonisolated(unsafe) static var pending: Int32 = 0
+    @discardableResult static func addWriter() -> Int32 { writers += 1; return writers }
+    static func removeWriter() { writers -= 1 }
+    static func record(_ signal: Int32) { if pending == 0 { pending = signal } }
+    #endif
+}
 
-/// The handler: async-signal-safe (reads and writes two words, or `_exit`).
+/// The handler: async-signal-safe (two lock-free atomic words, or `_exit`).
 private let guardHandler: @convention(c) (Int32) -> Void = { signal in
-    if guardState == idle { _exit(128 + signal) }
-    if guardPending == 0 { guardPending = signal }
+    if GuardWords.writers == 0 { _exit(128 + signal) }
+    GuardWords.record(signal)
 }
