@@ -38,9 +38,9 @@ struct Eligibility: ParsableCommand {
         let report = EligibilityReport(adjudication: adjudication, verdicts: verdicts,
                                        language: lang ?? loaded.scenario.language)
         switch format {
-        case .text: try Console.emit(report.text(), to: out)
-        case .csv: try Console.emit(report.csv(), to: out)
-        case .json: try Console.emit(report.json().rendered(), to: out)
+        case .text: try Console.emit(report.text(), to: out, language: lang ?? loaded.scenario.language)
+        case .csv: try Console.emit(report.csv(), to: out, language: lang ?? loaded.scenario.language)
+        case .json: try Console.emit(report.json().rendered(), to: out, language: lang ?? loaded.scenario.language)
         }
     }
 }

@@ -82,7 +82,7 @@ struct TallyCommand: ParsableCommand {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { refusal = .isFolder }
             if let refusal {
-                Console.error("rotation tally: \(AtomicFolder.Failure.refused(path: path, reason: refusal))")
+                Console.failure(AtomicFolder.Failure.refused(path: path, reason: refusal), language: language, command: "rotation tally")
                 throw ExitCode(ExitStatus.badInput)
             }
         }
@@ -90,7 +90,7 @@ struct TallyCommand: ParsableCommand {
             do {
                 try AtomicFolder.writeFile(bytes, to: url)
             } catch {
-                Console.error("rotation tally: \(error)")
+                Console.failure(error, language: language, command: "rotation tally")
                 throw ExitCode(Console.exitStatus(of: error))
             }
         }

@@ -194,7 +194,7 @@ final class AtomicFolderTests: XCTestCase {
                 XCTFail("\(String(describing: refusal))")
                 continue
             }
-            XCTAssertTrue(reason.contains(problem), reason)
+            XCTAssertTrue(reason.description.contains(problem), reason.description)
             XCTAssertEqual(try snapshot(root), before)
         }
     }
