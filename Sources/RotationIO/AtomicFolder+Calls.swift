@@ -56,6 +56,26 @@ enum Calls {
         }
     }
 
+    /// Creates the folder `url` and its missing parents (`mkdir -p`); a failure names `url` and the
+    /// system's reason (`ENOTDIR` when a file stands where a folder should be).
+    static func makeFolders(_ url: URL) throws {
+        let url = url.standardizedFileURL
+        var missing: [URL] = []
+        var current = url
+        while true {
+            var status = stat()
+            if stat(current.path, &status) == 0 { break }
+            guard errno == ENOENT else { throw AtomicFolder.Failure.io(path: url.path, text: .cannotCreate(url.path, .current())) }
+            missing.append(current)
+            let up = current.deletingLastPathComponent()
+            if up.path == current.path { break }
+            current = up
+        }
+        for folder in missing.reversed() where !createFolder(folder) && errno != EEXIST {
+            throw AtomicFolder.Failure.io(path: url.path, text: .cannotCreate(url.path, .current()))
+        }
+    }
+
     /// A name `.BASE.TAG-PID-RANDOM` beside `base` that nothing has.
     static func unusedName(in parent: URL, base: String, tag: String) throws -> URL {
         for _ in 0..<100 {

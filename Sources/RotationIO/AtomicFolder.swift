@@ -177,11 +177,7 @@ public enum AtomicFolder {
                 throw Failure.refused(path: path, reason: .partOfScenario(folder: parent.path))
             }
         }
-        do {
-            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw Failure.io(path: parent.path, text: .cannotCreate(parent.path, .of(error)))
-        }
+        try Calls.makeFolders(parent)
         try SignalGuard.writing {
             let lock = try Calls.lock(parent)
             defer { Calls.unlock(lock) }
@@ -260,11 +256,7 @@ public enum AtomicFolder {
         let target = target.standardizedFileURL
         _ = try assess(target, policy: policy)
         let parent = target.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw Failure.io(path: parent.path, text: .cannotCreate(parent.path, .of(error)))
-        }
+        try Calls.makeFolders(parent)
         try SignalGuard.writing {
             let lock = try Calls.lock(parent)
             defer { Calls.unlock(lock) }

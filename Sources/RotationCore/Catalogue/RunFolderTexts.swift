@@ -74,7 +74,7 @@ public enum RunFolderTexts: CatalogueChapter, Equatable {
             case .numberOutOfRange(let text): Text(zh: "\(text) 超出范围", en: "\(text) is out of range")
             case .expectedScore: Text(zh: "应为分数，例如 86.40（最多两位小数）", en: "expected a score such as 86.40 (at most 2 decimals)")
             case .notAScore(let text): Text(zh: "\(text) 不是 0 到 100 之间的分数", en: "\(text) is not a score from 0 to 100")
-            case .unknownValue(let text): Text(zh: "未知的值“\(text)”", en: "unknown value \"\(text)\"")
+            case .unknownValue(let text): Text(zh: "未知的值 `\(text)`", en: "unknown value \"\(text)\"")
             case .expectedMonth: Text(zh: "应为年月，例如 2017-10", en: "expected a month YYYY-MM")
             case .expectedFraction: Text(zh: "应为数字或分数，例如 4/5", en: "expected a number or fraction such as 4/5")
             case .expectedDay(let text): Text(zh: "“\(text)”不是日期，应写成 2017-11-20 这样", en: "\"\(text)\" is not a date such as 2017-11-20")
@@ -88,8 +88,8 @@ public enum RunFolderTexts: CatalogueChapter, Equatable {
 
     public static let chapter = "run-folder"
     public static let examples: [RunFolderTexts] = [
-        .noSuchFolder("RUN"), .notAFolder("RUN.txt"), .neitherRunNorScenario("RUN"), .unreadable("RUN", detail: "Permission denied"),
-        .notARunFolder(folder: "RUN"), .missingFile, .notJSON("unexpected character"),
+        .noSuchFolder("R1"), .notAFolder("R1.txt"), .neitherRunNorScenario("R1"), .unreadable("R1", detail: "Permission denied"),
+        .notARunFolder(folder: "R1"), .missingFile, .notJSON("unexpected character"),
         .tieColumnMissing("cadre_value"), .noTieRow(position: "P01", cadre: "FH021", other: "FH022"),
         .csv(Text(zh: "引号没有闭合", en: "a quote is never closed")),
     ] + FieldProblem.all.map { .field(path: "shortlist[3].score", $0) } + [.field(path: "", .missing("scenario"))]
