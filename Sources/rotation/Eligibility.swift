@@ -31,7 +31,7 @@ struct Eligibility: ParsableCommand {
         let adjudication = Adjudication(scenario: loaded.scenario)
         let cadre = self.cadre.map { CadreID(rawValue: $0) }
         if let cadre, adjudication.index.cadres[cadre] == nil {
-            Console.error("rotation: " + TerminalTexts.noSuchCadre(cadre.rawValue, folder: scenario.scenario)(lang ?? loaded.scenario.language))
+            Console.error("rotation: " + TerminalTexts.noSuchCadre(cadre.rawValue, folder: scenario.scenario, source: loaded.source(ScenarioFiles.cadres))(lang ?? loaded.scenario.language))
             throw ExitCode(ExitStatus.badInput)
         }
         let verdicts = adjudication.allVerdicts.filter { cadre == nil || $0.cadreID == cadre }

@@ -53,7 +53,8 @@ struct TallyCommand: ParsableCommand {
         let language = lang ?? loaded.scenario.language
         let box: BallotBox
         do {
-            let read = try BallotReader.read(folder: URL(fileURLWithPath: ballots), scenario: loaded.scenario, language: language)
+            let read = try BallotReader.read(folder: URL(fileURLWithPath: ballots), scenario: loaded.scenario, language: language,
+                                              sources: loaded.sources)
             box = read.box
             for warning in read.warnings { Console.error(warning.rendered(language)) }
         } catch let errors as InputErrors {
