@@ -8,9 +8,11 @@
 /// attributes in either quotes and in any order, text with the five predefined entities and
 /// numeric character references, CDATA sections, comments and processing instructions (skipped).
 /// Line ends are normalized as XML requires (`\r\n` and `\r` are `\n` in text, and a space in an
-/// attribute value). Anything not well-formed — a tag not closed or closed by another name, an
-/// unknown entity, a character XML does not allow, a second root, a document type declaration
-/// — is `WorkbookTexts.badXML` with the part and line, as Foundation's parser would refuse it.
+/// attribute value; a CDATA section stays as written, as Foundation's parser leaves it). Anything
+/// not well-formed — a tag not closed or closed by another name, an unknown entity, a character
+/// XML does not allow, a second root, an undeclared namespace prefix, a document type
+/// declaration — is `WorkbookTexts.badXML` with the part and line, as Foundation's parser would
+/// refuse it (it crashed on some such parts, and on a processing instruction without data).
 /// Nesting is bounded (``maxDepth``); each part is already bounded in size by `XLSXArchive`.
 ///
 /// Self-closing elements (`<c r="B2"/>`) give a start and an end, as a parser does.
@@ -48,15 +50,24 @@ struct XLSXScanner {
     private var rootSeen = false
     /// The end of a self-closing element, given on the next call.
     private var pendingEnd: Name?
+    /// The local name of the last start or end event.
+    private var lastLocal: Range<Int> = 0..<0
     /// The attributes of the last start tag: (qualified name, raw value) ranges.
     private var attributes: [(name: Range<Int>, value: Range<Int>)] = []
     /// The text of the last `.text` event, decoded.
     private(set) var text: [UInt8] = []
+    /// Where the document starts (after a byte-order mark): the only place for `<?xml …?>`.
+    private var documentStart = 0
+    /// Namespace prefixes declared by the open elements (`xmlns:x="…"`), innermost last, and how
+    /// many each open element declared.
+    private var prefixes: [(prefix: Range<Int>, uri: Range<Int>)] = []
+    private var declared: [Int] = []
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, part: String) {
         self.bytes = bytes
         self.part = part
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { offset = 3 }
+        documentStart = offset
         open.reserveCapacity(16)
         attributes.reserveCapacity(8)
         text.reserveCapacity(64)
@@ -102,10 +113,14 @@ struct XLSXScanner {
             case UInt8(ascii: "/"):
                 return .end(try readEndTag())
             case UInt8(ascii: "?"):
-                try skip(past: Array("?>".utf8), from: offset + 2)
+                if offset == documentStart && matches("<?xml") && offset + 5 < bytes.count && Self.isSpace(bytes[offset + 5]) {
+                    try readDeclaration()
+                } else {
+                    try skipProcessingInstruction()
+                }
             case UInt8(ascii: "!"):
                 if matches("<!--") {
-                    try skip(past: Array("-->".utf8), from: offset + 4)
+                    try skipComment()
                 } else if matches("<![CDATA[") {
                     guard !open.isEmpty else { throw malformed() }
                     try readCDATA()
@@ -139,6 +154,10 @@ struct XLSXScanner {
         return decodedAttribute(found)
     }
 
+    /// Whether the last start or end event is of an element of this local name (for the small
+    /// parts: `sheet`, `Relationship`, `numFmt` …, all `.other`).
+    func isNamed(_ local: StaticString) -> Bool { equals(lastLocal, local) }
+
     /// The line of the current position (1-based), for messages.
     var line: Int {
         var count = 1
@@ -162,13 +181,17 @@ struct XLSXScanner {
             if byte == UInt8(ascii: ">") {
                 offset += 1
                 try push(name)
-                return classify(local(name))
+                try checkNamespaces(name, keep: true)
+                lastLocal = local(name)
+                return classify(lastLocal)
             }
             if byte == UInt8(ascii: "/") {
                 guard offset + 1 < bytes.count, bytes[offset + 1] == UInt8(ascii: ">") else { throw malformed() }
                 offset += 2
+                try checkNamespaces(name, keep: false)
                 if open.isEmpty { rootSeen = true }
-                let kind = classify(local(name))
+                lastLocal = local(name)
+                let kind = classify(lastLocal)
                 pendingEnd = kind
                 return kind
             }
@@ -203,8 +226,10 @@ struct XLSXScanner {
         guard offset < bytes.count, bytes[offset] == UInt8(ascii: ">"), let top = open.last, equal(top, name) else { throw malformed() }
         offset += 1
         open.removeLast()
+        prefixes.removeLast(declared.removeLast())
         if open.isEmpty { rootSeen = true }
-        return classify(local(name))
+        lastLocal = local(name)
+        return classify(lastLocal)
     }
 
     private mutating func push(_ name: Range<Int>) throws(XLSXError) {
@@ -271,6 +296,199 @@ struct XLSXScanner {
         return true
     }
 
+    // MARK: Declarations, processing instructions, comments, namespaces
+
+    /// `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`, as XML 1.0 allows it (the
+    /// encoding is checked before scanning).
+    private mutating func readDeclaration() throws(XLSXError) {
+        offset += 5
+        var seen = 0  // 1 version, 2 encoding, 3 standalone: in this order only
+        while true {
+            let spaced = skipSpaces()
+            guard offset < bytes.count else { throw malformed() }
+            if matches("?>") {
+                guard seen >= 1 else { throw malformed() }
+                offset += 2
+                return
+            }
+            guard spaced else { throw malformed() }
+            let name = try readName()
+            let order: Int
+            if equals(name, "version") { order = 1 } else if equals(name, "encoding") { order = 2 } else if equals(name, "standalone") { order = 3 } else { throw malformed() }
+            guard order > seen, order == 1 || seen >= 1 else { throw malformed() }
+            seen = order
+            skipSpaces()
+            guard offset < bytes.count, bytes[offset] == UInt8(ascii: "=") else { throw malformed() }
+            offset += 1
+            skipSpaces()
+            guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") || bytes[offset] == UInt8(ascii: "'") else { throw malformed() }
+            let quote = bytes[offset]
+            let start = offset + 1
+            var end = start
+            while end < bytes.count, bytes[end] != quote { end += 1 }
+            guard end < bytes.count else { throw malformed() }
+            let value = start..<end
+            switch order {
+            case 1:  // 1.0 (Foundation's parser refuses the others)
+                guard equals(value, "1.0") else { throw malformed() }
+            case 2:  // [A-Za-z] ([A-Za-z0-9._] | '-')*
+                guard let first = value.first, (bytes[first] | 0x20) >= UInt8(ascii: "a"), (bytes[first] | 0x20) <= UInt8(ascii: "z"),
+                      value.allSatisfy({ index in
+                          let byte = bytes[index]
+                          return (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+                              || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+                      }) else { throw malformed() }
+            default:
+                guard equals(value, "yes") || equals(value, "no") else { throw malformed() }
+            }
+            offset = end + 1
+        }
+    }
+
+    /// `<?target data?>`: skipped. The target is a name without `:`, not starting with `xml` (reserved).
+    private mutating func skipProcessingInstruction() throws(XLSXError) {
+        offset += 2
+        let target = try readName()
+        if target.count >= 3, (bytes[target.lowerBound] | 0x20) == UInt8(ascii: "x"), (bytes[target.lowerBound + 1] | 0x20) == UInt8(ascii: "m"),
+           (bytes[target.lowerBound + 2] | 0x20) == UInt8(ascii: "l") {
+            throw malformed()
+        }
+        for index in target where bytes[index] == UInt8(ascii: ":") { throw malformed() }
+        if matches("?>") {
+            offset += 2
+            return
+        }
+        guard offset < bytes.count, Self.isSpace(bytes[offset]) else { throw malformed() }
+        try skip(past: Array("?>".utf8), from: offset)
+    }
+
+    /// `<!-- … -->`, without `--` inside.
+    private mutating func skipComment() throws(XLSXError) {
+        var index = offset + 4
+        while index + 1 < bytes.count {
+            if bytes[index] == UInt8(ascii: "-"), bytes[index + 1] == UInt8(ascii: "-") {
+                guard index + 2 < bytes.count, bytes[index + 2] == UInt8(ascii: ">") else { throw malformed() }
+                offset = index + 3
+                return
+            }
+            let byte = bytes[index]
+            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { throw malformed() }
+            index += 1
+        }
+        offset = bytes.count
+        throw malformed()
+    }
+
+    /// Namespaces as XML requires them (Foundation's parser refuses what breaks them): the element's
+    /// `xmlns:p` declarations are recorded (until its end when `keep`), and every prefix used by the
+    /// element and its attributes must be declared (or be `xml`); a name has at most one `:`, with
+    /// something on either side; `xml:space` is `default` or `preserve`.
+    private mutating func checkNamespaces(_ element: Range<Int>, keep: Bool) throws(XLSXError) {
+        var count = 0
+        for attribute in attributes {
+            let name = attribute.name
+            guard let colon = try colonOf(name) else {
+                if equals(name, "xmlns"), !attribute.value.isEmpty, !isURI(attribute.value, absolute: true) { throw malformed() }
+                continue
+            }
+            if equals(name.lowerBound..<colon, "xmlns") {
+                let prefix = colon + 1..<name.upperBound
+                guard !attribute.value.isEmpty, isURI(attribute.value, absolute: false), !equals(prefix, "xmlns") else { throw malformed() }
+                prefixes.append((prefix, attribute.value))
+                count += 1
+            }
+        }
+        defer { if !keep { prefixes.removeLast(count) } }
+        if keep { declared.append(count) }
+        if let colon = try colonOf(element) { try checkDeclared(element.lowerBound..<colon) }
+        var expanded: [(uri: Range<Int>, local: Range<Int>)] = []
+        for attribute in attributes {
+            let name = attribute.name
+            guard let colon = try colonOf(name) else { continue }
+            let prefix = name.lowerBound..<colon
+            if equals(prefix, "xmlns") { continue }
+            if equals(prefix, "xml") {
+                if equals(colon + 1..<name.upperBound, "space"), !equals(attribute.value, "default"), !equals(attribute.value, "preserve") {
+                    throw malformed()
+                }
+                continue
+            }
+            let uri = try checkDeclared(prefix)
+            let local = colon + 1..<name.upperBound
+            // Two attributes with the same namespace and local name (`a:r` and `b:r`, both of one URI).
+            for earlier in expanded where equal(earlier.uri, uri) && equal(earlier.local, local) { throw malformed() }
+            expanded.append((uri, local))
+        }
+    }
+
+    /// The position of the one `:` of a qualified name (nil without); more than one, or nothing on
+    /// either side of it, is not a name in a namespace.
+    private func colonOf(_ name: Range<Int>) throws(XLSXError) -> Int? {
+        var found: Int?
+        for index in name where bytes[index] == UInt8(ascii: ":") {
+            guard found == nil, index > name.lowerBound, index + 1 < name.upperBound else { throw malformed() }
+            // The local part starts as a name does: not with a digit, `-` or `.`.
+            let next = bytes[index + 1]
+            if next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9") || next == UInt8(ascii: "-") || next == UInt8(ascii: ".") { throw malformed() }
+            found = index
+        }
+        return found
+    }
+
+    /// A namespace name as Foundation's parser accepts it: a URI reference of the characters RFC
+    /// 3986 allows (`%` followed by two hex digits); for the default namespace, an absolute one
+    /// (`scheme:rest`).
+    private func isURI(_ value: Range<Int>, absolute: Bool) -> Bool {
+        // A scheme: a letter, then letters, digits, `+`, `-`, `.`, up to a `:`.
+        var index = value.lowerBound
+        var scheme = false
+        if index < value.upperBound, (bytes[index] | 0x20) >= UInt8(ascii: "a"), (bytes[index] | 0x20) <= UInt8(ascii: "z") {
+            while index < value.upperBound {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: ":") { scheme = true; break }
+                guard (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+                        || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") else { break }
+                index += 1
+            }
+        }
+        if absolute && !scheme { return false }
+        if !scheme {
+            // A relative reference: no `:` in its first segment.
+            for index in value {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { break }
+                if byte == UInt8(ascii: ":") { return false }
+            }
+        }
+        index = value.lowerBound
+        while index < value.upperBound {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "%") {
+                guard index + 2 < value.upperBound, Self.isHex(bytes[index + 1]), Self.isHex(bytes[index + 2]) else { return false }
+                index += 3
+                continue
+            }
+            guard Self.uriCharacters.contains(byte) else { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// Unreserved, general and sub-delimiters of RFC 3986 (no `[` `]`: those only around an IP address).
+    static let uriCharacters: Set<UInt8> = Set(Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#@!$&'()*+,;=".utf8))
+
+    static func isHex(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") || (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "f")
+    }
+
+    /// The namespace of a declared prefix (`xml` is always declared).
+    @discardableResult
+    private func checkDeclared(_ prefix: Range<Int>) throws(XLSXError) -> Range<Int> {
+        if equals(prefix, "xml") { return prefix }
+        for binding in prefixes.reversed() where equal(binding.prefix, prefix) { return binding.uri }
+        throw malformed()
+    }
+
     // MARK: Text
 
     /// Character data up to the next `<`, references decoded, line ends normalized.
@@ -280,7 +498,7 @@ struct XLSXScanner {
         while offset < bytes.count {
             let byte = bytes[offset]
             if byte == UInt8(ascii: "<") { break }
-            if byte >= 0x20 && byte != UInt8(ascii: "&") && byte != 0xEF {
+            if byte >= 0x20 && byte != UInt8(ascii: "&") && byte != 0xEF && byte != UInt8(ascii: "]") {
                 offset += 1
                 continue
             }
@@ -296,6 +514,11 @@ struct XLSXScanner {
             case 0x09, 0x0A:
                 text.append(byte)
                 offset += 1
+            case UInt8(ascii: "]"):
+                // `]]>` ends a CDATA section and may not stand in text.
+                if offset + 2 < bytes.count, bytes[offset + 1] == UInt8(ascii: "]"), bytes[offset + 2] == UInt8(ascii: ">") { throw malformed() }
+                text.append(byte)
+                offset += 1
             case 0xEF:
                 // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not XML characters.
                 if offset + 2 < bytes.count, bytes[offset + 1] == 0xBF, bytes[offset + 2] >= 0xBE { throw malformed() }
@@ -309,24 +532,17 @@ struct XLSXScanner {
         text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<offset]))
     }
 
-    /// A CDATA section's text, as written (line ends normalized).
+    /// A CDATA section's text, byte for byte (Foundation's parser leaves its line ends as they are).
     private mutating func readCDATA() throws(XLSXError) {
         let start = offset + 9
         try skip(past: Array("]]>".utf8), from: start)
         text.removeAll(keepingCapacity: true)
-        var index = start
         let end = offset - 3
-        while index < end {
+        for index in start..<end {
             let byte = bytes[index]
-            if byte == 0x0D {
-                text.append(0x0A)
-                index += index + 1 < end && bytes[index + 1] == 0x0A ? 2 : 1
-                continue
-            }
-            if byte < 0x20 && byte != 0x09 && byte != 0x0A { throw malformed() }
-            text.append(byte)
-            index += 1
+            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { throw malformed() }
         }
+        text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
     }
 
     /// The character of the reference at `at` (`&amp;`, `&#233;`, `&#xE9;`) and its length in bytes.

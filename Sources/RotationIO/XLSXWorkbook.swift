@@ -47,10 +47,12 @@ public struct XLSXWorkbook: Sendable {
         // workbook.xml: the sheets (name and relationship), and the 1904 date system.
         var entries: [(name: String, id: String)] = []
         var date1904 = false
-        try XLSXXML.parse(workbookXML, part: workbookPath) { event in
-            guard case .start(let name, let attributes) = event else { return }
-            if name == "sheet", let sheetName = attributes["name"], let id = attributes["id"] { entries.append((sheetName, id)) }
-            if name == "workbookPr", let value = attributes["date1904"] { date1904 = value == "1" || value.lowercased() == "true" }
+        try XLSXScanner.scan(workbookXML, part: workbookPath) { (scanner: inout XLSXScanner) throws(XLSXError) in
+            while let event = try scanner.next() {
+                guard case .start = event else { continue }
+                if scanner.isNamed("sheet"), let sheetName = scanner.attribute("name"), let id = scanner.attribute("id") { entries.append((sheetName, id)) }
+                if scanner.isNamed("workbookPr"), let value = scanner.attribute("date1904") { date1904 = value == "1" || value.lowercased() == "true" }
+            }
         }
         guard !entries.isEmpty else { throw XLSXError(.noSheet) }
 
@@ -75,10 +77,12 @@ public struct XLSXWorkbook: Sendable {
     static func officeDocument(_ archive: XLSXArchive) throws(XLSXError) -> String {
         guard let bytes = try archive.part("_rels/.rels") else { return "xl/workbook.xml" }
         var found: String?
-        try XLSXXML.parse(bytes, part: "_rels/.rels") { event in
-            if case .start("Relationship", let attributes) = event, found == nil,
-               attributes["Type"]?.hasSuffix("/officeDocument") == true, let target = attributes["Target"] {
-                found = target
+        try XLSXScanner.scan(bytes, part: "_rels/.rels") { (scanner: inout XLSXScanner) throws(XLSXError) in
+            while let event = try scanner.next() {
+                if case .start = event, scanner.isNamed("Relationship"), found == nil,
+                   scanner.attribute("Type")?.hasSuffix("/officeDocument") == true, let target = scanner.attribute("Target") {
+                    found = target
+                }
             }
         }
         return found.map { resolve($0, in: "") } ?? "xl/workbook.xml"
@@ -91,9 +95,11 @@ public struct XLSXWorkbook: Sendable {
         let path = (components + ["_rels", name + ".rels"]).joined(separator: "/")
         guard let bytes = try archive.part(path) else { throw XLSXError(.damagedPart(part: path)) }
         var found: [(id: String, type: String, target: String)] = []
-        try XLSXXML.parse(bytes, part: path) { event in
-            if case .start("Relationship", let attributes) = event, let id = attributes["Id"], let target = attributes["Target"] {
-                found.append((id, attributes["Type"] ?? "", target))
+        try XLSXScanner.scan(bytes, part: path) { (scanner: inout XLSXScanner) throws(XLSXError) in
+            while let event = try scanner.next() {
+                if case .start = event, scanner.isNamed("Relationship"), let id = scanner.attribute("Id"), let target = scanner.attribute("Target") {
+                    found.append((id, scanner.attribute("Type") ?? "", target))
+                }
             }
         }
         return found
