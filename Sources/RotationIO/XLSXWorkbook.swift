@@ -219,7 +219,7 @@ enum XLSXSheetReader {
             if digits.isEmpty, ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar) {
                 letters += 1
                 guard letters <= 3 else { return nil }
-                column = column * 26 + Int(Character(scalar).uppercased().unicodeScalars.first!.value - 64)
+                column = column * 26 + Int((scalar.value | 0x20) - 0x60)  // a or A → 1
             } else if ("0"..."9").contains(scalar) {
                 digits.unicodeScalars.append(scalar)
             } else {
