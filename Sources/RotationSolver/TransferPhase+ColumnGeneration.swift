@@ -200,19 +200,19 @@ extension TransferPhase {
     /// proven for the full model, on far fewer columns and rows. Nil when `place_all_due` makes it
     /// infeasible.
     func solveLevelsByPricing(using solver: inout LexicographicSolver, tag: String, accumulator: inout LevelAccumulator,
-                              share: Double) throws -> [Double]? {
+                              share: Double, uncapped matching: UncappedMatching, start: [Bool]?) throws -> [Double]? {
         let placeAllDue = adjudication.scenario.transfer.placeAllDue
-        if placeAllDue && solver.budget(share: 1) == nil {
-            // No time left for the matching this needs first, and no plan to fall back on: say so now.
+        if placeAllDue && start == nil && solver.budget(share: 1) == nil {
+            // No time left for GLPK, and no plan to fall back on: say so now.
             throw SolverFailure.noSolutionInTime(LinearModel(name: "transfer\(tag)_due_placed", sense: .maximize))
         }
         var pricing = TransferPricing(self)
-        let uncapped = lexicographicMatching()
-        let trimmed = trimmedToCaps(uncapped)
-        pricing.seed(extra: pairs.indices.filter { uncapped[$0] })
+        // The uncapped optimum bounds level 1 only when proven.
+        let uncapped = matching.proven
+        pricing.seed(extra: pairs.indices.filter { matching.selected[$0] || start?[$0] == true })
         var fixed: [(Level, Int)] = []
         // The last selection that keeps every row of the full model (a fallback and a warm start).
-        var selection: [Bool]? = placeAllDue ? nil : trimmed
+        var selection: [Bool]? = start
         var results: [LevelResult] = []
         let levels: [Level?] = Level.allCases.map { $0 } + (keep.isEmpty ? [] : [nil])
         let epsilon = 1e-6
