@@ -227,6 +227,8 @@ public struct TransferPhase: Sendable {
     ///
     /// - Complexity: O(pairs + candidates + vacancies).
     func restricted(to pairIndices: [Int]) -> TransferPhase {
+        // One component of every pair (the city-scale case): the phase itself, not a copy.
+        if pairIndices.count == pairs.count { return self }
         var subset = pairIndices.sorted().map { pairs[$0] }
         var cadreNumber = [Int32](repeating: -1, count: candidates.count)
         var vacancyNumber = [Int32](repeating: -1, count: vacancies.count)
@@ -280,9 +282,29 @@ public struct TransferPhase: Sendable {
     ///
     /// - Complexity: O(pairs).
     func bindingUnitPairs() -> [Bool] {
-        var members: [[Int]] = Array(repeating: [], count: unitPairs.count)
-        for (k, pair) in pairs.enumerated() { members[Int(pair.unitPairIndex)].append(k) }
-        return members.indices.map { u in !members[u].isEmpty && capCanBind(members[u], limit: unitPairLimit[u]) }
+        // Distinct cadres and vacancies per unit pair, by "last seen" stamps over the pairs grouped by unit pair.
+        var count = [Int](repeating: 0, count: unitPairs.count + 1)
+        for pair in pairs { count[Int(pair.unitPairIndex) + 1] += 1 }
+        for u in unitPairs.indices { count[u + 1] += count[u] }
+        var next = Array(count.dropLast())
+        var grouped = [Int32](repeating: 0, count: pairs.count)
+        for (k, pair) in pairs.enumerated() {
+            grouped[next[Int(pair.unitPairIndex)]] = Int32(k)
+            next[Int(pair.unitPairIndex)] += 1
+        }
+        var cadreSeen = [Int32](repeating: -1, count: candidates.count)
+        var vacancySeen = [Int32](repeating: -1, count: vacancies.count)
+        return unitPairs.indices.map { u in
+            let limit = unitPairLimit[u]
+            guard count[u + 1] - count[u] > limit else { return false }
+            var cadres = 0, vacancies = 0
+            for slot in count[u]..<count[u + 1] {
+                let pair = pairs[Int(grouped[slot])]
+                if cadreSeen[Int(pair.cadreIndex)] != Int32(u) { cadreSeen[Int(pair.cadreIndex)] = Int32(u); cadres += 1 }
+                if vacancySeen[Int(pair.vacancyIndex)] != Int32(u) { vacancySeen[Int(pair.vacancyIndex)] = Int32(u); vacancies += 1 }
+            }
+            return min(cadres, vacancies) > limit
+        }
     }
 
     /// Solves the three levels (with `place_all_due` as a hard requirement when set), component by component.
@@ -422,22 +444,43 @@ public struct TransferPhase: Sendable {
 
     /// A level's value for a selection of pairs (persistence for nil).
     func levelValue(_ level: Level?, of selected: [Bool]) -> Int {
-        zip(coefficients(of: level), selected).reduce(0) { $0 + ($1.1 ? $1.0 : 0) }
+        var total = 0
+        for (k, pair) in pairs.enumerated() where selected[k] {
+            switch level {
+            case .duePlaced?: total += pair.cadreIsDue ? 1 : 0
+            case .vacanciesFilled?: total += 1
+            case .fit?: total += pair.fitHundredths
+            case nil: total += keep.contains(Adjudication.PairKey(cadre: pair.cadreID, position: pair.positionID)) ? 1 : 0
+            }
+        }
+        return total
     }
 
     /// A level's value can be no more than this (and level 1 no more than the uncapped matching's).
     func upperBound(_ level: Level, uncapped: [Bool]?) -> Int {
-        // `uncapped`: the proven optimum of the uncapped matching (nil: not known).
-        let most = min(candidates.count, vacancies.count)
+        // `uncapped`: the proven optimum of the uncapped matching (nil: not known). Only cadres and
+        // vacancies with a pair count.
+        var cadreHasPair = [Bool](repeating: false, count: candidates.count)
+        var vacancyHasPair = [Bool](repeating: false, count: vacancies.count)
+        var dueWithPair = 0
+        for pair in pairs {
+            if !cadreHasPair[Int(pair.cadreIndex)] {
+                cadreHasPair[Int(pair.cadreIndex)] = true
+                if pair.cadreIsDue { dueWithPair += 1 }
+            }
+            vacancyHasPair[Int(pair.vacancyIndex)] = true
+        }
+        let open = vacancyHasPair.filter { $0 }.count
+        let most = min(cadreHasPair.filter { $0 }.count, open)
         switch level {
         case .duePlaced:
-            let trivial = min(dueCandidates.count, vacancies.count)
+            let trivial = min(dueWithPair, open)
             return uncapped.map { min(trivial, levelValue(.duePlaced, of: $0)) } ?? trivial
         case .vacanciesFilled: return most
         case .fit:
-            var best: [PositionID: Int] = [:]
-            for pair in pairs { best[pair.positionID] = max(best[pair.positionID] ?? 0, pair.fitHundredths) }
-            return best.values.reduce(0, +)
+            var best = [Int](repeating: 0, count: vacancies.count)
+            for pair in pairs { best[Int(pair.vacancyIndex)] = max(best[Int(pair.vacancyIndex)], pair.fitHundredths) }
+            return best.reduce(0, +)
         }
     }
 
