@@ -39,9 +39,12 @@ struct FitTable {
         var keptStart = [0]
         keptStart.reserveCapacity(candidates.count + 1)
         for r in 0..<candidates.count {
-            var slice = Array(flat[count[r]..<count[r + 1]].enumerated())
-            slice.sort { ($0.element.vacancy, $0.offset) < ($1.element.vacancy, $1.offset) }
-            for (_, entry) in slice where kept.count == keptStart[r] || kept[kept.count - 1].vacancy != entry.vacancy {
+            let row = flat[count[r]..<count[r + 1]]
+            // Files usually list a cadre's fits in vacancy order: sort only when they are not.
+            let ordered = zip(row, row.dropFirst()).allSatisfy { $0.vacancy < $1.vacancy }
+            let entries = ordered ? Array(row)
+                : row.enumerated().sorted { ($0.element.vacancy, $0.offset) < ($1.element.vacancy, $1.offset) }.map(\.element)
+            for entry in entries where kept.count == keptStart[r] || kept[kept.count - 1].vacancy != entry.vacancy {
                 kept.append(entry)
             }
             keptStart.append(kept.count)

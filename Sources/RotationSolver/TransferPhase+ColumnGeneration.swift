@@ -223,6 +223,12 @@ extension TransferPhase {
             let name = "transfer\(tag)_\(level?.rawValue ?? "persistence")"
             let started = Date()
             let last = number == levels.count - 1 && share >= 1
+            // The start plan, when it keeps the levels fixed so far and is better on this one, is
+            // the better incumbent (an earlier level's solution may have been chosen for that level only).
+            if let start, let current = selection, start != current,
+               fixed.allSatisfy({ levelValue($0.0, of: start) >= $0.1 }), levelValue(level, of: start) > levelValue(level, of: current) {
+                selection = start
+            }
             var lpValue: Double?
             var profits: [Double] = []
             var widened = false

@@ -46,10 +46,7 @@ extension TransferPhase {
         for due in [true, false] {
             for c in candidates.indices where state.placed[c] < 0 && dueSet.contains(candidates[c]) == due {
                 if outOfTime() { break }
-                for k in state.pairsByFit(of: c) where state.holder[Int(pairs[k].vacancyIndex)] < 0 && state.hasRoom(pairs[k]) {
-                    state.add(k)
-                    break
-                }
+                if let k = state.bestOpenPair(of: c) { state.add(k) }
             }
         }
         let plan = state.selection()
@@ -101,6 +98,19 @@ private struct FallbackState {
 
     func hasRoom(_ pair: TransferPhase.Pair) -> Bool {
         load[Int(pair.unitPairIndex)] < phase.unitPairLimit[Int(pair.unitPairIndex)]
+    }
+
+    /// The cadre's best-fitting pair (the first of equals) whose vacancy is free and whose cap has room.
+    func bestOpenPair(of cadre: Int) -> Int? {
+        var best: Int?
+        for slot in start[cadre]..<start[cadre + 1] {
+            let k = byCadre[slot]
+            let pair = phase.pairs[k]
+            guard holder[Int(pair.vacancyIndex)] < 0, hasRoom(pair) else { continue }
+            if let current = best, (phase.pairs[current].fitHundredths, -current) >= (pair.fitHundredths, -k) { continue }
+            best = k
+        }
+        return best
     }
 
     /// The cadre's pairs, best fit first (ties: pair order).

@@ -130,7 +130,10 @@ public struct TransferPhase: Sendable {
             }
         }
         // Unit pairs in order, so that their numbers are deterministic.
-        let order = unitPairList.indices.sorted { unitPairList[$0] < unitPairList[$1] }
+        // Units are numbered in id order, so a unit pair's slot (from · units + to) sorts as the pair does.
+        var slotOf = [Int](repeating: 0, count: unitPairList.count)
+        for (slot, number) in unitPairNumber.enumerated() where number >= 0 { slotOf[Int(number)] = slot }
+        let order = unitPairList.indices.sorted { slotOf[$0] < slotOf[$1] }
         var renumber = [Int32](repeating: 0, count: order.count)
         for (new, old) in order.enumerated() { renumber[old] = Int32(new) }
         for k in pairList.indices { pairList[k].unitPairIndex = renumber[Int(pairList[k].unitPairIndex)] }
@@ -208,6 +211,19 @@ public struct TransferPhase: Sendable {
         var placements: [Plan.Placement]
         var levels: [LevelResult]
         var methods: [String] = []
+        /// Seconds of the work around GLPK (e.g. "transfer.matching"), for `--timings`.
+        var timings: [(phase: String, seconds: Double)] = []
+    }
+
+    /// Adds the seconds since `started` to the step's timing; returns now.
+    private static func lap(_ timings: inout [(phase: String, seconds: Double)], _ step: String, since started: Date) -> Date {
+        let now = Date()
+        if let index = timings.firstIndex(where: { $0.phase == step }) {
+            timings[index].seconds += now.timeIntervalSince(started)
+        } else {
+            timings.append((step, now.timeIntervalSince(started)))
+        }
+        return now
     }
 
     private init(adjudication: Adjudication, vacancies: [PositionID], candidates: [CadreID], dueCandidates: [CadreID],
@@ -331,7 +347,10 @@ public struct TransferPhase: Sendable {
         if placeAllDue && dueCandidates.contains(where: { !withPairs.contains($0) }) {
             return Result(outcome: .infeasible(try conflict(deadline: solver.deadline)), placements: [], levels: [])
         }
+        var timings: [(phase: String, seconds: Double)] = []
+        var clock = Date()
         let groups = components()
+        clock = Self.lap(&timings, "transfer.components", since: clock)
         var accumulator = LevelAccumulator()
         var placements: [Plan.Placement] = []
         var byMatching = 0
@@ -339,7 +358,9 @@ public struct TransferPhase: Sendable {
         var byFallback = 0
         for (number, group) in groups.enumerated() {
             solver.stage = ("transfer", number + 1, groups.count)
+            clock = Date()
             let part = restricted(to: group)
+            clock = Self.lap(&timings, "transfer.components", since: clock)
             let tag = groups.count == 1 ? "" : "_c\(number + 1)"
             let values: [Double]
             if part.capBinds { byGLPKWithCaps += 1 } else { byMatching += 1 }
@@ -393,8 +414,11 @@ public struct TransferPhase: Sendable {
                 }
             } else {
                 let share = number == groups.count - 1 ? 1.0 : 0.5
+                clock = Date()
                 let uncapped = part.lexicographicMatching(deadline: part.matchingDeadline(solver))
+                clock = Self.lap(&timings, "transfer.matching", since: clock)
                 let start = part.startingPlan(uncapped, deadline: solver.deadline)
+                clock = Self.lap(&timings, "transfer.fallback", since: clock)
                 var levels = LevelAccumulator()
                 let solvedLevels = part.pairs.count > columnGenerationAbove
                     ? try part.solveLevelsByPricing(using: &solver, tag: tag, accumulator: &levels, share: share, uncapped: uncapped, start: start)
@@ -427,7 +451,7 @@ public struct TransferPhase: Sendable {
             + (byFallback == 0 ? "" : "; " + TimeLimitTexts.transferFallback(components: byFallback).text.en)
         return Result(outcome: .solved(placed: placements.count, duePlaced: placements.filter { due.contains($0.cadreID) }.count,
                                        vacancies: vacancies.count, candidates: candidates.count),
-                      placements: placements, levels: accumulator.results, methods: [method])
+                      placements: placements, levels: accumulator.results, methods: [method], timings: timings)
     }
 
     /// Whether a unit pair's cap can bind on these pairs: more transfers could happen between the two
