@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import Foundation
+import RotationCore
 
 /// The system calls behind `AtomicFolder`, in one place (their names clash with its methods).
 enum Calls {
@@ -7,7 +8,7 @@ enum Calls {
         case done
         case exists
         case unsupported
-        case failed(String)
+        case failed(FolderTexts.SystemReason)
     }
 
     static func lastError() -> String { String(cString: strerror(errno)) }
@@ -27,7 +28,7 @@ enum Calls {
         switch errno {
         case EEXIST: return .exists
         case EINVAL, ENOSYS, ENOTSUP: return .unsupported  // a file system or kernel without the flag
-        default: return .failed(lastError())
+        default: return .failed(.current())
         }
         #else
         return .unsupported
@@ -51,7 +52,27 @@ enum Calls {
 
     static func makeFolder(_ url: URL) throws {
         if !createFolder(url) {
-            throw AtomicFolder.Failure.io(path: url.path, message: "cannot create \(url.path): \(lastError())")
+            throw AtomicFolder.Failure.io(path: url.path, text: .cannotCreate(url.path, .current()))
+        }
+    }
+
+    /// Creates the folder `url` and its missing parents (`mkdir -p`); a failure names `url` and the
+    /// system's reason (`ENOTDIR` when a file stands where a folder should be).
+    static func makeFolders(_ url: URL) throws {
+        let url = url.standardizedFileURL
+        var missing: [URL] = []
+        var current = url
+        while true {
+            var status = stat()
+            if stat(current.path, &status) == 0 { break }
+            guard errno == ENOENT else { throw AtomicFolder.Failure.io(path: url.path, text: .cannotCreate(url.path, .current())) }
+            missing.append(current)
+            let up = current.deletingLastPathComponent()
+            if up.path == current.path { break }
+            current = up
+        }
+        for folder in missing.reversed() where !createFolder(folder) && errno != EEXIST {
+            throw AtomicFolder.Failure.io(path: url.path, text: .cannotCreate(url.path, .current()))
         }
     }
 
@@ -61,7 +82,7 @@ enum Calls {
             let candidate = parent.appendingPathComponent(Leftovers.name(base: base, tag: tag))
             if try FileSystemEntry.at(candidate.path) == .missing { return candidate }
         }
-        throw AtomicFolder.Failure.io(path: parent.path, message: "cannot find a free temporary name in \(parent.path)")
+        throw AtomicFolder.Failure.io(path: parent.path, text: .noTemporaryName(parent.path))
     }
 
     /// Creates (exclusively) a new hidden sibling `.BASE.tmp-PID-RANDOM` with `make`.
@@ -71,14 +92,14 @@ enum Calls {
             if make(candidate) { return candidate }
             if errno != EEXIST { break }
         }
-        throw AtomicFolder.Failure.io(path: parent.path, message: "cannot write into \(parent.path): \(lastError())")
+        throw AtomicFolder.Failure.io(path: parent.path, text: .cannotWrite(parent.path, .current()))
     }
 
     /// Writes `bytes` into the existing empty file `url` and flushes them to disk.
     static func fill(_ url: URL, with bytes: [UInt8]) throws {
         let descriptor = open(url.path, O_WRONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw AtomicFolder.Failure.io(path: url.path, message: "cannot write \(url.path): \(lastError())")
+            throw AtomicFolder.Failure.io(path: url.path, text: .cannotWrite(url.path, .current()))
         }
         defer { close(descriptor) }
         var offset = 0
@@ -88,12 +109,12 @@ enum Calls {
             }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw AtomicFolder.Failure.io(path: url.path, message: "cannot write \(url.path): \(lastError())")
+                throw AtomicFolder.Failure.io(path: url.path, text: .cannotWrite(url.path, .current()))
             }
             offset += count
         }
         if fsync(descriptor) != 0 && errno != EINVAL {
-            throw AtomicFolder.Failure.io(path: url.path, message: "cannot write \(url.path): \(lastError())")
+            throw AtomicFolder.Failure.io(path: url.path, text: .cannotWrite(url.path, .current()))
         }
     }
 
@@ -129,7 +150,7 @@ enum Calls {
     static func lock(_ url: URL) throws -> Int32 {
         let descriptor = open(url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw AtomicFolder.Failure.io(path: url.path, message: "cannot open \(url.path): \(lastError())")
+            throw AtomicFolder.Failure.io(path: url.path, text: .cannotOpen(url.path, .current()))
         }
         while flock(descriptor, LOCK_EX) != 0 {
             if errno == EINTR {
@@ -140,9 +161,9 @@ enum Calls {
                 continue
             }
             if errno == ENOLCK || errno == EOPNOTSUPP { return descriptor }  // a file system without locks: go on unlocked
-            let reason = lastError()
+            let reason = FolderTexts.SystemReason.current()
             close(descriptor)
-            throw AtomicFolder.Failure.io(path: url.path, message: "cannot lock \(url.path): \(reason)")
+            throw AtomicFolder.Failure.io(path: url.path, text: .cannotLock(url.path, reason))
         }
         return descriptor
     }

@@ -21,7 +21,8 @@ public enum AtomicFolder {
     /// permissions): nothing was changed either, unless the message says where something was left.
     public enum Failure: Error, CustomStringConvertible, Equatable, Sendable {
         case refused(path: String, reason: Refusal)
-        case io(path: String, message: String)
+        /// What failed, in both languages (`FolderTexts`), the system's reason inside.
+        case io(path: String, text: FolderTexts)
         /// A signal stopped the command during a write: `replaced` false, the old folder (or file) is
         /// unchanged and the temporary one removed; true, the new one was completely in place first.
         case interrupted(signal: Int32, replaced: Bool)
@@ -31,14 +32,21 @@ public enum AtomicFolder {
             return false
         }
 
-        public var description: String {
+        /// The failure in English (tests and logs); users get `rendered(_:)`.
+        public var description: String { rendered(.en) }
+
+        /// The failure in `language`.
+        public var text: Text {
             switch self {
-            case .refused(let path, let reason): return reason.message(path)
-            case .io(_, let message): return message
+            case .refused(let path, let reason): return reason.text(path).text
+            case .io(_, let text): return text.text
             case let .interrupted(signal, replaced):
-                return GuardTexts.interrupted(signal: SignalGuard.name(signal), kept: !replaced).text.en
+                return GuardTexts.interrupted(signal: SignalGuard.name(signal), kept: !replaced).text
             }
         }
+
+        /// The failure in `language`.
+        public func rendered(_ language: Language) -> String { text(language) }
     }
 
     /// What the target was meant to be, for the advice in a refusal.
@@ -50,11 +58,11 @@ public enum AtomicFolder {
         /// A single exported file.
         case file
 
-        var advice: String {
+        var advice: FolderTexts.Advice {
             switch self {
-            case .folder(let kind): return "choose another \(kind.option)"
-            case .newFolder: return "choose a new folder name"
-            case .file: return "choose another file name"
+            case .folder(let kind): return .folder(kind.catalogue)
+            case .newFolder: return .newFolder
+            case .file: return .file
             }
         }
     }
@@ -66,7 +74,7 @@ public enum AtomicFolder {
         /// The folder is rotation's, but of another kind (a models folder given as `--out`).
         case otherKind(found: FolderKind, target: Target)
         /// The folder has a `.rotation-manifest.json` that is not one rotation wrote.
-        case unreadableManifest(String, target: Target)
+        case unreadableManifest(FolderManifest.ManifestProblem, target: Target)
         /// The target exists and is a file (or a device), not a folder.
         case notAFolder(target: Target)
         /// The target is a symbolic link: rotation replaces neither the link nor what it points to.
@@ -80,37 +88,19 @@ public enum AtomicFolder {
         /// The file is an input of a scenario folder (beside scenario.yaml).
         case partOfScenario(folder: String)
 
-        func message(_ path: String) -> String {
+        /// The refusal of `path`, as the catalogue words it.
+        func text(_ path: String) -> FolderTexts {
             switch self {
             case let .foreignFiles(names, hasManifest, target):
-                let shown = names.count > 6 ? names.prefix(5).joined(separator: ", ") + ", … \(names.count - 5) more" : names.joined(separator: ", ")
-                if case .newFolder = target {
-                    return "\(path) already exists and is not empty (\(shown)); \(target.advice) (rotation never overwrites)"
-                }
-                if !hasManifest, case .folder(let kind) = target {
-                    return "\(path) is not a \(kind.noun) written by rotation: it holds files rotation did not write (\(shown)) "
-                        + "and no \(FolderManifest.fileName); \(target.advice), or move them away"
-                }
-                return "\(path) holds files rotation did not write (\(shown)); \(target.advice), or move them away"
-            case let .otherKind(found, target):
-                let wanted: String
-                if case .folder(let kind) = target { wanted = ", not a \(kind.noun)" } else { wanted = "" }
-                return "\(path) is a \(found.noun) written by rotation\(wanted); \(target.advice)"
-            case let .unreadableManifest(problem, target):
-                return "\(path)/\(FolderManifest.fileName) is not a manifest rotation wrote (\(problem)); \(target.advice), or move the folder away"
-            case .notAFolder(let target):
-                return "\(path) exists and is not a folder; \(target.advice)"
-            case .symbolicLink(let target):
-                return "\(path) is a symbolic link; rotation replaces neither a link nor what it points to: name the real path, or \(target.advice)"
-            case .isFolder:
-                return "\(path) is a folder; name a file to write, inside it or elsewhere"
-            case .notAFile:
-                return "\(path) exists and is not a plain file; \(Target.file.advice)"
-            case let .partOfFolder(folder, kind):
-                let what = kind.map { "the \($0.noun) \(folder), written by rotation" } ?? "\(folder)'s record of what rotation wrote"
-                return "\(path) is part of \(what); rotation does not change such a folder file by file: \(Target.file.advice)"
-            case .partOfScenario(let folder):
-                return "\(path) is an input of the scenario \(folder) (it holds scenario.yaml); an export never overwrites it: \(Target.file.advice)"
+                return .foreignFiles(path, names: names, manifest: hasManifest, advice: target.advice)
+            case let .otherKind(found, target): return .otherKind(path, found: found.catalogue, advice: target.advice)
+            case let .unreadableManifest(problem, target): return .unreadableManifest(path, problem: problem.problem, advice: target.advice)
+            case .notAFolder(let target): return .notAFolder(path, advice: target.advice)
+            case .symbolicLink(let target): return .symbolicLink(path, advice: target.advice)
+            case .isFolder: return .isFolder(path)
+            case .notAFile: return .notAFile(path)
+            case let .partOfFolder(folder, kind): return .partOfFolder(path, folder: folder, kind: kind?.catalogue)
+            case .partOfScenario(let folder): return .partOfScenario(path, folder: folder)
             }
         }
     }
@@ -187,11 +177,7 @@ public enum AtomicFolder {
                 throw Failure.refused(path: path, reason: .partOfScenario(folder: parent.path))
             }
         }
-        do {
-            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw Failure.io(path: parent.path, message: "cannot create \(parent.path): \(error.localizedDescription)")
-        }
+        try Calls.makeFolders(parent)
         try SignalGuard.writing {
             let lock = try Calls.lock(parent)
             defer { Calls.unlock(lock) }
@@ -208,9 +194,9 @@ public enum AtomicFolder {
             }
             SignalGuard.beginCommit()
             if !Calls.rename(temporary, target) {
-                let reason = Calls.lastError()
+                let reason = FolderTexts.SystemReason.current()
                 _ = Calls.unlink(temporary)
-                throw Failure.io(path: path, message: "cannot write \(path): \(reason)")
+                throw Failure.io(path: path, text: .cannotWrite(path, reason))
             }
             Calls.syncFolder(parent)
             try SignalGuard.afterCommit()
@@ -236,7 +222,7 @@ public enum AtomicFolder {
         var seen = Set<String>()
         for name in names {
             guard FolderManifest.isSafeName(name), name != FolderManifest.fileName, seen.insert(name).inserted else {
-                throw Failure.io(path: target.path, message: "cannot write \(target.path): \(JSONValue.quote(name)) is not a usable file name (or is given twice)")
+                throw Failure.io(path: target.path, text: .badFileName(target.path, name: name))
             }
         }
     }
@@ -270,11 +256,7 @@ public enum AtomicFolder {
         let target = target.standardizedFileURL
         _ = try assess(target, policy: policy)
         let parent = target.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw Failure.io(path: parent.path, message: "cannot create \(parent.path): \(error.localizedDescription)")
-        }
+        try Calls.makeFolders(parent)
         try SignalGuard.writing {
             let lock = try Calls.lock(parent)
             defer { Calls.unlock(lock) }
@@ -301,7 +283,7 @@ public enum AtomicFolder {
                     }
                     let url = temporary.appendingPathComponent(file.name)
                     if !Calls.createFile(url) {
-                        throw Failure.io(path: url.path, message: "cannot write \(url.path): \(Calls.lastError())")
+                        throw Failure.io(path: url.path, text: .cannotWrite(url.path, .current()))
                     }
                     try Calls.fill(url, with: file.contents)
                     if index == min(1, files.count - 1) || SignalGuard.pending != 0 { try SignalGuard.checkpoint(.fileWritten) }
@@ -333,7 +315,7 @@ public enum AtomicFolder {
     static func checkRemovable(_ target: URL, _ existing: FolderOwnership?) throws {
         guard case .ours(_, let folders)? = existing else { return }
         for folder in [target] + folders.map({ target.appendingPathComponent($0) }) where access(folder.path, W_OK) != 0 {
-            throw Failure.io(path: folder.path, message: "cannot replace \(target.path): \(folder.path) is read-only (\(Calls.lastError()))")
+            throw Failure.io(path: folder.path, text: .readOnly(target: target.path, folder: folder.path, .current()))
         }
     }
 
@@ -344,14 +326,14 @@ public enum AtomicFolder {
             switch exchange ? Calls.renameNoReplace(temporary, target) : .unsupported {
             case .done: return
             case .failed(let reason):
-                throw Failure.io(path: target.path, message: "cannot move the new folder into \(target.path): \(reason)")
+                throw Failure.io(path: target.path, text: .cannotMoveIn(target.path, reason))
             case .exists:
                 break  // created meanwhile: judge it below
             case .unsupported:
                 // rename(2) replaces an empty folder, and fails on anything else.
                 if Calls.rename(temporary, target) { return }
                 guard errno == EEXIST || errno == ENOTEMPTY || errno == ENOTDIR || errno == EISDIR else {
-                    throw Failure.io(path: target.path, message: "cannot move the new folder into \(target.path): \(Calls.lastError())")
+                    throw Failure.io(path: target.path, text: .cannotMoveIn(target.path, .current()))
                 }
             }
             _ = try assess(target, policy: policy)
@@ -368,12 +350,12 @@ public enum AtomicFolder {
                 } catch {
                     if case .done = Calls.exchange(temporary, target) { throw error }
                     // The user's folder is at `temporary`: it must not be cleaned up as ours.
-                    throw Stranded(failure: .io(path: target.path, message: "\(error); the folder that was at \(target.path) is now at \(temporary.path): move it back"))
+                    throw Stranded(failure: .io(path: target.path, text: .movedAside(problem: Failure.text(of: error), target: target.path, now: temporary.path)))
                 }
                 discard(temporary, old)
                 return
             case .failed(let reason):
-                throw Failure.io(path: target.path, message: "cannot replace \(target.path): \(reason)")
+                throw Failure.io(path: target.path, text: .cannotReplace(target.path, reason))
             case .exists, .unsupported:
                 break
             }
@@ -381,22 +363,22 @@ public enum AtomicFolder {
         // Two renames: the old folder aside, the new one in (for an instant, nothing is at target).
         let aside = try Calls.unusedName(in: target.deletingLastPathComponent(), base: target.lastPathComponent, tag: "old")
         if !Calls.rename(target, aside) {
-            throw Failure.io(path: target.path, message: "cannot replace \(target.path): \(Calls.lastError())")
+            throw Failure.io(path: target.path, text: .cannotReplace(target.path, .current()))
         }
         SignalGuard.pause(.oldAside)
         if !Calls.rename(temporary, target) {
-            let reason = Calls.lastError()
+            let reason = FolderTexts.SystemReason.current()
             if !Calls.rename(aside, target) {
-                throw Failure.io(path: target.path, message: "cannot move the new folder into \(target.path): \(reason); the old one is at \(aside.path): move it back")
+                throw Failure.io(path: target.path, text: .oldLeftAside(target.path, reason, aside: aside.path))
             }
-            throw Failure.io(path: target.path, message: "cannot move the new folder into \(target.path): \(reason)")
+            throw Failure.io(path: target.path, text: .cannotMoveIn(target.path, reason))
         }
         let old: FolderOwnership?
         do {
             old = try assess(aside, policy: policy, shownAs: target.path)
         } catch {
             if Calls.rename(target, temporary) && Calls.rename(aside, target) { throw error }
-            throw Failure.io(path: target.path, message: "\(error); the folder that was at \(target.path) is now at \(aside.path): move it back")
+            throw Failure.io(path: target.path, text: .movedAside(problem: Failure.text(of: error), target: target.path, now: aside.path))
         }
         SignalGuard.pause(.exchanged)
         discard(aside, old)

@@ -50,6 +50,8 @@ public struct BallotReader {
     private let unitOf: [CadreID: UnitID]
     private let units: Set<UnitID>
     public private(set) var problems: [InputProblem] = []
+    /// Where the scenario's files came from (`LoadedScenario.sources`), for "not in cadres.csv".
+    public var sources: [String: SourceName] = [:]
 
     public init(scenario: Scenario, language: Language, encoding: TextEncoding? = nil) {
         self.scenario = scenario
@@ -60,8 +62,10 @@ public struct BallotReader {
     }
 
     /// Reads the folder; throws `InputErrors` with every problem (warnings too) when any is an error.
-    public static func read(folder: URL, scenario: Scenario, language: Language, encoding: TextEncoding? = nil) throws -> (box: BallotBox, warnings: [InputProblem]) {
+    public static func read(folder: URL, scenario: Scenario, language: Language, encoding: TextEncoding? = nil,
+                            sources: [String: SourceName] = [:]) throws -> (box: BallotBox, warnings: [InputProblem]) {
         var reader = BallotReader(scenario: scenario, language: language, encoding: encoding)
+        reader.sources = sources
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw InputErrors([InputProblem(file: folder.path, line: 0, text: TallyTexts.noBallotFolder(folder.path).text)], language: language)
@@ -185,7 +189,7 @@ public struct BallotReader {
             }
             guard let unit else { continue }
             if !units.contains(unit) {
-                table.fail(row, "unit_id", .unknownUnit(unit.rawValue))
+                table.fail(row, "unit_id", .unknownUnit(unit.rawValue, in: sources[ScenarioFiles.units] ?? "units.csv"))
                 continue
             }
             if let first = lines[unit] {
@@ -220,7 +224,7 @@ public struct BallotReader {
             var unit: UnitID?
             if let cadreID {
                 unit = unitOf[cadreID]
-                if unit == nil { table.fail(row, "cadre_id", .unknownCadre(cadreID.rawValue)) }
+                if unit == nil { table.fail(row, "cadre_id", .unknownCadre(cadreID.rawValue, in: sources[ScenarioFiles.cadres] ?? "cadres.csv")) }
             }
             let line = cadreID.flatMap { make(&table, row, $0) }
             guard let ballotID, let cadreID, let unit else { continue }

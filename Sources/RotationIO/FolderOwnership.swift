@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import Foundation
+import RotationCore
 
 /// What a folder written by rotation holds: a run (`rotation solve --out`) or exported models
 /// (`rotation solve --export-model`).
@@ -18,11 +19,12 @@ public enum FolderKind: String, Sendable, CaseIterable {
         }
     }
 
-    var noun: String {
+    /// The kind as the catalogue names it (`FolderTexts`).
+    var catalogue: FolderTexts.Kind {
         switch self {
-        case .run: return "run folder"
-        case .models: return "models folder"
-        case .notices: return "notices folder"
+        case .run: return .run
+        case .models: return .models
+        case .notices: return .notices
         }
     }
 }
@@ -68,30 +70,33 @@ public struct FolderManifest: Equatable, Sendable {
     /// Reads a manifest; the error text says what is wrong with it.
     public static func parse(_ bytes: [UInt8]) -> Result<FolderManifest, ManifestProblem> {
         guard let value = try? JSONParser.parse(bytes), case .object = value else {
-            return .failure(ManifestProblem(description: "not a JSON object"))
+            return .failure(ManifestProblem(.notJSON))
         }
         guard case .string(FolderManifest.tool)? = value["tool"] else {
-            return .failure(ManifestProblem(description: "\"tool\" is not \"\(FolderManifest.tool)\""))
+            return .failure(ManifestProblem(.tool))
         }
         guard case .string(let kindText)? = value["kind"], let kind = FolderKind(rawValue: kindText) else {
-            return .failure(ManifestProblem(description: "\"kind\" is not one of \(FolderKind.allCases.map(\.rawValue).joined(separator: ", "))"))
+            return .failure(ManifestProblem(.kind))
         }
         guard case .array(let items)? = value["files"] else {
-            return .failure(ManifestProblem(description: "\"files\" is not a list of names"))
+            return .failure(ManifestProblem(.files))
         }
         var files: [String] = []
         for item in items {
-            guard case .string(let name) = item else { return .failure(ManifestProblem(description: "\"files\" is not a list of names")) }
+            guard case .string(let name) = item else { return .failure(ManifestProblem(.files)) }
             files.append(name)
         }
         if let bad = files.first(where: { !isSafeName($0) || $0 == fileName }) {
-            return .failure(ManifestProblem(description: "\"files\" holds \(JSONValue.quote(bad)), not a file name inside the folder"))
+            return .failure(ManifestProblem(.badName(bad)))
         }
         return .success(FolderManifest(kind: kind, files: files))
     }
 
+    /// What is wrong with a manifest, in both languages (`FolderTexts.ManifestProblem`).
     public struct ManifestProblem: Error, Equatable, Sendable, CustomStringConvertible {
-        public let description: String
+        public let problem: FolderTexts.ManifestProblem
+        public init(_ problem: FolderTexts.ManifestProblem) { self.problem = problem }
+        public var description: String { problem.text.en }
     }
 
     /// A relative path inside a folder: no leading "/", no empty, "." or ".." part, no NUL.
@@ -114,7 +119,7 @@ enum FileSystemEntry {
         var status = stat()
         if lstat(path, &status) != 0 {
             if errno == ENOENT { return .missing }
-            throw AtomicFolder.Failure.io(path: path, message: "cannot look at \(path): \(String(cString: strerror(errno)))")
+            throw AtomicFolder.Failure.io(path: path, text: .cannotLook(path, .current()))
         }
         switch status.st_mode & S_IFMT {
         case S_IFLNK: return .symbolicLink
@@ -146,15 +151,15 @@ enum FolderOwnership {
         case .file:
             break
         case .folder, .symbolicLink, .other:
-            return .refused(.unreadableManifest("not a plain file", target: .folder(kind)))
+            return .refused(.unreadableManifest(FolderManifest.ManifestProblem(.notAFile), target: .folder(kind)))
         }
         let bytes: [UInt8]
         do { bytes = Array(try Data(contentsOf: manifestURL)) } catch {
-            throw AtomicFolder.Failure.io(path: manifestURL.path, message: "cannot read \(manifestURL.path): \(error.localizedDescription)")
+            throw AtomicFolder.Failure.io(path: manifestURL.path, text: .cannotRead(manifestURL.path, .of(error)))
         }
         let manifest: FolderManifest
         switch FolderManifest.parse(bytes) {
-        case .failure(let problem): return .refused(.unreadableManifest(problem.description, target: .folder(kind)))
+        case .failure(let problem): return .refused(.unreadableManifest(problem, target: .folder(kind)))
         case .success(let parsed): manifest = parsed
         }
         if manifest.kind != kind { return .refused(.otherKind(found: manifest.kind, target: .folder(kind))) }
@@ -169,7 +174,7 @@ enum FolderOwnership {
     /// Names in a folder (hidden ones included).
     static func entries(of url: URL) throws -> [String] {
         do { return try FileManager.default.contentsOfDirectory(atPath: url.path) } catch {
-            throw AtomicFolder.Failure.io(path: url.path, message: "cannot list \(url.path): \(error.localizedDescription)")
+            throw AtomicFolder.Failure.io(path: url.path, text: .cannotList(url.path, .of(error)))
         }
     }
 

@@ -100,7 +100,10 @@ public struct InputErrors: Error, Sendable, CustomStringConvertible {
             while end < problems.count, problems[end].file == file { end += 1 }
             let shown = min(end - index, Self.shownPerFile)
             for problem in problems[index..<(index + shown)] { lines.append(problem.rendered(language)) }
-            if end - index > shown { lines.append(InputTexts.more(end - index - shown, file: file, shown: shown)(language)) }
+            if end - index > shown {
+                let source: SourceName = problems[index].sheet.map { $0.sheet.isEmpty ? .file($0.workbook) : .sheet($0.sheet, workbook: $0.workbook) } ?? .file(file)
+                lines.append(InputTexts.more(end - index - shown, file: source, shown: shown)(language))
+            }
             index = end
         }
         return lines.joined(separator: "\n")

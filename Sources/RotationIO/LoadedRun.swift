@@ -8,12 +8,12 @@ public struct LoadedRun: Sendable {
     public var run: Run
     /// True when `path` is a scenario folder that was solved here.
     public var solvedFromScenario: Bool
-    /// The scenario's warnings, when solved here.
-    public var warnings: [String]
+    /// The scenario's warnings, when solved here (render them in the command's language).
+    public var warnings: [InputProblem]
     /// The scenario itself, when solved here (`compare` lists the input rows that differ).
     public var scenario: Scenario?
 
-    public init(path: String, run: Run, solvedFromScenario: Bool, warnings: [String]) {
+    public init(path: String, run: Run, solvedFromScenario: Bool, warnings: [InputProblem]) {
         self.path = path
         self.run = run
         self.solvedFromScenario = solvedFromScenario

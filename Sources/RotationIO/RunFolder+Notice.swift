@@ -36,7 +36,7 @@ extension RunReader {
         func day(_ field: JSONField?) throws -> CalendarDay? {
             guard let field else { return nil }
             let text = try field.text
-            guard let value = Values.day(text) else { throw field.failure("\"\(text)\" is not a date such as 2017-11-20") }
+            guard let value = Values.day(text) else { throw field.failure(.expectedDay(text)) }
             return value
         }
         let period = field.member("period")

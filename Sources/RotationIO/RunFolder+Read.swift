@@ -5,13 +5,18 @@ import RotationCore
 extension RunFolder {
     /// A run folder that cannot be read: which file, where in it, and what is wrong.
     public struct ReadError: Error, Equatable, CustomStringConvertible, Sendable {
+        /// The file (`RUN/result.json`, with `:LINE` for a JSON syntax error).
         public var file: String
-        public var message: String
-        public init(file: String, message: String) {
+        public var problem: RunFolderTexts
+        public init(file: String, _ problem: RunFolderTexts) {
             self.file = file
-            self.message = message
+            self.problem = problem
         }
-        public var description: String { "\(file): \(message)" }
+        /// The message in English (tests and logs).
+        public var message: String { problem.text.en }
+        /// `FILE: message` in both languages.
+        public var text: Text { Text(zh: "\(file)：\(problem.text.zh)", en: "\(file): \(problem.text.en)") }
+        public var description: String { text.en }
     }
 
     /// Whether `folder` looks like a run folder (it holds result.json).
@@ -31,9 +36,7 @@ extension RunFolder {
         func load(_ name: String) throws -> (path: String, bytes: [UInt8]) {
             let path = folder.appendingPathComponent(name).path
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw ReadError(file: path, message: name == "result.json"
-                    ? "not a run folder (no result.json); write one with `rotation solve SCENARIO --out \(folder.path)`"
-                    : "missing; the run folder is incomplete — solve the scenario again")
+                throw ReadError(file: path, name == "result.json" ? .notARunFolder(folder: folder.path) : .missingFile)
             }
             return (path, Array(data))
         }
@@ -41,7 +44,7 @@ extension RunFolder {
             do {
                 return JSONField(value: try JSONParser.parse(file.bytes), path: "", file: file.path)
             } catch let failure as JSONParser.Failure {
-                throw ReadError(file: "\(file.path):\(failure.line)", message: "not valid JSON: \(failure.message)")
+                throw ReadError(file: "\(file.path):\(failure.line)", .notJSON(failure.message))
             }
         }
         let result = try parse(try load("result.json"))
@@ -61,14 +64,14 @@ extension RunFolder {
         do {
             table = try CSVParser.parse(try TextDecoding.decode(file.bytes).text)
         } catch let error as CSVError {
-            throw ReadError(file: "\(file.path):\(error.line)", message: error.message)
+            throw ReadError(file: "\(file.path):\(error.line)", .csv(error.text))
         } catch let error as DecodingError {
-            throw ReadError(file: "\(file.path):\(error.line)", message: error.message)
+            throw ReadError(file: "\(file.path):\(error.line)", .csv(error.text))
         }
         let columns = ["position_id", "cadre_id", "other_cadre_id", "cadre_value", "other_value"]
         let slots = try columns.map { name in
             guard let slot = table.header.firstIndex(of: name) else {
-                throw ReadError(file: "\(file.path):\(table.headerLine)", message: "\(name): column missing")
+                throw ReadError(file: "\(file.path):\(table.headerLine)", .tieColumnMissing(name))
             }
             return slot
         }
@@ -80,7 +83,8 @@ extension RunFolder {
         return try ties.map { entry in
             let key = [entry.tie.positionID.rawValue, entry.tie.aboveCadreID.rawValue, entry.tie.belowCadreID.rawValue].joined(separator: "\u{1}")
             guard let found = values[key] else {
-                throw ReadError(file: file.path, message: "no row for the tie \(entry.tie.positionID) \(entry.tie.aboveCadreID) / \(entry.tie.belowCadreID) of result.json")
+                throw ReadError(file: file.path, .noTieRow(position: entry.tie.positionID.rawValue, cadre: entry.tie.aboveCadreID.rawValue,
+                                                         other: entry.tie.belowCadreID.rawValue))
             }
             return Run.Tie(entry.tie, aboveValue: found.0, belowValue: found.1)
         }
@@ -93,8 +97,8 @@ struct JSONField {
     let path: String
     let file: String
 
-    func failure(_ message: String) -> RunFolder.ReadError {
-        RunFolder.ReadError(file: file, message: "\(path.isEmpty ? "" : path + ": ")\(message)")
+    func failure(_ problem: RunFolderTexts.FieldProblem) -> RunFolder.ReadError {
+        RunFolder.ReadError(file: file, .field(path: path, problem))
     }
 
     func member(_ key: String) -> JSONField? {
@@ -103,43 +107,43 @@ struct JSONField {
     }
 
     func required(_ key: String) throws -> JSONField {
-        guard case .object = value else { throw failure("expected an object") }
-        guard let found = member(key) else { throw failure("\(key): missing") }
+        guard case .object = value else { throw failure(.expectedObject) }
+        guard let found = member(key) else { throw failure(.missing(key)) }
         return found
     }
 
     var items: [JSONField] {
         get throws {
-            guard case .array(let values) = value else { throw failure("expected a list") }
+            guard case .array(let values) = value else { throw failure(.expectedList) }
             return values.enumerated().map { JSONField(value: $1, path: "\(path)[\($0)]", file: file) }
         }
     }
 
     var text: String {
         get throws {
-            guard case .string(let text) = value else { throw failure("expected text") }
+            guard case .string(let text) = value else { throw failure(.expectedText) }
             return text
         }
     }
 
     var flag: Bool {
         get throws {
-            guard case .bool(let flag) = value else { throw failure("expected true or false") }
+            guard case .bool(let flag) = value else { throw failure(.expectedTrueFalse) }
             return flag
         }
     }
 
     /// A whole number in `range`.
     func integer(in range: ClosedRange<Int> = 0...Int(Int32.max)) throws -> Int {
-        guard let text = value.numberText, let number = Int(text) else { throw failure("expected a whole number") }
-        guard range.contains(number) else { throw failure("\(number) is out of range (\(range.lowerBound)…\(range.upperBound))") }
+        guard let text = value.numberText, let number = Int(text) else { throw failure(.expectedWholeNumber) }
+        guard range.contains(number) else { throw failure(.outOfRange("\(number)", lower: "\(range.lowerBound)", upper: "\(range.upperBound)")) }
         return number
     }
 
     /// A decimal number, finite and in `range` (seconds, gaps).
     func decimal(in range: ClosedRange<Double>) throws -> Double {
-        guard let text = value.numberText, let number = Double(text), number.isFinite else { throw failure("expected a number") }
-        guard range.contains(number) else { throw failure("\(text) is out of range") }
+        guard let text = value.numberText, let number = Double(text), number.isFinite else { throw failure(.expectedNumber) }
+        guard range.contains(number) else { throw failure(.numberOutOfRange(text)) }
         return number
     }
 
@@ -147,11 +151,11 @@ struct JSONField {
     var hundredths: Int {
         get throws {
             guard let text = value.numberText, let decimal = ExactDecimal(parsing: text), decimal.scale <= 2 else {
-                throw failure("expected a score such as 86.40 (at most 2 decimals)")
+                throw failure(.expectedScore)
             }
             guard let fraction = decimal.fraction.multiplied(by: 100), fraction.denominator == 1,
                   (0...10_000).contains(fraction.numerator) else {
-                throw failure("\(text) is not a score from 0 to 100")
+                throw failure(.notAScore(text))
             }
             return fraction.numerator
         }
@@ -160,27 +164,27 @@ struct JSONField {
     /// A code of `T` (`"proposed"`, `"fail"`, …).
     func code<T: RawRepresentable>(_ type: T.Type) throws -> T where T.RawValue == String {
         let text = try self.text
-        guard let code = T(rawValue: text) else { throw failure("unknown value \"\(text)\"") }
+        guard let code = T(rawValue: text) else { throw failure(.unknownValue(text)) }
         return code
     }
 
     /// A code from a table of codes.
     func code<T>(_ codes: [T], _ name: (T) -> String) throws -> T {
         let text = try self.text
-        guard let code = codes.first(where: { name($0) == text }) else { throw failure("unknown value \"\(text)\"") }
+        guard let code = codes.first(where: { name($0) == text }) else { throw failure(.unknownValue(text)) }
         return code
     }
 
     var month: YearMonth {
         get throws {
-            guard let month = Values.month(try text) else { throw failure("expected a month YYYY-MM") }
+            guard let month = Values.month(try text) else { throw failure(.expectedMonth) }
             return month
         }
     }
 
     var fraction: Fraction {
         get throws {
-            guard let fraction = Values.fraction(try text) else { throw failure("expected a number or fraction such as 4/5") }
+            guard let fraction = Values.fraction(try text) else { throw failure(.expectedFraction) }
             return fraction
         }
     }
@@ -202,7 +206,7 @@ struct RunReader {
         let rules = try self.rules()
         let decimals = try result.required("score_decimals").integer(in: 0...2)
         guard decimals == rules.scoreDecimals else {
-            throw result.failure("score_decimals: \(decimals) differs from audit.json's rules (\(rules.scoreDecimals))")
+            throw result.failure(.scoreDecimalsDiffer(decimals, rules: rules.scoreDecimals))
         }
         let transfer = try audit.required("transfer")
         var transferSettings = TransferSettings()
@@ -282,7 +286,7 @@ struct RunReader {
     func levels() throws -> [LevelResult] {
         try result.required("objective").required("levels").items.map { item in
             let phase = try item.required("phase").text, name = try item.required("name").text
-            guard let level = ObjectiveLevelID(phase: phase, name: name) else { throw item.failure("unknown objective level \(phase).\(name)") }
+            guard let level = ObjectiveLevelID(phase: phase, name: name) else { throw item.failure(.unknownLevel("\(phase).\(name)")) }
             return LevelResult(level: level, value: try item.required("value").integer(in: Int.min...Int.max),
                                bound: try item.required("bound").integer(in: Int.min...Int.max),
                                status: try item.required("status").code(LevelResult.Status.self))
@@ -303,7 +307,7 @@ struct RunReader {
                                                 vacancies: try conflict.required("vacancies").items.map { try $0.id() },
                                                 detail: try conflict.required("detail").text,
                                                 chinese: try conflict.optionalText("detail_zh")))
-        case let other: throw transfer.failure("status: unknown value \"\(other)\"")
+        case let other: throw transfer.member("status")!.failure(.unknownValue(other))
         }
     }
 

@@ -202,7 +202,7 @@ struct ScenarioBuilder {
     private mutating func checkHolders() {
         for position in scenario.positions {
             if let holder = position.holderID, cadreLines[holder] == nil, !failed.hides(holder) {
-                problem(ScenarioFiles.positions, positionLines[position.id] ?? 0, "holder_id", .unknownCadre("\(holder)"))
+                problem(ScenarioFiles.positions, positionLines[position.id] ?? 0, "holder_id", .unknownCadre("\(holder)", in: source(ScenarioFiles.cadres)))
             }
         }
     }
@@ -211,7 +211,7 @@ struct ScenarioBuilder {
     private mutating func knownCadre(_ reader: inout TableReader, _ row: TableReader.Row, _ id: CadreID?) -> Bool {
         guard let id else { return false }
         if cadreLines[id] == nil {
-            if !failed.hides(id) { reader.fail(row, "cadre_id", .unknownCadre("\(id)")) }
+            if !failed.hides(id) { reader.fail(row, "cadre_id", .unknownCadre("\(id)", in: source(ScenarioFiles.cadres))) }
             return false
         }
         return true
@@ -221,7 +221,7 @@ struct ScenarioBuilder {
     private mutating func knownPosition(_ reader: inout TableReader, _ row: TableReader.Row, _ id: PositionID?) -> Bool {
         guard let id else { return false }
         if positionLines[id] == nil {
-            if !failed.hides(id) { reader.fail(row, "position_id", .unknownPosition("\(id)")) }
+            if !failed.hides(id) { reader.fail(row, "position_id", .unknownPosition("\(id)", in: source(ScenarioFiles.positions))) }
             return false
         }
         return true
@@ -231,7 +231,7 @@ struct ScenarioBuilder {
     private mutating func knownUnit(_ reader: inout TableReader, _ row: TableReader.Row, _ id: UnitID?) -> Bool {
         guard let id else { return false }
         if unitLines[id] == nil {
-            if !failed.hides(id) { reader.fail(row, "unit_id", .unknownUnit("\(id)")) }
+            if !failed.hides(id) { reader.fail(row, "unit_id", .unknownUnit("\(id)", in: source(ScenarioFiles.units))) }
             return false
         }
         return true
@@ -353,7 +353,8 @@ struct ScenarioBuilder {
             let pair = Self.pair(cadreID, positionID)
             if !applied.contains(pair) {
                 if !failed.applications.contains(pair) {
-                    reader.fail(row, "position_id", .interviewWithoutApplication(cadre: "\(cadreID)", position: "\(positionID)"))
+                    reader.fail(row, "position_id", .interviewWithoutApplication(cadre: "\(cadreID)", position: "\(positionID)",
+                                                                                     in: source(ScenarioFiles.applications)))
                 }
                 continue
             }

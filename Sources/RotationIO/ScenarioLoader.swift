@@ -8,6 +8,11 @@ public struct LoadedScenario: Sendable {
     public var warnings: [InputProblem]
     /// Every input file read, in contract order, with its SHA-256 and encoding (as audit.json records it).
     public var inputs: [Run.Input]
+    /// Each scenario file's name as the user has it (`cadres.csv`, or the sheet that stands in for it).
+    public var sources: [String: SourceName] = [:]
+
+    /// Where `file` came from (`ScenarioFiles.cadres` → `cadres.csv` or `scenario.xlsx 的 干部 工作表`).
+    public func source(_ file: String) -> SourceName { sources[file] ?? .file(file) }
 }
 
 /// Reads and validates a scenario folder (scenario-format.md): every problem at once.
@@ -87,7 +92,7 @@ public enum ScenarioLoader {
             let url = folder.appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: url.path) else {
                 if ScenarioFiles.required.contains(name) && !workbooks.gives(name) {
-                    problems.append(InputProblem(file: name, line: 0, .requiredFileMissing))
+                    problems.append(workbooks.missing(name))
                 }
                 continue
             }
@@ -124,6 +129,7 @@ public enum ScenarioLoader {
         problems += workbooks.locate(builder.problems)
         let errors = problems.filter { $0.severity == .error }
         guard errors.isEmpty, scenario != nil else { throw InputErrors(problems, language: settings.language) }
-        return LoadedScenario(scenario: builder.scenario, warnings: problems.filter { $0.severity == .warning }.sorted(), inputs: inputs)
+        return LoadedScenario(scenario: builder.scenario, warnings: problems.filter { $0.severity == .warning }.sorted(), inputs: inputs,
+                              sources: workbooks.sources(csv: Set(files.keys)))
     }
 }

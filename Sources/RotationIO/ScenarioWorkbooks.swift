@@ -10,9 +10,10 @@ public struct SheetLocation: Sendable, Equatable {
 }
 
 extension InputProblem {
-    /// `FILE:LINE`, or `FILE:SHEET!ROW` for a cell of a workbook.
+    /// `FILE:LINE`, or `FILE:SHEET!ROW` for a cell of a workbook (`FILE:0` for the workbook as a whole).
     public var place: String {
-        guard let sheet, !sheet.sheet.isEmpty else { return "\(file):\(line)" }
+        guard let sheet else { return "\(file):\(line)" }
+        if sheet.sheet.isEmpty { return "\(sheet.workbook):\(line)" }  // the workbook as a whole (a sheet it lacks)
         return "\(sheet.workbook):\(sheet.sheet)!\(line)"
     }
 
@@ -61,6 +62,8 @@ struct ScenarioWorkbooks {
     var problems: [InputProblem] = []
     /// The workbook files read, for audit.json.
     var inputs: [Run.Input] = []
+    /// scenario.xlsx was there and could be read (a file it lacks is a missing sheet).
+    var readScenarioWorkbook = false
 
     static func read(folder: URL) -> ScenarioWorkbooks {
         var found = ScenarioWorkbooks()
@@ -84,6 +87,7 @@ struct ScenarioWorkbooks {
         guard exists(scenarioWorkbook) else { return found }
         let files = sheetNames.map(\.file)
         guard let sheets = found.open(scenarioWorkbook, in: folder, for: files) else { return found }
+        found.readScenarioWorkbook = true
         for sheet in sheets {
             let name = sheet.name.trimmingSpaces
             guard let file = sheetNames.first(where: { $0.names.contains { $0.lowercased() == name.lowercased() } })?.file else {

@@ -93,26 +93,26 @@ public enum Pipeline {
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw .notARun("\(path): no such folder")
+            throw .notARun(RunFolderTexts.noSuchFolder(path).text)
         }
         guard isDirectory.boolValue else {
-            throw .notARun("\(path): not a folder; give a run folder (with result.json) or a scenario folder (with scenario.yaml)")
+            throw .notARun(RunFolderTexts.notAFolder(path).text)
         }
         if RunFolder.isRun(url) {
             do {
                 return LoadedRun(path: path, run: try RunFolder.read(url), solvedFromScenario: false, warnings: [])
             } catch let error as RunFolder.ReadError {
-                throw .notARun(error.description)
+                throw .notARun(error.text)
             } catch {
-                throw .notARun("\(path): \(error)")
+                throw .notARun(RunFolderTexts.unreadable(path, detail: "\(error)").text)
             }
         }
         guard FileManager.default.fileExists(atPath: url.appendingPathComponent(ScenarioFiles.yaml).path) else {
-            throw .notARun("\(path): neither a run folder (no result.json) nor a scenario folder (no scenario.yaml)")
+            throw .notARun(RunFolderTexts.neitherRunNorScenario(path).text)
         }
         let loaded = try load(url)
         let solved = try solve(loaded, options)
-        var result = LoadedRun(path: path, run: solved.run, solvedFromScenario: true, warnings: loaded.warnings.map(\.description))
+        var result = LoadedRun(path: path, run: solved.run, solvedFromScenario: true, warnings: loaded.warnings)
         result.scenario = loaded.scenario
         return result
     }

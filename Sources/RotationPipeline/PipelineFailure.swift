@@ -8,7 +8,7 @@ public enum PipelineFailure: Error, CustomStringConvertible, Sendable {
     /// The scenario has input problems (all of them, sorted).
     case input(InputErrors, folder: String)
     /// A folder that is neither a run nor a scenario, or a damaged run folder.
-    case notARun(String)
+    case notARun(Text)
     /// The time limit ran out before any plan existed (nothing to write).
     case timeLimitWithoutSolution(String)
     /// A bug: GLPK failed, the solvers disagree, or the plan failed its re-check.
@@ -27,13 +27,13 @@ public enum PipelineFailure: Error, CustomStringConvertible, Sendable {
 
     public var description: String { rendered(.en) }
 
-    /// The failure in `language` (input problems; the other failures are for a developer and stay in English).
+    /// The failure in `language` (an internal error's detail is for a developer and stays in English).
     public func rendered(_ language: Language) -> String {
         switch self {
         case let .input(errors, folder):
             let count = errors.problems.filter { $0.severity == .error }.count
             return "\(errors.rendered(language))\n" + InputTexts.closing(count: count, folder: folder)(language)
-        case .notARun(let message): return message
+        case .notARun(let text): return text(language)
         case .timeLimitWithoutSolution(let message):
             return language == .zh ? TerminalTexts.timeLimitWithoutSolution(language) : "\(message); nothing written"
         case .internalError(let message):

@@ -36,7 +36,7 @@ struct RunAssembly {
             inputs: loaded.inputs,
             backend: Self.backend, timeLimitSeconds: timeLimitSeconds, mipGap: mipGap, methods: report.methods,
             models: report.modelSizes,
-            timings: timings, warnings: loaded.warnings.map(\.description))
+            timings: timings, warnings: loaded.warnings.map { $0.rendered(loaded.scenario.language) })
         var run = Run(
             scenarioName: scenario.name, referenceDate: scenario.referenceDate, mode: scenario.mode,
             maxPreferences: scenario.maxPreferences, language: scenario.language, rules: scenario.rules,

@@ -11,50 +11,138 @@ import RotationCore
 ///   (no justified envy = no blocking pair), and the cadre-proposing one gives every cadre their best
 ///   stable position, so it alone maximizes preferences met (level 2), which fixes level 3.
 ///
-/// When some list stays short the answer is left to the MILP.
+/// When some list stays short the answer is left to the MILP, and `incumbent` gives it a first
+/// solution: positions whose list cannot fill are given up one at a time (the one furthest from
+/// full first), their proposers move on to their next choices, until every list left is full.
+/// That plan keeps every row of the model (each competed list full, no justified envy towards a
+/// competed position), so GLPK starts from it and a time limit never ends with less.
 ///
 /// ```swift
 /// let result = DeferredAcceptance.run(formulation)
 /// if result.allFull { /* result.selected is optimal */ }
+/// let start = DeferredAcceptance.incumbent(formulation)   // start.competed: the lists kept
 /// ```
-/// - Complexity: O(pairs · log(listSize)) proposals.
+/// - Complexity: O(pairs · listSize) proposals in all, plus O(positions) per position given up.
 enum DeferredAcceptance {
     struct Result {
         /// Indices into `formulation.pairs` of the shortlisted pairs.
         var selected: [Int]
         /// Every position's list is full.
         var allFull: Bool
+        /// Per position of `formulation.positions`: competed (kept, with a full list).
+        var competed: [Bool]
     }
 
+    /// Deferred acceptance over every position.
     static func run(_ formulation: ShortlistFormulation) -> Result {
-        let pairs = formulation.pairs
-        let positionOffset = Dictionary(uniqueKeysWithValues: formulation.positions.enumerated().map { ($1.positionID, $0) })
-        // Each cadre's passed pairs, best preference first (position id breaks equal numbers, which validation forbids).
-        var proposals: [CadreID: [Int]] = [:]
-        for (k, pair) in pairs.enumerated() { proposals[pair.cadreID, default: []].append(k) }
-        for cadre in proposals.keys {
-            proposals[cadre]!.sort {
-                (pairs[$0].preference, pairs[$0].positionID) < (pairs[$1].preference, pairs[$1].positionID)
+        var engine = Engine(formulation)
+        engine.propose()
+        return engine.result()
+    }
+
+    /// Deferred acceptance that gives up short lists one at a time until every kept list is full:
+    /// a solution of every level's model (all lists full, no justified envy), as good as the
+    /// structure allows without search. Equal to `run` when `run` fills every list.
+    static func incumbent(_ formulation: ShortlistFormulation) -> Result {
+        var engine = Engine(formulation)
+        engine.propose()
+        while let worst = engine.shortestList() {
+            engine.giveUp(worst)
+            engine.propose()
+        }
+        return engine.result()
+    }
+
+    /// The proposal state on integer indices.
+    private struct Engine {
+        let formulation: ShortlistFormulation
+        /// Per cadre: their pair indices, best preference first.
+        var choices: [[Int]] = []
+        var nextChoice: [Int] = []
+        /// Per pair: its cadre's and its position's index.
+        var cadreOf: [Int] = []
+        var positionOf: [Int] = []
+        /// Per position: the held pairs in rank order; whether it is given up.
+        var held: [[Int]]
+        var givenUp: [Bool]
+        /// Cadres with no held pair and choices left, popped from the end.
+        var free: [Int] = []
+
+        init(_ formulation: ShortlistFormulation) {
+            self.formulation = formulation
+            let pairs = formulation.pairs
+            var positionOffset: [PositionID: Int] = [:]
+            for (p, position) in formulation.positions.enumerated() { positionOffset[position.positionID] = p }
+            var cadreOffset: [CadreID: Int] = [:]
+            var cadreIDs: [CadreID] = []
+            for pair in pairs where cadreOffset[pair.cadreID] == nil {
+                cadreOffset[pair.cadreID] = cadreIDs.count
+                cadreIDs.append(pair.cadreID)
+            }
+            choices = Array(repeating: [], count: cadreIDs.count)
+            cadreOf.reserveCapacity(pairs.count)
+            positionOf.reserveCapacity(pairs.count)
+            for (k, pair) in pairs.enumerated() {
+                let c = cadreOffset[pair.cadreID]!
+                choices[c].append(k)
+                cadreOf.append(c)
+                positionOf.append(positionOffset[pair.positionID]!)
+            }
+            // Best preference first (position id breaks equal numbers, which validation forbids).
+            for c in choices.indices {
+                choices[c].sort { (pairs[$0].preference, pairs[$0].positionID) < (pairs[$1].preference, pairs[$1].positionID) }
+            }
+            nextChoice = Array(repeating: 0, count: cadreIDs.count)
+            held = Array(repeating: [], count: formulation.positions.count)
+            givenUp = Array(repeating: false, count: formulation.positions.count)
+            // Cadres in id order (the result does not depend on the order; the work does not either).
+            free = cadreIDs.indices.sorted { idPrecedes(cadreIDs[$1], cadreIDs[$0]) }
+        }
+
+        /// Proposals until no free cadre has a choice left.
+        mutating func propose() {
+            let pairs = formulation.pairs
+            while let c = free.popLast() {
+                while nextChoice[c] < choices[c].count {
+                    let k = choices[c][nextChoice[c]]
+                    nextChoice[c] += 1
+                    let p = positionOf[k]
+                    if givenUp[p] { continue }
+                    // Insert in rank order (lists are short: a linear insertion).
+                    var slot = held[p].count
+                    while slot > 0 && pairs[held[p][slot - 1]].rankIndex > pairs[k].rankIndex { slot -= 1 }
+                    held[p].insert(k, at: slot)
+                    if held[p].count > formulation.positions[p].listSize {
+                        let rejected = held[p].removeLast()
+                        if rejected != k { free.append(cadreOf[rejected]) } else { continue }
+                    }
+                    break
+                }
             }
         }
-        var nextChoice: [CadreID: Int] = [:]
-        var held: [[Int]] = Array(repeating: [], count: formulation.positions.count)
-        var free = proposals.keys.sorted(by: idPrecedes).reversed().map { $0 }
-        while let cadre = free.popLast() {
-            let choices = proposals[cadre]!
-            let next = nextChoice[cadre, default: 0]
-            guard next < choices.count else { continue }
-            nextChoice[cadre] = next + 1
-            let k = choices[next]
-            let p = positionOffset[pairs[k].positionID]!
-            held[p].append(k)
-            held[p].sort { pairs[$0].rankIndex < pairs[$1].rankIndex }
-            if held[p].count > formulation.positions[p].listSize {
-                let rejected = held[p].removeLast()
-                free.append(pairs[rejected].cadreID)
+
+        /// The kept position furthest from a full list (lowest index among equals), if any is short.
+        func shortestList() -> Int? {
+            var worst: (position: Int, missing: Int)?
+            for p in held.indices where !givenUp[p] {
+                let missing = formulation.positions[p].listSize - held[p].count
+                if missing > 0 && missing > (worst?.missing ?? 0) { worst = (p, missing) }
             }
+            return worst?.position
         }
-        let allFull = held.enumerated().allSatisfy { $1.count == formulation.positions[$0].listSize }
-        return Result(selected: held.flatMap { $0 }.sorted(), allFull: allFull)
+
+        /// Gives up position `p`: its proposers are free to move on.
+        mutating func giveUp(_ p: Int) {
+            givenUp[p] = true
+            // Released in reverse so the first held proposes first (order does not change the result).
+            for k in held[p].reversed() { free.append(cadreOf[k]) }
+            held[p] = []
+        }
+
+        func result() -> Result {
+            let competed = held.indices.map { !givenUp[$0] && held[$0].count == formulation.positions[$0].listSize }
+            let allFull = held.indices.allSatisfy { givenUp[$0] || held[$0].count == formulation.positions[$0].listSize }
+            return Result(selected: held.flatMap { $0 }.sorted(), allFull: allFull && !givenUp.contains(true), competed: competed)
+        }
     }
 }

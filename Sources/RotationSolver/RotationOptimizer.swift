@@ -70,7 +70,9 @@ public struct RotationOptimizer: Sendable {
                 let formulation = whole.restricted(to: group)
                 let tag = groups.count == 1 ? "" : "_c\(number + 1)"
                 let started = Date()
-                let accepted = DeferredAcceptance.run(formulation)
+                // Deferred acceptance, giving up lists that cannot fill: optimal when it gives up none,
+                // and otherwise GLPK's first incumbent (a time limit never ends with less).
+                let accepted = DeferredAcceptance.incumbent(formulation)
                 if accepted.allFull && formulation.pairs.count > Self.largestCrossCheckedComponent {
                     // Proven optimal by structure (see DeferredAcceptance); too large to be worth GLPK's time.
                     let seconds = Date().timeIntervalSince(started)
@@ -105,8 +107,11 @@ public struct RotationOptimizer: Sendable {
                 for level in ShortlistFormulation.Level.allCases {
                     var built = formulation.model(level: level, fixed: fixed)
                     built.model.name = "shortlist\(tag)_\(level.rawValue)"
-                    // Choosing nothing is feasible before any level is fixed: the fallback if time runs out first.
-                    let fallback = values ?? Array(repeating: 0, count: built.model.variables.count)
+                    // Deferred acceptance's plan keeps every row before any level is fixed: the first
+                    // incumbent, and the fallback if time runs out first (choosing nothing if it does not).
+                    let start = built.columns.values(selected: Self.mask(accepted.selected, count: formulation.pairs.count),
+                                                     competed: accepted.competed, count: built.model.variables.count)
+                    let fallback = values ?? (built.model.isFeasible(start) ? start : Array(repeating: 0, count: built.model.variables.count))
                     let solved = try lexicographic.solve(level.id, model: built.model, fallback: fallback)
                     guard let solvedValues = solved.values else {
                         throw SolverFailure.unexpected("the shortlist model \(built.model.name) has no solution; choosing no position is always feasible, so this is a bug")
@@ -218,6 +223,13 @@ public struct RotationOptimizer: Sendable {
         return SolveReport(plan: plan, status: status, levels: levels, positionsCompetedWithoutEnvy: withoutEnvy,
                            transfer: transfer, persistence: persistence, models: lexicographic.models, modelSizes: lexicographic.modelSizes,
                            glpkLog: lexicographic.log, timings: timings, methods: methods)
+    }
+
+    /// `true` at each of `indices`, in an array of `count`.
+    static func mask(_ indices: [Int], count: Int) -> [Bool] {
+        var mask = [Bool](repeating: false, count: count)
+        for index in indices { mask[index] = true }
+        return mask
     }
 
     /// Turns the chosen pairs into shortlists, placements and withdrawals.

@@ -125,6 +125,26 @@ public struct ShortlistFormulation: Sendable {
         public var pairColumns: [Int]
         /// `z` column of `positions[k]`.
         public var positionColumns: [Int]
+        /// The running-sum columns of long rank lists, in the order they were added: `column` =
+        /// x(`previous` pair column) + `before` (the previous running sum, if any).
+        public var runningSums: [(column: Int, previous: Int, before: Int?)] = []
+
+        /// The model's values for a selection: `selected[k]` for `pairs[k]`, `competed[k]` for
+        /// `positions[k]`, the running sums filled in (zero for any other column).
+        ///
+        /// ```swift
+        /// let built = formulation.model(level: .positionsCompeted, fixed: [])
+        /// let start = built.columns.values(selected: picked, competed: lists, count: built.model.variables.count)
+        /// // built.model.isFeasible(start) when the selection keeps every row
+        /// ```
+        /// - Complexity: O(columns).
+        public func values(selected: [Bool], competed: [Bool], count: Int) -> [Double] {
+            var values = [Double](repeating: 0, count: count)
+            for (k, column) in pairColumns.enumerated() where selected[k] { values[column] = 1 }
+            for (k, column) in positionColumns.enumerated() where competed[k] { values[column] = 1 }
+            for sum in runningSums { values[sum.column] = values[sum.previous] + (sum.before.map { values[$0] } ?? 0) }
+            return values
+        }
     }
 
     /// The objective coefficients of a level over pairs and positions.
@@ -192,9 +212,10 @@ public struct ShortlistFormulation: Sendable {
             model.addConstraint(name: "one_\(ModelNames.clean(cadreID))",
                                 terms: pairsOfCadre[cadreID]!.map { LinearModel.Term(pairColumns[$0], 1) }, upper: 1)
         }
+        var runningSums: [(column: Int, previous: Int, before: Int?)] = []
         if envy {
-            addEnvyRows(to: &model, pairColumns: pairColumns, positionColumns: positionColumns,
-                        pairsOfPosition: pairsOfPosition, pairsOfCadre: pairsOfCadre, directUpTo: directEnvyUpTo)
+            runningSums = addEnvyRows(to: &model, pairColumns: pairColumns, positionColumns: positionColumns,
+                                      pairsOfPosition: pairsOfPosition, pairsOfCadre: pairsOfCadre, directUpTo: directEnvyUpTo)
         }
         for fixedLevel in fixed {
             let weights = coefficients(of: fixedLevel.level)
@@ -203,7 +224,7 @@ public struct ShortlistFormulation: Sendable {
             for (k, weight) in weights.positions.enumerated() where weight != 0 { terms.append(.init(positionColumns[k], Double(weight))) }
             model.addConstraint(name: "level_\(fixedLevel.level.rawValue)", terms: terms, lower: Double(fixedLevel.value))
         }
-        return (model, Columns(pairColumns: pairColumns, positionColumns: positionColumns))
+        return (model, Columns(pairColumns: pairColumns, positionColumns: positionColumns, runningSums: runningSums))
     }
 
     /// Positions with more passed applicants than this write "ranked above" as running sums (O(n)
@@ -214,15 +235,18 @@ public struct ShortlistFormulation: Sendable {
     /// No justified envy: size·Σ_{j' : p(i,j') ≤ p(i,j)} x[i,j'] + above[i,j] − size·z[j] ≥ 0,
     /// where above[i,j] = Σ_{i' ranked above i for j} x[i',j]: listed term by term for short rank
     /// lists, and for long ones a continuous column defined by the running sum above[k+1] = above[k] + x[k].
+    /// Returns the running-sum columns it added.
+    @discardableResult
     func addEnvyRows(to model: inout LinearModel, pairColumns: [Int], positionColumns: [Int],
-                     pairsOfPosition: [[Int]], pairsOfCadre: [CadreID: [Int]], directUpTo: Int) {
+                     pairsOfPosition: [[Int]], pairsOfCadre: [CadreID: [Int]], directUpTo: Int) -> [(column: Int, previous: Int, before: Int?)] {
+        var runningSums: [(column: Int, previous: Int, before: Int?)] = []
         for (p, position) in positions.enumerated() {
             let ordered = pairsOfPosition[p].sorted { pairs[$0].rankIndex < pairs[$1].rankIndex }
-            let runningSums = ordered.count > directUpTo
+            let usesRunningSums = ordered.count > directUpTo
             var aboveColumn: Int?
             for (place, k) in ordered.enumerated() {
                 let pair = pairs[k]
-                if runningSums && place > 0 {
+                if usesRunningSums && place > 0 {
                     let previous = ordered[place - 1]
                     let column = model.addVariable(
                         name: "above_\(ModelNames.clean(pair.cadreID))_\(ModelNames.clean(position.positionID))",
@@ -231,6 +255,7 @@ public struct ShortlistFormulation: Sendable {
                     if let before = aboveColumn { terms.append(LinearModel.Term(before, -1)) }
                     model.addConstraint(name: "sum_\(ModelNames.clean(pair.cadreID))_\(ModelNames.clean(position.positionID))",
                                         terms: terms, lower: 0, upper: 0)
+                    runningSums.append((column, pairColumns[previous], aboveColumn))
                     aboveColumn = column
                 }
                 let size = Double(position.listSize)
@@ -240,7 +265,7 @@ public struct ShortlistFormulation: Sendable {
                 }
                 if let above = aboveColumn {
                     terms.append(LinearModel.Term(above, 1))
-                } else if !runningSums {
+                } else if !usesRunningSums {
                     for higher in ordered[..<place] { terms.append(LinearModel.Term(pairColumns[higher], 1)) }
                 }
                 terms.append(LinearModel.Term(positionColumns[p], -size))
@@ -248,6 +273,7 @@ public struct ShortlistFormulation: Sendable {
                                     terms: terms, lower: 0)
             }
         }
+        return runningSums
     }
 }
 

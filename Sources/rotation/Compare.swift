@@ -44,9 +44,9 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         let runs = try [a, b].map { path in
-            try Console.exitOnFailure { () throws(PipelineFailure) in try Pipeline.run(at: path, limits.pipelineOptions) }
+            try Console.exitOnFailure(asked: lang) { () throws(PipelineFailure) in try Pipeline.run(at: path, limits.pipelineOptions) }
         }
-        for run in runs { for warning in run.warnings { Console.error(warning) } }
+        for run in runs { for warning in run.warnings { Console.error(warning.rendered(lang ?? runs[1].run.language)) } }
         let comparison = Comparison(a: runs[0], b: runs[1], language: lang)
         let text: String
         switch format {
@@ -55,7 +55,7 @@ struct Compare: ParsableCommand {
         case .html: text = HTMLRenderer.render(comparison.document())
         case .json: text = comparison.json().rendered()
         }
-        try Console.emit(text, to: out)
+        try Console.emit(text, to: out, language: lang ?? runs[1].run.language)
         if exitCode && comparison.hasDifferences { throw ExitCode(ExitStatus.differ) }
     }
 }

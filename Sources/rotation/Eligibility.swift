@@ -31,16 +31,16 @@ struct Eligibility: ParsableCommand {
         let adjudication = Adjudication(scenario: loaded.scenario)
         let cadre = self.cadre.map { CadreID(rawValue: $0) }
         if let cadre, adjudication.index.cadres[cadre] == nil {
-            Console.error("rotation: " + TerminalTexts.noSuchCadre(cadre.rawValue, folder: scenario.scenario)(lang ?? loaded.scenario.language))
+            Console.error("rotation: " + TerminalTexts.noSuchCadre(cadre.rawValue, folder: scenario.scenario, source: loaded.source(ScenarioFiles.cadres))(lang ?? loaded.scenario.language))
             throw ExitCode(ExitStatus.badInput)
         }
         let verdicts = adjudication.allVerdicts.filter { cadre == nil || $0.cadreID == cadre }
         let report = EligibilityReport(adjudication: adjudication, verdicts: verdicts,
                                        language: lang ?? loaded.scenario.language)
         switch format {
-        case .text: try Console.emit(report.text(), to: out)
-        case .csv: try Console.emit(report.csv(), to: out)
-        case .json: try Console.emit(report.json().rendered(), to: out)
+        case .text: try Console.emit(report.text(), to: out, language: lang ?? loaded.scenario.language)
+        case .csv: try Console.emit(report.csv(), to: out, language: lang ?? loaded.scenario.language)
+        case .json: try Console.emit(report.json().rendered(), to: out, language: lang ?? loaded.scenario.language)
         }
     }
 }

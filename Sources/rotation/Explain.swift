@@ -32,7 +32,7 @@ struct Explain: ParsableCommand {
     @OptionGroup var limits: SolverLimitOptions
 
     func run() throws {
-        let loaded = try scenario.load()
+        let loaded = try scenario.load(lang: lang)
         let index = ScenarioIndex(loaded.scenario)
         let language = lang ?? loaded.scenario.language
         let cadre = CadreID(rawValue: self.cadre), position = self.position.map { PositionID(rawValue: $0) }
@@ -48,7 +48,7 @@ struct Explain: ParsableCommand {
                                                                                "`rotation show \(scenario.scenario) --positions`")(language))
             throw ExitCode(ExitStatus.badInput)
         }
-        let solved = try Console.exitOnFailure { () throws(PipelineFailure) in try Pipeline.solve(loaded, limits.pipelineOptions) }
+        let solved = try Console.exitOnFailure(language: language) { () throws(PipelineFailure) in try Pipeline.solve(loaded, limits.pipelineOptions) }
         let explanation = Explanation(adjudication: solved.adjudication, run: solved.run, language: language)
         Console.write(explanation.sentences(for: cadre, position: position).joined(separator: "\n") + "\n")
     }

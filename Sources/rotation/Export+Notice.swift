@@ -43,7 +43,7 @@ struct NoticeExport {
             do {
                 try AtomicFolder.write(files, to: URL(fileURLWithPath: perUnit), kind: .notices)
             } catch {
-                Console.error("rotation: \(error)")
+                Console.failure(error, language: words)
                 throw ExitCode(Console.exitStatus(of: error))
             }
             Console.error(NoticeTexts.perUnitWritten(files.count, perUnit)(words))
@@ -64,7 +64,7 @@ struct NoticeExport {
             do {
                 try AtomicFolder.writeFile(try bytes(notice), to: URL(fileURLWithPath: out))
             } catch {
-                Console.error("rotation: \(error)")
+                Console.failure(error, language: words)
                 throw ExitCode(error is ReportError ? ExitStatus.ioFailure : Console.exitStatus(of: error))
             }
         default:
@@ -72,7 +72,7 @@ struct NoticeExport {
                 let stem = (out as NSString).deletingPathExtension
                 throw fail(NoticeTexts.needsHTML(out, stem + ".html")(words))
             }
-            try Console.emit(notice.html(), to: out)
+            try Console.emit(notice.html(), to: out, language: words)
         }
     }
 }

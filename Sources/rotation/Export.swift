@@ -49,8 +49,9 @@ struct Export: ParsableCommand {
             Console.error("rotation export: --format xlsx needs --out FILE.xlsx (a workbook cannot go to standard output)")
             throw ExitCode(ExitStatus.badInput)
         }
-        let loaded = try Console.exitOnFailure { () throws(PipelineFailure) in try Pipeline.run(at: folder) }
-        for warning in loaded.warnings { Console.error(warning) }
+        let loaded = try Console.exitOnFailure(asked: lang) { () throws(PipelineFailure) in try Pipeline.run(at: folder) }
+        let words = lang ?? loaded.run.language
+        for warning in loaded.warnings { Console.error(warning.rendered(words)) }
         let data = loaded.run
         if format == .notice || format == .noticeDocx {
             try NoticeExport(run: data, format: format, language: lang, unit: unit, perUnit: perUnit, out: out).write()
@@ -61,10 +62,10 @@ struct Export: ParsableCommand {
             throw ExitCode(ExitStatus.badInput)
         }
         switch format {
-        case .csv: try Console.emit(SpreadsheetCSV.render(RunSheets(run: data, language: lang).shortlist()), to: out)
-        case .json: try Console.emit(RunReport(run: data, language: lang).json().rendered(), to: out)
-        case .md: try Console.emit(MarkdownRenderer.render(RunReport(run: data, language: lang).document()), to: out)
-        case .html: try Console.emit(HTMLRenderer.render(RunReport(run: data, language: lang).document()), to: out)
+        case .csv: try Console.emit(SpreadsheetCSV.render(RunSheets(run: data, language: lang).shortlist()), to: out, language: words)
+        case .json: try Console.emit(RunReport(run: data, language: lang).json().rendered(), to: out, language: words)
+        case .md: try Console.emit(MarkdownRenderer.render(RunReport(run: data, language: lang).document()), to: out, language: words)
+        case .html: try Console.emit(HTMLRenderer.render(RunReport(run: data, language: lang).document()), to: out, language: words)
         case .notice, .noticeDocx: break
         case .xlsx:
             let created = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) } ?? XLSXExport.defaultCreated(data)
@@ -72,7 +73,7 @@ struct Export: ParsableCommand {
                 try XLSXExport.write(RunSheets(run: data, language: lang).all(), title: data.scenarioName, created: created,
                                      to: URL(fileURLWithPath: out ?? ""))
             } catch {
-                Console.error("rotation export: \(error)")
+                Console.failure(error, language: words, command: "rotation export")
                 throw ExitCode(error is ReportError ? ExitStatus.ioFailure : Console.exitStatus(of: error))
             }
         }

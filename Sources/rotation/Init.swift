@@ -43,8 +43,8 @@ struct Init: ParsableCommand {
         do {
             try AtomicFolder.create(xlsx ? template.workbookFiles() : template.files().map { ($0.name, Array($0.contents.utf8)) }, at: url)
         } catch {
-            Console.error("rotation: \(error)")
-            throw ExitCode(ExitStatus.badInput)
+            Console.failure(error, language: lang)
+            throw ExitCode(Console.exitStatus(of: error))
         }
         Console.write(TerminalTexts.created(folder)(lang) + "\n")
     }

@@ -50,7 +50,7 @@ struct BallotInitOptions: ParsableArguments {
         do {
             try AtomicFolder.create(xlsx ? [(BallotFiles.workbook, try template.workbook())] : template.csvFiles(), at: url)
         } catch {
-            Console.error("rotation: \(error)")
+            Console.failure(error, language: lang)
             throw ExitCode(Console.exitStatus(of: error))
         }
         Console.write(TallyTexts.initBallots(folder: folder, units: template.units.count,

@@ -43,8 +43,8 @@ struct Show: ParsableCommand {
     @OptionGroup var limits: SolverLimitOptions
 
     func run() throws {
-        let loaded = try Console.exitOnFailure { () throws(PipelineFailure) in try Pipeline.run(at: folder, limits.pipelineOptions) }
-        for warning in loaded.warnings { Console.error(warning) }
+        let loaded = try Console.exitOnFailure(asked: lang) { () throws(PipelineFailure) in try Pipeline.run(at: folder, limits.pipelineOptions) }
+        for warning in loaded.warnings { Console.error(warning.rendered(lang ?? loaded.run.language)) }
         let run = loaded.run
         let language = lang ?? run.language
         let positionID = position.map { PositionID(rawValue: $0) }, unitID = unit.map { UnitID(rawValue: $0) }

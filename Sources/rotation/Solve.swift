@@ -56,7 +56,7 @@ struct Solve: ParsableCommand {
             try AtomicFolder.check(URL(fileURLWithPath: out), kind: .run)
             if let exportModel { try AtomicFolder.check(URL(fileURLWithPath: exportModel), kind: .models) }
         } catch {
-            Console.error("rotation: \(error)")
+            Console.failure(error, language: lang)
             throw ExitCode(Console.exitStatus(of: error))
         }
         var options = limits.pipelineOptions
@@ -64,7 +64,7 @@ struct Solve: ParsableCommand {
             do {
                 options.baseline = try RunFolder.read(URL(fileURLWithPath: baseline)).plan
             } catch {
-                Console.error("rotation: " + TerminalTexts.baselineNotARun(baseline)(lang) + " \(error)")
+                Console.error("rotation: " + TerminalTexts.baselineNotARun(baseline)(lang) + " " + ((error as? RunFolder.ReadError)?.text(lang) ?? "\(error)"))
                 throw ExitCode(ExitStatus.badInput)
             }
         }
@@ -92,7 +92,7 @@ struct Solve: ParsableCommand {
                 try AtomicFolder.write(models, to: URL(fileURLWithPath: exportModel), kind: .models)
             }
         } catch {
-            Console.error("rotation: \(error)")
+            Console.failure(error, language: lang)
             throw Console.exitCode(of: error)
         }
         Console.write(SolveSummary(run: solved.run, out: out, language: lang).text)

@@ -67,11 +67,28 @@ enum Console {
 
     /// Runs a pipeline step; on failure prints why (in `language`) and exits with the failure's documented code.
     static func exitOnFailure<T>(language: Language = .zh, _ step: () throws(PipelineFailure) -> T) throws -> T {
+        try exitOnFailure(asked: language, step)
+    }
+
+    /// As `exitOnFailure(language:_:)` for a command whose `--lang` may be absent (`asked` nil): the
+    /// failure is then in the language of the scenario when it could be read that far, else Chinese.
+    static func exitOnFailure<T>(asked: Language?, _ step: () throws(PipelineFailure) -> T) throws -> T {
         do {
             return try step()
         } catch {
+            var language = asked ?? .zh
+            if asked == nil, case .input(let errors, _) = error, let scenario = errors.language { language = scenario }
             if case .input = error { self.error(error.rendered(language)) } else { self.error("rotation: \(error.rendered(language))") }
             throw ExitCode(error.exitStatus)
+        }
+    }
+
+    /// Prints why a write failed (refused, a failed read or write, a signal), in `language`.
+    static func failure(_ error: Error, language: Language, command: String = "rotation") {
+        if let failure = error as? AtomicFolder.Failure {
+            self.error("\(command): \(failure.rendered(language))")
+        } else {
+            self.error("\(command): \(error)")
         }
     }
 
@@ -96,8 +113,9 @@ enum Console {
         FileHandle.standardOutput.write(Data(TerminalText.safe(text).utf8))
     }
 
-    /// Writes `text` to `path` atomically, or to standard output when `path` is nil or "-".
-    static func emit(_ text: String, to path: String?) throws {
+    /// Writes `text` to `path` atomically, or to standard output when `path` is nil or "-"; a failure
+    /// is told in `language`.
+    static func emit(_ text: String, to path: String?, language: Language = .zh) throws {
         guard let path, path != "-" else {
             write(text)
             return
@@ -105,7 +123,7 @@ enum Console {
         do {
             try AtomicFolder.writeFile(Array(text.utf8), to: URL(fileURLWithPath: path))
         } catch {
-            self.error("rotation: \(error)")
+            failure(error, language: language)
             throw exitCode(of: error)
         }
     }

@@ -53,7 +53,8 @@ struct TallyCommand: ParsableCommand {
         let language = lang ?? loaded.scenario.language
         let box: BallotBox
         do {
-            let read = try BallotReader.read(folder: URL(fileURLWithPath: ballots), scenario: loaded.scenario, language: language)
+            let read = try BallotReader.read(folder: URL(fileURLWithPath: ballots), scenario: loaded.scenario, language: language,
+                                              sources: loaded.sources)
             box = read.box
             for warning in read.warnings { Console.error(warning.rendered(language)) }
         } catch let errors as InputErrors {
@@ -82,7 +83,7 @@ struct TallyCommand: ParsableCommand {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { refusal = .isFolder }
             if let refusal {
-                Console.error("rotation tally: \(AtomicFolder.Failure.refused(path: path, reason: refusal))")
+                Console.failure(AtomicFolder.Failure.refused(path: path, reason: refusal), language: language, command: "rotation tally")
                 throw ExitCode(ExitStatus.badInput)
             }
         }
@@ -90,7 +91,7 @@ struct TallyCommand: ParsableCommand {
             do {
                 try AtomicFolder.writeFile(bytes, to: url)
             } catch {
-                Console.error("rotation tally: \(error)")
+                Console.failure(error, language: language, command: "rotation tally")
                 throw ExitCode(Console.exitStatus(of: error))
             }
         }

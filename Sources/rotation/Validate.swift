@@ -26,7 +26,8 @@ struct Validate: ParsableCommand {
             folder: scenario.scenario, units: data.units.count, positions: data.positions.count,
             offered: data.positions.filter(\.offered).count, cadres: data.cadres.count, applications: data.applications.count,
             withdrawn: data.withdrawnApplications.count, competition: data.mode == .competition,
-            interviewRows: data.interviews?.count, warnings: loaded.warnings.count)
+            interviewRows: data.interviews?.count, warnings: loaded.warnings.count,
+            interviews: loaded.source(ScenarioFiles.interviews))
         Console.write(summary(language.lang ?? data.language) + "\n")
     }
 }

@@ -74,7 +74,7 @@ final class BallotTallyCommandTests: XCTestCase {
         let out = folder.appendingPathComponent("evaluations.csv")
         let result = try CLI.run(["tally", Self.ballots.path, "--scenario", CLI.sample.path, "--out", out.path])
         XCTAssertEqual(result.status, 2, result.stdout)
-        XCTAssertTrue(result.stderr.contains("tally.json is a folder"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("tally.json 是文件夹"), result.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "nothing written")
     }
 
@@ -86,7 +86,7 @@ final class BallotTallyCommandTests: XCTestCase {
         let before = try Data(contentsOf: target)
         let result = try CLI.run(["tally", Self.ballots.path, "--scenario", scenario.path, "--out", target.path])
         XCTAssertEqual(result.status, 2, result.stdout)
-        XCTAssertTrue(result.stderr.contains("is an input of the scenario"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("evaluations.csv 是场景") && result.stderr.contains("的输入文件"), result.stderr)
         XCTAssertEqual(try Data(contentsOf: target), before)
     }
 }

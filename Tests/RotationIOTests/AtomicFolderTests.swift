@@ -2,6 +2,7 @@
 import Foundation
 import XCTest
 @testable import RotationIO
+import RotationCore
 
 /// The rule: never delete or overwrite anything rotation did not write; write all at once.
 final class AtomicFolderTests: XCTestCase {
@@ -194,7 +195,7 @@ final class AtomicFolderTests: XCTestCase {
                 XCTFail("\(String(describing: refusal))")
                 continue
             }
-            XCTAssertTrue(reason.contains(problem), reason)
+            XCTAssertTrue(reason.description.contains(problem), reason.description)
             XCTAssertEqual(try snapshot(root), before)
         }
     }
@@ -366,5 +367,28 @@ final class AtomicFolderTests: XCTestCase {
         XCTAssertEqual(assertRefused { try AtomicFolder.writeFile([1], to: self.url("link.html")) }?.reason,
                        .symbolicLink(target: .file))
         XCTAssertEqual(try snapshot(root), ["report.html": "folder", "real.html": "real", "link.html": "link → real.html"])
+    }
+}
+
+/// The system's reasons in the user's words (issue 9): a full disk, no permission, a read-only disk.
+final class SystemReasonTests: XCTestCase {
+    func testCommonReasonsAreInWordsWithTheSystemsTextAsADetail() {
+        let full = FolderTexts.cannotWrite("R1/result.json", .code(ENOSPC)).text
+        XCTAssertEqual(full.zh, "无法写入 R1/result.json：磁盘空间已满（`\(String(cString: strerror(ENOSPC)))`）")
+        XCTAssertEqual(full.en, "cannot write R1/result.json: \(String(cString: strerror(ENOSPC)))")
+        for (code, kind) in [(EACCES, FolderTexts.SystemReason.Kind.permission), (EPERM, .permission), (EROFS, .readOnlyFileSystem),
+                             (EDQUOT, .quota), (EFBIG, .fileTooLarge), (ENOTDIR, .notAFolder), (EIO, .input), (EINVAL, .other)] {
+            XCTAssertEqual(FolderTexts.SystemReason.code(code).kind, kind, "errno \(code)")
+            XCTAssertEqual(LanguageCheck.englishWords(in: FolderTexts.cannotCreate("R1", .code(code)).text.zh), [])
+        }
+        let foundation = FolderTexts.SystemReason.of(NSError(domain: NSPOSIXErrorDomain, code: Int(ENOSPC)))
+        XCTAssertEqual(foundation.kind, .diskFull)
+    }
+
+    func testARefusalRendersInEitherLanguage() {
+        let failure = AtomicFolder.Failure.refused(path: "R1", reason: .notAFolder(target: .folder(.run)))
+        XCTAssertEqual(failure.rendered(.zh), "R1 已存在，但不是文件夹；请换一个 `--out`")
+        XCTAssertEqual(failure.rendered(.en), "R1 exists and is not a folder; choose another --out")
+        XCTAssertEqual(failure.description, failure.rendered(.en))
     }
 }

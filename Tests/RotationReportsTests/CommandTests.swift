@@ -67,10 +67,11 @@ final class CommandTests: XCTestCase {
 
         let missing = try rotation(["compare", a, folder.appendingPathComponent("nowhere").path])
         XCTAssertEqual(missing.status, 2)
-        XCTAssertTrue(missing.stderr.contains("no such folder"), missing.stderr)
+        XCTAssertTrue(missing.stderr.contains("没有这个文件夹"), missing.stderr)
+        XCTAssertTrue(try rotation(["compare", a, folder.appendingPathComponent("nowhere").path, "--lang", "en"]).stderr.contains("no such folder"))
         let notRun = try rotation(["compare", folder.path, a])
         XCTAssertEqual(notRun.status, 2)
-        XCTAssertTrue(notRun.stderr.contains("neither a run folder"), notRun.stderr)
+        XCTAssertTrue(notRun.stderr.contains("既不是运行结果文件夹"), notRun.stderr)
 
         let out = folder.appendingPathComponent("compare.json")
         XCTAssertEqual(try rotation(["compare", a, b, "--format", "json", "--out", out.path]).status, 0)

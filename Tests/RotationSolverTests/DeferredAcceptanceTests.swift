@@ -76,4 +76,95 @@ final class DeferredAcceptanceTests: XCTestCase {
         XCTAssertEqual(PlanCheck(adjudication: adjudication).problems(in: report.plan), [])
         XCTAssertEqual(report.levels.first { $0.name == "positions_competed" }?.value, 60)
     }
+
+    // MARK: - The incumbent: lists that cannot fill are given up
+
+    /// Three cadres all preferring PA, lists of 2: PB cannot fill, is given up, and PA keeps its two best.
+    func testIncumbentGivesUpAListThatCannotFill() {
+        var kit = ScenarioKit("short", mode: .preferences, maxPreferences: 2)
+        kit.position("PA", unit: "A")
+        kit.position("PB", unit: "B")
+        for (id, score): (CadreID, Int) in [("c1", 9000), ("c2", 8000), ("c3", 7000)] {
+            kit.cadre(id, unit: "H")
+            kit.apply(id, "PA", preference: 1, score: score)
+            kit.apply(id, "PB", preference: 2, score: score)
+        }
+        let formulation = ShortlistFormulation(kit.adjudication)
+        let start = DeferredAcceptance.incumbent(formulation)
+        XCTAssertFalse(start.allFull)
+        XCTAssertEqual(start.competed, formulation.positions.map { $0.positionID == "PA" })
+        XCTAssertEqual(start.selected.map { formulation.pairs[$0].cadreID }.sorted(by: idPrecedes), ["c1", "c2"])
+    }
+
+    /// Giving up a short list frees its proposers, and another list fills with them: PB (held by c3
+    /// only: its other applicant c5 is held by PD) is given up, c3 moves on to PC, which then fills.
+    func testGivingUpOneListCanFillAnother() {
+        var kit = ScenarioKit("chain", mode: .preferences, maxPreferences: 2)
+        for id in ["PA", "PB", "PC", "PD"] as [PositionID] { kit.position(id, unit: UnitID(rawValue: "U" + id.rawValue)) }
+        let rows: [(CadreID, [(PositionID, Int)])] = [
+            ("c1", [("PA", 1)]), ("c2", [("PA", 1)]),
+            ("c3", [("PB", 1), ("PC", 2)]), ("c4", [("PC", 1)]),
+            ("c5", [("PD", 1), ("PB", 2)]), ("c6", [("PD", 1)]),
+        ]
+        for (id, choices) in rows {
+            kit.cadre(id, unit: "H")
+            for (position, preference) in choices { kit.apply(id, position, preference: preference, score: 8000) }
+        }
+        let formulation = ShortlistFormulation(kit.adjudication)
+        XCTAssertEqual(formulation.positions.map(\.positionID), ["PA", "PB", "PC", "PD"])
+        XCTAssertFalse(DeferredAcceptance.run(formulation).allFull)
+        let start = DeferredAcceptance.incumbent(formulation)
+        let competed = formulation.positions.indices.filter { start.competed[$0] }.map { formulation.positions[$0].positionID }
+        XCTAssertEqual(competed, ["PA", "PC", "PD"])
+        XCTAssertEqual(start.selected.count, 6)
+    }
+
+    /// On random scarce scenarios the incumbent keeps every row of every level's model, is worth no
+    /// more than GLPK's proven level-1 optimum, and equals plain deferred acceptance when that fills
+    /// every list. The cases reach both paths (some lists given up, some runs with none).
+    func testIncumbentKeepsEveryRowAndNeverBeatsTheOptimum() throws {
+        var gaveUp = 0, filledAll = 0
+        for seed in 1...24 as ClosedRange<UInt64> {
+            let adjudication = Self.crossing(cadres: 14 + Int(seed % 5) * 6, positions: 12, seed: seed)
+            let formulation = ShortlistFormulation(adjudication)
+            let start = DeferredAcceptance.incumbent(formulation)
+            let selected = RotationOptimizer.mask(start.selected, count: formulation.pairs.count)
+            if start.allFull {
+                filledAll += 1
+                XCTAssertEqual(start.selected, DeferredAcceptance.run(formulation).selected, "seed \(seed)")
+            } else {
+                gaveUp += 1
+            }
+            // Short rank lists are written term by term, long ones with running sums: both layouts.
+            for directUpTo in [ShortlistFormulation.largestDirectEnvyList, 0] {
+                let built = formulation.model(level: .positionsCompeted, fixed: [], directEnvyUpTo: directUpTo)
+                let values = built.columns.values(selected: selected, competed: start.competed, count: built.model.variables.count)
+                XCTAssertTrue(built.model.isFeasible(values), "seed \(seed), direct up to \(directUpTo)")
+                let optimum = try GLPKSolver(options: SolverOptions(timeLimitSeconds: 60)).solve(built.model, start: values)
+                XCTAssertEqual(optimum.status, .optimal)
+                XCTAssertEqual(optimum.startAccepted, true, "seed \(seed): GLPK takes the incumbent")
+                let worth = formulation.value(of: .positionsCompeted, selected: selected, competed: start.competed)
+                XCTAssertLessThanOrEqual(worth, Int((optimum.objective ?? -1).rounded()), "seed \(seed)")
+                XCTAssertGreaterThan(worth, 0, "seed \(seed)")
+            }
+        }
+        XCTAssertGreaterThan(gaveUp, 3, "the cases must reach lists given up")
+        XCTAssertGreaterThan(filledAll, 0, "the cases must reach runs that fill every list")
+    }
+
+    /// Out of time before every shortlist level, the run keeps deferred acceptance's plan (lists full,
+    /// no justified envy, passes the re-check), not an empty one.
+    func testOutOfTimeTheShortlistKeepsTheIncumbent() throws {
+        let adjudication = Self.crossing(cadres: 20, positions: 12, seed: 4)
+        let formulation = ShortlistFormulation(adjudication)
+        let start = DeferredAcceptance.incumbent(formulation)
+        XCTAssertFalse(start.allFull)
+        var optimizer = RotationOptimizer(options: SolveOptions(timeLimitSeconds: 60))
+        optimizer.forcedStops = Set(ShortlistFormulation.Level.allCases.map(\.id))
+        let report = try optimizer.solve(adjudication)
+        XCTAssertEqual(report.status, .timeLimit)
+        XCTAssertEqual(PlanCheck(adjudication: adjudication).problems(in: report.plan), [])
+        XCTAssertEqual(report.levels.first { $0.name == "positions_competed" }?.value, start.competed.filter { $0 }.count)
+        XCTAssertEqual(report.plan.shortlist.count, start.selected.count)
+    }
 }

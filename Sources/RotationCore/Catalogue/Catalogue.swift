@@ -91,6 +91,8 @@ public enum Catalogue {
         TallyTexts.self,
         ProgressTexts.self,
         TimeLimitTexts.self,
+        FolderTexts.self,
+        RunFolderTexts.self,
     ]
 
     /// Every example of every chapter, rendered: (chapter, Chinese, English).

@@ -12,6 +12,8 @@ public enum InputTexts: CatalogueChapter {
     // MARK: Files
     case noScenarioFolder
     case requiredFileMissing
+    /// scenario.xlsx has no sheet for a required file, and there is no CSV either.
+    case requiredSheetMissing(file: String, sheets: [String], workbook: String)
     /// The system's reason is shown in English only (it comes from the operating system).
     case cannotRead(String)
 
@@ -77,9 +79,10 @@ public enum InputTexts: CatalogueChapter {
     // MARK: Records and references (ScenarioBuilder)
     case duplicateID(String, firstLine: Int)
     case positionIsStaff
-    case unknownUnit(String)
-    case unknownPosition(String)
-    case unknownCadre(String)
+    /// `in`: where the units are (units.csv, or the sheet that stands in for it).
+    case unknownUnit(String, in: SourceName = "units.csv")
+    case unknownPosition(String, in: SourceName = "positions.csv")
+    case unknownCadre(String, in: SourceName = "cadres.csv")
     case twoGrades(cadre: String, year: Int, firstLine: Int)
     case notOffered(String)
     case appliedTwice(cadre: String, position: String, firstLine: Int)
@@ -88,7 +91,7 @@ public enum InputTexts: CatalogueChapter {
     /// E-APPLY: one cadre with several applications in competition mode (reported once, on the first).
     case appliedManyTimes(cadre: String, lines: [Int])
     case tooManyApplications(cadre: String, count: Int, max: Int)
-    case interviewWithoutApplication(cadre: String, position: String)
+    case interviewWithoutApplication(cadre: String, position: String, in: SourceName = "applications.csv")
     case judgeTwice(judge: String, cadre: String, position: String, firstLine: Int)
     case twoEvaluations(cadre: String, firstLine: Int)
     case tookPartAboveDue(tookPart: Int, due: Int)
@@ -98,7 +101,7 @@ public enum InputTexts: CatalogueChapter {
     // MARK: The list as a whole
     case warningPrefix
     /// "… and 120 more problems in applications.csv (the first 50 are shown)".
-    case more(Int, file: String, shown: Int)
+    case more(Int, file: SourceName, shown: Int)
     /// The closing line: "3 problems in scenarios/x; nothing was written."
     case closing(count: Int, folder: String)
 
@@ -109,7 +112,8 @@ public enum InputTexts: CatalogueChapter {
 
     public static let chapter = "input"
     public static let examples: [InputTexts] = [
-        .noScenarioFolder, .requiredFileMissing, .cannotRead("Permission denied"),
+        .noScenarioFolder, .requiredFileMissing, .requiredSheetMissing(file: "cadres.csv", sheets: ["cadres", "干部"], workbook: "scenario.xlsx"),
+        .cannotRead("Permission denied"),
         .pinnedUTF8Invalid, .pinnedGBButUTF8BOM, .pinnedGBInvalid(looksUTF8: true), .pinnedGBInvalid(looksUTF8: false),
         .bomButInvalidUTF8, .neitherUTF8NorGB, .gb18030Unavailable, .utf16, .workbookNamedCSV,
         .textAfterClosingQuote, .quoteNeverClosed, .emptyFile(columns: ["unit_id", "name"]), .unknownColumn,
@@ -131,6 +135,10 @@ public enum InputTexts: CatalogueChapter {
         .notOneOf("X", zh: ["男", "女"], en: ["M (男)", "F (女)"], list: false),
         .notOneOf("X1", zh: ["跑官、拉票", "受处分"], en: ["canvassing (跑官、拉票)", "discipline (受处分)"], list: true),
         .duplicateID("FH021", firstLine: 3), .positionIsStaff, .unknownUnit("D9"), .unknownPosition("P99"), .unknownCadre("FH123"),
+        .unknownUnit("D9", in: .sheet("Sheet1", workbook: "units.xlsx")), .unknownPosition("P99", in: .sheet("Sheet2", workbook: "scenario.xlsx")),
+        .unknownCadre("FH123", in: .sheet("Sheet3", workbook: "scenario.xlsx")),
+        .interviewWithoutApplication(cadre: "FH021", position: "P01", in: .sheet("Sheet5", workbook: "scenario.xlsx")),
+        .more(120, file: .sheet("Sheet5", workbook: "scenario.xlsx"), shown: 50),
         .twoGrades(cadre: "FH021", year: 2016, firstLine: 4), .notOffered("P07"),
         .appliedTwice(cadre: "FH021", position: "P01", firstLine: 2), .preferenceOutside(4, max: 3),
         .preferenceTwice(cadre: "FH021", preference: 1, firstLine: 2), .appliedManyTimes(cadre: "FH021", lines: [2, 5, 9]),
@@ -146,6 +154,9 @@ public enum InputTexts: CatalogueChapter {
         switch self {
         case .noScenarioFolder:
             Text(zh: "场景文件夹不存在", en: "no such scenario folder")
+        case let .requiredSheetMissing(file, sheets, workbook):
+            Text(zh: "缺少必需的数据：\(workbook) 中没有 \(sheets.last ?? file) 工作表（工作表名也可为 \(sheets.dropLast().map { "`\($0)`" }.joined(separator: "、"))）",
+                 en: "required data missing: \(workbook) has no sheet \(sheets.first ?? file) (or \(sheets.dropFirst().joined(separator: ", ")))")
         case .requiredFileMissing:
             Text(zh: "缺少必需的文件（`rotation init` 可生成模板）", en: "required file missing (rotation init makes a template)")
         case .cannotRead(let reason):
@@ -285,12 +296,12 @@ public enum InputTexts: CatalogueChapter {
             Text(zh: "编号“\(id)”重复（首次出现在第 \(first) 行）", en: "duplicate id \"\(id)\" (first on line \(first))")
         case .positionIsStaff:
             Text(zh: "职位的职级应为中层副职或中层正职，不能是科员", en: "a position is deputy (中层副职) or chief (中层正职), not staff")
-        case .unknownUnit(let id):
-            Text(zh: "未知单位代码“\(id)”（units.csv 中没有）", en: "unknown unit \"\(id)\" (not in units.csv)")
-        case .unknownPosition(let id):
-            Text(zh: "未知职位代码“\(id)”（positions.csv 中没有）", en: "unknown position \"\(id)\" (not in positions.csv)")
-        case .unknownCadre(let id):
-            Text(zh: "未知人员编号“\(id)”（cadres.csv 中没有）", en: "unknown cadre \"\(id)\" (not in cadres.csv)")
+        case let .unknownUnit(id, source):
+            Text(zh: "未知单位代码“\(id)”（\(source.chineseBeforeChinese)中没有）", en: "unknown unit \"\(id)\" (not in \(source.text.en))")
+        case let .unknownPosition(id, source):
+            Text(zh: "未知职位代码“\(id)”（\(source.chineseBeforeChinese)中没有）", en: "unknown position \"\(id)\" (not in \(source.text.en))")
+        case let .unknownCadre(id, source):
+            Text(zh: "未知人员编号“\(id)”（\(source.chineseBeforeChinese)中没有）", en: "unknown cadre \"\(id)\" (not in \(source.text.en))")
         case let .twoGrades(cadre, year, first):
             Text(zh: "\(cadre) 的 \(year) 年度考核等次填了两次（首次在第 \(first) 行）", en: "two grades for \(cadre) in \(year) (first on line \(first))")
         case .notOffered(let id):
@@ -306,9 +317,9 @@ public enum InputTexts: CatalogueChapter {
                  en: "E-APPLY: \(cadre) applied \(lines.count) times (\(Self.lineList(lines, zh: false))); one application per person (每人限报一个职位)")
         case let .tooManyApplications(cadre, count, max):
             Text(zh: "\(cadre) 报名 \(count) 个职位，超过 `max_preferences` 的 \(max) 个", en: "\(cadre) has \(count) applications, more than max_preferences \(max)")
-        case let .interviewWithoutApplication(cadre, position):
-            Text(zh: "\(cadre) 有 \(position) 的面试成绩，但没有报名该职位（applications.csv 中没有）",
-                 en: "interview of \(cadre) for \(position), who did not apply to it (not in applications.csv)")
+        case let .interviewWithoutApplication(cadre, position, source):
+            Text(zh: "\(cadre) 有 \(position) 的面试成绩，但没有报名该职位（\(source.chineseBeforeChinese)中没有）",
+                 en: "interview of \(cadre) for \(position), who did not apply to it (not in \(source.text.en))")
         case let .judgeTwice(judge, cadre, position, first):
             Text(zh: "评委 \(judge) 给 \(cadre) 的 \(position) 面试打了两次分（首次在第 \(first) 行）",
                  en: "judge \(judge) scored \(cadre) for \(position) twice (first on line \(first))")
@@ -325,8 +336,8 @@ public enum InputTexts: CatalogueChapter {
         case .warningPrefix:
             Text(zh: "警告：", en: "warning: ")
         case let .more(count, file, shown):
-            Text(zh: "\(file) 另有 \(count) 个问题未列出（只列出前 \(shown) 个；请先改正以上问题）",
-                 en: "\(count) more problem\(count == 1 ? "" : "s") in \(file) not shown (the first \(shown) are listed; fix these first)")
+            Text(zh: "\(file.text.zh) 另有 \(count) 个问题未列出（只列出前 \(shown) 个；请先改正以上问题）",
+                 en: "\(count) more problem\(count == 1 ? "" : "s") in \(file.text.en) not shown (the first \(shown) are listed; fix these first)")
         case let .closing(count, folder):
             Text(zh: "\(folder) 中有 \(count) 个问题；未写入任何文件。",
                  en: "\(count) problem\(count == 1 ? "" : "s") in \(folder); nothing was written.")

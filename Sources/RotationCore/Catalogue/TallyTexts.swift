@@ -15,9 +15,10 @@ public enum TallyTexts: CatalogueChapter {
     case tooManyFields(Int, Int)
     case requiredValueMissing
     case notWholeNumber(String)
-    case unknownUnit(String)
+    /// `in`: where the scenario's units are (units.csv, or the sheet that stands in for it).
+    case unknownUnit(String, in: SourceName = "units.csv")
     case meetingTwice(unit: String, firstLine: Int)
-    case unknownCadre(String)
+    case unknownCadre(String, in: SourceName = "cadres.csv")
     case otherUnit(cadre: String, unit: String, ballot: String, ballotUnit: String, line: Int)
     case twiceOnBallot(cadre: String, ballot: String, line: Int)
     case notAGrade(String)
@@ -75,6 +76,7 @@ public enum TallyTexts: CatalogueChapter {
         .unknownColumn, .columnTwice(first: "ballot_id", second: "票号"),
         .requiredColumnMissing(name: "overall", alias: "总体评价"), .tooManyFields(9, 8), .requiredValueMissing, .notWholeNumber("4O"),
         .unknownUnit("D09"), .meetingTwice(unit: "D01", firstLine: 2), .unknownCadre("FH999"),
+        .unknownUnit("D09", in: .sheet("Sheet1", workbook: "scenario.xlsx")), .unknownCadre("FH999", in: .sheet("Sheet3", workbook: "scenario.xlsx")),
         .otherUnit(cadre: "FH012", unit: "D02", ballot: "P-D01-001", ballotUnit: "D01", line: 2),
         .twiceOnBallot(cadre: "FH001", ballot: "P-MZJ-001", line: 2), .notAGrade("优"), .notReverse("C"),
         .tookPartOverDue(tookPart: 43, due: 42, unit: "D01"), .noMeeting(unit: "D01", file: "meetings.csv"),
@@ -119,13 +121,13 @@ public enum TallyTexts: CatalogueChapter {
             Text(zh: "必填，不能为空", en: "required value missing")
         case .notWholeNumber(let value):
             Text(zh: "`\(value)`不是非负整数", en: "\"\(value)\" is not a whole number of 0 or more")
-        case .unknownUnit(let unit):
-            Text(zh: "未知单位代码“\(unit)”（不在 units.csv 中）", en: "unknown unit \"\(unit)\" (not in units.csv)")
+        case let .unknownUnit(unit, source):
+            Text(zh: "未知单位代码“\(unit)”（不在 \(source.text.zh) 中）", en: "unknown unit \"\(unit)\" (not in \(source.text.en))")
         case .meetingTwice(let unit, let line):
             Text(zh: "单位 \(unit) 有两行（第一次在第 \(line) 行）；每个单位一次测评会议",
                  en: "two rows for unit \(unit) (first on line \(line)); one meeting per unit")
-        case .unknownCadre(let cadre):
-            Text(zh: "未知人员编号“\(cadre)”（不在 cadres.csv 中）", en: "unknown cadre \"\(cadre)\" (not in cadres.csv)")
+        case let .unknownCadre(cadre, source):
+            Text(zh: "未知人员编号“\(cadre)”（不在 \(source.text.zh) 中）", en: "unknown cadre \"\(cadre)\" (not in \(source.text.en))")
         case .otherUnit(let cadre, let unit, let ballot, let ballotUnit, let line):
             Text(zh: "\(cadre) 属于单位 \(unit)，而票 \(ballot) 是单位 \(ballotUnit) 的测评票（见第 \(line) 行）；一张票只评同一单位的干部",
                  en: "\(cadre) is of unit \(unit), but ballot \(ballot) is of unit \(ballotUnit) (line \(line)); one ballot evaluates the cadres of one unit")

@@ -9,7 +9,7 @@ public enum TerminalTexts: CatalogueChapter {
     // MARK: validate
     /// "scenarios/x: ok — 14 units, …" (interviewRows nil: pre-interview stage).
     case validateOK(folder: String, units: Int, positions: Int, offered: Int, cadres: Int, applications: Int,
-                    withdrawn: Int, competition: Bool, interviewRows: Int?, warnings: Int)
+                    withdrawn: Int, competition: Bool, interviewRows: Int?, warnings: Int, interviews: SourceName = "interviews.csv")
 
     // MARK: solve
     case runHeadline(name: String, status: RunStatus)
@@ -37,7 +37,8 @@ public enum TerminalTexts: CatalogueChapter {
     case positionLabel(String)
     case nothingFailed
     case summaryByRule
-    case noSuchCadre(String, folder: String)
+    /// `source`: where the cadres are (cadres.csv, or the sheet that stands in for it).
+    case noSuchCadre(String, folder: String, source: SourceName = "cadres.csv")
 
     // MARK: init
     case created(String)
@@ -49,6 +50,8 @@ public enum TerminalTexts: CatalogueChapter {
                     withdrawn: 1, competition: true, interviewRows: 155, warnings: 0),
         .validateOK(folder: "x", units: 1, positions: 1, offered: 1, cadres: 1, applications: 1, withdrawn: 0,
                     competition: false, interviewRows: nil, warnings: 1),
+        .validateOK(folder: "x", units: 1, positions: 1, offered: 1, cadres: 1, applications: 1, withdrawn: 0,
+                    competition: false, interviewRows: nil, warnings: 2, interviews: .sheet("Sheet6", workbook: "scenario.xlsx")),
         .runHeadline(name: "FH2017", status: .optimal), .runHeadline(name: "x", status: .infeasible),
         .preInterview(awaiting: 3, offered: 12, withdrawn: 1), .positionsLine(offered: 12, competed: 9, withdrawn: 3),
         .shortlistedLine(shortlisted: 18, byCompetition: 9, byTransfer: 4),
@@ -60,17 +63,17 @@ public enum TerminalTexts: CatalogueChapter {
         .eligibilityLine(fail: 12, flag: 3, due: 5), .withdrawnApplications(1), .written("R1"),
         .timeLimitWithoutSolution, .internalError, .baselineNotARun("R1"),
         .verdictWord(.fail), .verdictWord(.flag), .positionLabel("P01"), .nothingFailed, .summaryByRule,
-        .noSuchCadre("FH999", folder: "S2017"),
+        .noSuchCadre("FH999", folder: "S2017"), .noSuchCadre("FH999", folder: "S2017", source: .sheet("Sheet3", workbook: "scenario.xlsx")),
         .created("S2"), .folderExists("S2"),
     ]
 
     public var text: Text {
         switch self {
-        case let .validateOK(folder, units, positions, offered, cadres, applications, withdrawn, competition, interviewRows, warnings):
+        case let .validateOK(folder, units, positions, offered, cadres, applications, withdrawn, competition, interviewRows, warnings, interviewsSource):
             let withdrawnZh = withdrawn > 0 ? "（另有 \(withdrawn) 条已放弃）" : ""
             let withdrawnEn = withdrawn > 0 ? " (and \(withdrawn) withdrawn)" : ""
-            let stageZh = interviewRows.map { "面试后（\($0) 条面试评分）" } ?? "面试前（没有 interviews.csv）"
-            let stageEn = interviewRows.map { "final (\($0) interview rows)" } ?? "pre-interview (no interviews.csv)"
+            let stageZh = interviewRows.map { "面试后（\($0) 条面试评分）" } ?? "面试前（没有 \(interviewsSource.text.zh)）"
+            let stageEn = interviewRows.map { "final (\($0) interview rows)" } ?? "pre-interview (no \(interviewsSource.text.en))"
             return Text(
                 zh: "\(folder)：检查通过 — \(units) 个单位，\(positions) 个职位（推出 \(offered) 个），\(cadres) 名干部，\(applications) 条报名\(withdrawnZh)；"
                     + "\(competition ? "竞争上岗（每人限报一个职位）" : "按志愿报名")，\(stageZh)；\(warnings) 条警告",
@@ -139,8 +142,9 @@ public enum TerminalTexts: CatalogueChapter {
             return Text(zh: "没有不符合或提示的规则。", en: "No rule failed or flagged.")
         case .summaryByRule:
             return Text(zh: "按规则汇总：", en: "Summary by rule:")
-        case let .noSuchCadre(id, folder):
-            return Text(zh: "\(folder)/cadres.csv 中没有人员编号“\(id)”", en: "no cadre \"\(id)\" in \(folder)/cadres.csv")
+        case let .noSuchCadre(id, folder, source):
+            let place = source.text(in: folder)
+            return Text(zh: "\(place.zh)\(place.zh.last?.isASCII == true ? " " : "")中没有人员编号“\(id)”", en: "no cadre \"\(id)\" in \(place.en)")
 
         case .created(let folder):
             return Text(zh: "已创建 \(folder)。下一步：`rotation validate \(folder)`，然后 `rotation solve \(folder) --out 结果`",
