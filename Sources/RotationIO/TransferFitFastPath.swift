@@ -16,7 +16,7 @@ import RotationCore
 /// TransferFitFastPath.read(bytes, isCadre: { _ in true }, isPosition: { _ in true })
 /// // [TransferFit(cadreID: "C1", positionID: "P1", fitHundredths: 8750)]
 /// ```
-/// - Complexity: O(bytes) plus one hash of each id.
+/// - Complexity: O(bytes) plus one hash of each id, and one sort of the rows' keys.
 enum TransferFitFastPath {
     /// The longest plain decimal read here (digits after the point); longer ones go the general way.
     static let longestFraction = 15
@@ -47,7 +47,8 @@ enum TransferFitFastPath {
         fits.reserveCapacity(bytes.count / 16)
         var cadreNumbers: [CadreID: Int] = [:]
         var positionNumbers: [PositionID: Int] = [:]
-        var seen = Set<Int>()
+        var keys: [Int] = []
+        keys.reserveCapacity(bytes.count / 16)
         var fields: [Range<Int>] = Array(repeating: 0..<0, count: 3)
         var index = headerEnd + 1
         while index < bytes.count {
@@ -91,9 +92,12 @@ enum TransferFitFastPath {
                 positionNumbers[positionID] = position
             }
             // Cadre and position numbers stay below 2³¹ (each is a distinct id of the file).
-            guard seen.insert(cadre << 32 | position).inserted else { return nil }
+            keys.append(cadre << 32 | position)
             fits.append(TransferFit(cadreID: cadreID, positionID: positionID, fitHundredths: hundredths))
         }
+        // No (cadre, position) twice: one sort of the keys (a hash set of millions costs several times more).
+        keys.sort()
+        for (key, next) in zip(keys, keys.dropFirst()) where key == next { return nil }
         return fits
     }
 

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import Foundation
 
 /// Maximum-weight bipartite matching (not necessarily perfect) by the Hungarian method with
 /// potentials, on exact 64-bit integer weights.
@@ -15,12 +16,20 @@
 enum HungarianMatching {
     /// `result[row]` is the matched column, or nil.
     static func maximumWeight(rows: Int, columns: Int, edges: [(row: Int, column: Int, weight: Int64)]) -> [Int?] {
-        guard rows > 0, columns > 0 else { return Array(repeating: nil, count: rows) }
+        maximumWeight(rows: rows, columns: columns, edges: edges, deadline: nil).match
+    }
+
+    /// The same, stopped between two rows once `now()` passes `deadline`: the rows done so far are
+    /// matched (a valid matching, `complete == false`, not proven best).
+    static func maximumWeight(rows: Int, columns: Int, edges: [(row: Int, column: Int, weight: Int64)],
+                              deadline: Date?, now: () -> Date = Date.init) -> SparseMatching.Result {
+        guard rows > 0, columns > 0 else { return SparseMatching.Result(match: Array(repeating: nil, count: rows), complete: true) }
         if rows > columns {
-            let transposed = maximumWeight(rows: columns, columns: rows, edges: edges.map { ($0.column, $0.row, $0.weight) })
+            let transposed = maximumWeight(rows: columns, columns: rows, edges: edges.map { ($0.column, $0.row, $0.weight) },
+                                           deadline: deadline, now: now)
             var result: [Int?] = Array(repeating: nil, count: rows)
-            for (column, row) in transposed.enumerated() { if let row { result[row] = column } }
-            return result
+            for (column, row) in transposed.match.enumerated() { if let row { result[row] = column } }
+            return SparseMatching.Result(match: result, complete: transposed.complete)
         }
         // cost[i][j] = −weight (minimization), 1-based as in the classic formulation; slot 0 unused.
         let width = columns + 1
@@ -34,7 +43,12 @@ enum HungarianMatching {
         var columnPotential = [Int64](repeating: 0, count: columns + 1)
         var rowOfColumn = [Int](repeating: 0, count: columns + 1)
         var way = [Int](repeating: 0, count: columns + 1)
+        var complete = true
         for row in 1...rows {
+            if let deadline, now() >= deadline {
+                complete = false
+                break
+            }
             rowOfColumn[0] = row
             var column0 = 0
             var minimum = [Int64](repeating: infinity, count: columns + 1)
@@ -78,6 +92,6 @@ enum HungarianMatching {
             // A zero-cost assignment is no edge: the row stays unmatched.
             if cost[row * width + column] < 0 { result[row - 1] = column - 1 }
         }
-        return result
+        return SparseMatching.Result(match: result, complete: complete)
     }
 }

@@ -186,6 +186,7 @@ public struct RotationOptimizer: Sendable {
         if transferRuns {
             lexicographic.beginPhase(share: 1)
             var phase = TransferPhase(adjudication: adjudication, competition: plan)
+            timings.append(("transfer.setup", Date().timeIntervalSince(transferStarted)))
             if let baseline {
                 phase.keep = Set(baseline.placements.filter { $0.phase == .transfer }.map { Adjudication.PairKey(cadre: $0.cadreID, position: $0.positionID) })
             }
@@ -193,6 +194,7 @@ public struct RotationOptimizer: Sendable {
             levels += result.levels
             transfer = result.outcome
             methods += result.methods
+            timings += result.timings
             plan.placements += result.placements
             plan.normalize()
         }

@@ -46,25 +46,19 @@ struct TransferPricing {
 
     init(_ phase: TransferPhase) {
         self.phase = phase
-        let cadreIndex = Dictionary(uniqueKeysWithValues: phase.candidates.enumerated().map { ($1, $0) })
-        let vacancyIndex = Dictionary(uniqueKeysWithValues: phase.vacancies.enumerated().map { ($1, $0) })
-        var byUnitPair: [TransferPhase.UnitPair: [Int]] = [:]
-        for (k, pair) in phase.pairs.enumerated() {
-            byUnitPair[TransferPhase.UnitPair(from: pair.fromUnitID, to: pair.toUnitID), default: []].append(k)
-        }
-        var capRow = [Int](repeating: -1, count: phase.pairs.count)
+        // Caps that can bind, in unit-pair order (unit pairs are numbered in order).
+        let binding = phase.bindingUnitPairs()
+        var capOfUnitPair = [Int](repeating: -1, count: phase.unitPairs.count)
         var caps: [(unitPair: TransferPhase.UnitPair, limit: Int)] = []
-        for unitPair in byUnitPair.keys.sorted() {
-            let members = byUnitPair[unitPair]!
-            let limit = phase.allowance[unitPair] ?? 0
-            guard phase.capCanBind(members, limit: limit) else { continue }
-            for k in members { capRow[k] = caps.count }
-            caps.append((unitPair, limit))
+        for u in phase.unitPairs.indices where binding[u] {
+            capOfUnitPair[u] = caps.count
+            caps.append((phase.unitPairs[u], phase.unitPairLimit[u]))
         }
-        self.capRow = capRow
         self.caps = caps
-        cadreRow = phase.pairs.map { cadreIndex[$0.cadreID]! }
-        vacancyRow = phase.pairs.map { phase.candidates.count + vacancyIndex[$0.positionID]! }
+        capRow = phase.pairs.map { capOfUnitPair[Int($0.unitPairIndex)] }
+        cadreRow = phase.pairs.map { Int($0.cadreIndex) }
+        let offset = phase.candidates.count
+        vacancyRow = phase.pairs.map { offset + Int($0.vacancyIndex) }
         isActive = Array(repeating: false, count: phase.pairs.count)
         capIsActive = Array(repeating: false, count: caps.count)
     }
@@ -119,22 +113,30 @@ struct TransferPricing {
     /// vacancy's best `pricingSeed` (due cadres first, then fit), and `extra` (a matching).
     mutating func seed(extra: [Int]) {
         let pairs = phase.pairs
-        var byCadre: [[Int]] = Array(repeating: [], count: phase.candidates.count)
-        var byVacancy: [[Int]] = Array(repeating: [], count: phase.vacancies.count)
+        let size = phase.pricingSeed
+        // The best `size` of each cadre and each vacancy, kept by insertion (no sort of every pair).
+        var bestOfCadre: [[Int]] = Array(repeating: [], count: phase.candidates.count)
+        var bestOfVacancy: [[Int]] = Array(repeating: [], count: phase.vacancies.count)
+        // "a before b": fit first, then the earlier pair; for a vacancy, due cadres before all.
+        func cadreOrder(_ a: Int, _ b: Int) -> Bool { (pairs[a].fitHundredths, -a) > (pairs[b].fitHundredths, -b) }
+        func vacancyOrder(_ a: Int, _ b: Int) -> Bool {
+            (pairs[a].cadreIsDue ? 1 : 0, pairs[a].fitHundredths, -a) > (pairs[b].cadreIsDue ? 1 : 0, pairs[b].fitHundredths, -b)
+        }
+        func offer(_ k: Int, to list: inout [Int], before: (Int, Int) -> Bool) {
+            guard size > 0 else { return }
+            if list.count == size {
+                guard before(k, list[size - 1]) else { return }
+                list.removeLast()
+            }
+            var slot = list.count
+            while slot > 0 && before(k, list[slot - 1]) { slot -= 1 }
+            list.insert(k, at: slot)
+        }
         for k in pairs.indices {
-            byCadre[cadreRow[k]].append(k)
-            byVacancy[vacancyRow[k] - phase.candidates.count].append(k)
+            offer(k, to: &bestOfCadre[cadreRow[k]], before: cadreOrder)
+            offer(k, to: &bestOfVacancy[vacancyRow[k] - phase.candidates.count], before: vacancyOrder)
         }
-        var chosen: [Int] = extra
-        for members in byCadre {
-            chosen += members.sorted { (pairs[$0].fitHundredths, -$0) > (pairs[$1].fitHundredths, -$1) }.prefix(phase.pricingSeed)
-        }
-        for members in byVacancy {
-            chosen += members.sorted {
-                (pairs[$0].cadreIsDue ? 1 : 0, pairs[$0].fitHundredths, -$0) > (pairs[$1].cadreIsDue ? 1 : 0, pairs[$1].fitHundredths, -$1)
-            }.prefix(phase.pricingSeed)
-        }
-        activate(chosen)
+        activate(extra + bestOfCadre.joined() + bestOfVacancy.joined())
     }
 
     /// The model of `level` over the restricted pairs: every cadre and vacancy row, the active
@@ -200,19 +202,19 @@ extension TransferPhase {
     /// proven for the full model, on far fewer columns and rows. Nil when `place_all_due` makes it
     /// infeasible.
     func solveLevelsByPricing(using solver: inout LexicographicSolver, tag: String, accumulator: inout LevelAccumulator,
-                              share: Double) throws -> [Double]? {
+                              share: Double, uncapped matching: UncappedMatching, start: [Bool]?) throws -> [Double]? {
         let placeAllDue = adjudication.scenario.transfer.placeAllDue
-        if placeAllDue && solver.budget(share: 1) == nil {
-            // No time left for the matching this needs first, and no plan to fall back on: say so now.
+        if placeAllDue && start == nil && solver.budget(share: 1) == nil {
+            // No time left for GLPK, and no plan to fall back on: say so now.
             throw SolverFailure.noSolutionInTime(LinearModel(name: "transfer\(tag)_due_placed", sense: .maximize))
         }
         var pricing = TransferPricing(self)
-        let uncapped = lexicographicMatching()
-        let trimmed = trimmedToCaps(uncapped)
-        pricing.seed(extra: pairs.indices.filter { uncapped[$0] })
+        // The uncapped optimum bounds level 1 only when proven.
+        let uncapped = matching.proven
+        pricing.seed(extra: pairs.indices.filter { matching.selected[$0] || start?[$0] == true })
         var fixed: [(Level, Int)] = []
         // The last selection that keeps every row of the full model (a fallback and a warm start).
-        var selection: [Bool]? = placeAllDue ? nil : trimmed
+        var selection: [Bool]? = start
         var results: [LevelResult] = []
         let levels: [Level?] = Level.allCases.map { $0 } + (keep.isEmpty ? [] : [nil])
         let epsilon = 1e-6
@@ -221,6 +223,12 @@ extension TransferPhase {
             let name = "transfer\(tag)_\(level?.rawValue ?? "persistence")"
             let started = Date()
             let last = number == levels.count - 1 && share >= 1
+            // The start plan, when it keeps the levels fixed so far and is better on this one, is
+            // the better incumbent (an earlier level's solution may have been chosen for that level only).
+            if let start, let current = selection, start != current,
+               fixed.allSatisfy({ levelValue($0.0, of: start) >= $0.1 }), levelValue(level, of: start) > levelValue(level, of: current) {
+                selection = start
+            }
             var lpValue: Double?
             var profits: [Double] = []
             var widened = false

@@ -14,6 +14,11 @@ public struct TransferPhase: Sendable {
         public var toUnitID: UnitID
         public var fitHundredths: Int
         public var cadreIsDue: Bool
+        /// Indices into the phase's `candidates` and `vacancies` (renumbered by `restricted(to:)`),
+        /// and into the whole phase's `unitPairs`.
+        var cadreIndex: Int32 = 0
+        var vacancyIndex: Int32 = 0
+        var unitPairIndex: Int32 = 0
     }
 
     public enum Level: String, Sendable, CaseIterable {
@@ -51,6 +56,9 @@ public struct TransferPhase: Sendable {
     public let pairs: [Pair]
     /// Transfers allowed per (from unit, to unit): max(cap, competition moves) − competition moves.
     public let allowance: [UnitPair: Int]
+    /// Every unit pair some pair moves along, in order, and its allowance (`Pair.unitPairIndex` indexes both).
+    let unitPairs: [UnitPair]
+    let unitPairLimit: [Int]
 
     public struct UnitPair: Hashable, Sendable, Comparable {
         public var from: UnitID
@@ -86,38 +94,61 @@ public struct TransferPhase: Sendable {
         let fit = FitTable(scenario.transferFits, candidates: candidateList, vacancies: vacancies)
         let pairRules = PairRules(scenario: scenario, index: index)
         let vacancyPositions = vacancies.map { index.positions[$0] }
+        // Units by index, so that a pair's unit pair is a number (the scan visits candidates × vacancies).
+        let unitIDs = Array(Set(vacancyPositions.compactMap { $0?.unitID } + candidateList.compactMap { index.cadres[$0]?.unitID }))
+            .sorted(by: idPrecedes)
+        let unitNumber = Dictionary(uniqueKeysWithValues: unitIDs.enumerated().map { ($1, $0) })
+        let vacancyUnit = vacancyPositions.map { $0.flatMap { unitNumber[$0.unitID] } ?? -1 }
+        var unitPairNumber = [Int32](repeating: -1, count: unitIDs.count * unitIDs.count)
+        var unitPairList: [UnitPair] = []
         var pairList: [Pair] = []
         for (c, cadreID) in candidateList.enumerated() {
-            guard let cadre = index.cadres[cadreID] else { continue }
+            guard let cadre = index.cadres[cadreID], let fromUnit = unitNumber[cadre.unitID] else { continue }
+            let isDue = dueNotExempt.contains(cadreID)
+            let fits = fit.row(c)
+            var nextFit = fits.startIndex
             for (v, positionID) in vacancies.enumerated() {
                 guard let position = vacancyPositions[v] else { continue }
-                if pairRules.ownUnit(cadre, position) != nil || pairRules.require(cadre, position) != nil
-                    || pairRules.town5(cadre, position) != nil { continue }
-                if settings.sameLevelOnly {
-                    guard position.level == cadre.level else { continue }
-                } else {
+                // The cheapest tests first; the verdict is the same conjunction of rules.
+                if settings.sameLevelOnly && position.level != cadre.level { continue }
+                if position.unitID == cadre.unitID { continue }   // P-OWNUNIT
+                if pairRules.require(cadre, position) != nil || pairRules.town5(cadre, position) != nil { continue }
+                if !settings.sameLevelOnly {
                     if pairRules.level(cadre, position) != nil { continue }
                     if position.level > cadre.level && (pairRules.rank(cadre, position) != nil || failsTerm.contains(cadreID)) { continue }
                 }
+                while nextFit < fits.endIndex && Int(fits[nextFit].vacancy) < v { nextFit += 1 }
+                let fitHundredths = nextFit < fits.endIndex && Int(fits[nextFit].vacancy) == v ? Int(fits[nextFit].hundredths) : 0
+                let slot = fromUnit * unitIDs.count + vacancyUnit[v]
+                if unitPairNumber[slot] < 0 {
+                    unitPairNumber[slot] = Int32(unitPairList.count)
+                    unitPairList.append(UnitPair(from: cadre.unitID, to: position.unitID))
+                }
                 pairList.append(Pair(cadreID: cadreID, positionID: positionID, fromUnitID: cadre.unitID,
-                                     toUnitID: position.unitID,
-                                     fitHundredths: fit[c, v],
-                                     cadreIsDue: dueNotExempt.contains(cadreID)))
+                                     toUnitID: position.unitID, fitHundredths: fitHundredths, cadreIsDue: isDue,
+                                     cadreIndex: Int32(c), vacancyIndex: Int32(v), unitPairIndex: unitPairNumber[slot]))
             }
         }
+        // Unit pairs in order, so that their numbers are deterministic.
+        // Units are numbered in id order, so a unit pair's slot (from · units + to) sorts as the pair does.
+        var slotOf = [Int](repeating: 0, count: unitPairList.count)
+        for (slot, number) in unitPairNumber.enumerated() where number >= 0 { slotOf[Int(number)] = slot }
+        let order = unitPairList.indices.sorted { slotOf[$0] < slotOf[$1] }
+        var renumber = [Int32](repeating: 0, count: order.count)
+        for (new, old) in order.enumerated() { renumber[old] = Int32(new) }
+        for k in pairList.indices { pairList[k].unitPairIndex = renumber[Int(pairList[k].unitPairIndex)] }
+        unitPairs = order.map { unitPairList[$0] }
         pairs = pairList
 
         var competitionMoves: [UnitPair: Int] = [:]
         for placement in competition.placements {
             competitionMoves[UnitPair(from: placement.fromUnitID, to: placement.toUnitID), default: 0] += 1
         }
-        var allowed: [UnitPair: Int] = [:]
-        for pair in pairList {
-            let key = UnitPair(from: pair.fromUnitID, to: pair.toUnitID)
+        unitPairLimit = unitPairs.map { key in
             let moved = competitionMoves[key] ?? 0
-            allowed[key] = max(settings.maxPerUnitPair, moved) - moved
+            return max(settings.maxPerUnitPair, moved) - moved
         }
-        allowance = allowed
+        allowance = Dictionary(uniqueKeysWithValues: zip(unitPairs, unitPairLimit))
     }
 
     /// Objective coefficients of a level (nil: persistence), per pair.
@@ -180,28 +211,65 @@ public struct TransferPhase: Sendable {
         var placements: [Plan.Placement]
         var levels: [LevelResult]
         var methods: [String] = []
+        /// Seconds of the work around GLPK (e.g. "transfer.matching"), for `--timings`.
+        var timings: [(phase: String, seconds: Double)] = []
+    }
+
+    /// Adds the seconds since `started` to the step's timing; returns now.
+    private static func lap(_ timings: inout [(phase: String, seconds: Double)], _ step: String, since started: Date) -> Date {
+        let now = Date()
+        if let index = timings.firstIndex(where: { $0.phase == step }) {
+            timings[index].seconds += now.timeIntervalSince(started)
+        } else {
+            timings.append((step, now.timeIntervalSince(started)))
+        }
+        return now
     }
 
     private init(adjudication: Adjudication, vacancies: [PositionID], candidates: [CadreID], dueCandidates: [CadreID],
-                 pairs: [Pair], allowance: [UnitPair: Int], keep: Set<Adjudication.PairKey>) {
+                 pairs: [Pair], allowance: [UnitPair: Int], unitPairs: [UnitPair], unitPairLimit: [Int], keep: Set<Adjudication.PairKey>) {
         self.adjudication = adjudication
         self.vacancies = vacancies
         self.candidates = candidates
         self.dueCandidates = dueCandidates
         self.pairs = pairs
         self.allowance = allowance
+        self.unitPairs = unitPairs
+        self.unitPairLimit = unitPairLimit
         self.keep = keep
     }
 
     /// The phase over some pairs only (a component): their cadres, vacancies and caps.
+    ///
+    /// - Complexity: O(pairs + candidates + vacancies).
     func restricted(to pairIndices: [Int]) -> TransferPhase {
-        let subset = pairIndices.sorted().map { pairs[$0] }
-        let cadres = Set(subset.map(\.cadreID))
-        let positions = Set(subset.map(\.positionID))
-        var part = TransferPhase(adjudication: adjudication, vacancies: vacancies.filter { positions.contains($0) },
-                                 candidates: candidates.filter { cadres.contains($0) },
+        // One component of every pair (the city-scale case): the phase itself, not a copy.
+        if pairIndices.count == pairs.count { return self }
+        var subset = pairIndices.sorted().map { pairs[$0] }
+        var cadreNumber = [Int32](repeating: -1, count: candidates.count)
+        var vacancyNumber = [Int32](repeating: -1, count: vacancies.count)
+        for pair in subset {
+            cadreNumber[Int(pair.cadreIndex)] = 0
+            vacancyNumber[Int(pair.vacancyIndex)] = 0
+        }
+        var partCandidates: [CadreID] = []
+        for (c, cadreID) in candidates.enumerated() where cadreNumber[c] >= 0 {
+            cadreNumber[c] = Int32(partCandidates.count)
+            partCandidates.append(cadreID)
+        }
+        var partVacancies: [PositionID] = []
+        for (v, positionID) in vacancies.enumerated() where vacancyNumber[v] >= 0 {
+            vacancyNumber[v] = Int32(partVacancies.count)
+            partVacancies.append(positionID)
+        }
+        for k in subset.indices {
+            subset[k].cadreIndex = cadreNumber[Int(subset[k].cadreIndex)]
+            subset[k].vacancyIndex = vacancyNumber[Int(subset[k].vacancyIndex)]
+        }
+        let cadres = Set(partCandidates)
+        var part = TransferPhase(adjudication: adjudication, vacancies: partVacancies, candidates: partCandidates,
                                  dueCandidates: dueCandidates.filter { cadres.contains($0) }, pairs: subset,
-                                 allowance: allowance, keep: keep)
+                                 allowance: allowance, unitPairs: unitPairs, unitPairLimit: unitPairLimit, keep: keep)
         part.columnGenerationAbove = columnGenerationAbove
         part.pricingSeed = pricingSeed
         return part
@@ -213,20 +281,46 @@ public struct TransferPhase: Sendable {
     /// - Complexity: O(pairs · α) with union–find.
     func components() -> [[Int]] {
         var sets = UnionFind(count: pairs.count)
-        var byUnitPair: [UnitPair: [Int]] = [:]
-        for (k, pair) in pairs.enumerated() { byUnitPair[UnitPair(from: pair.fromUnitID, to: pair.toUnitID), default: []].append(k) }
-        var firstOf: [String: Int] = [:]
-        func link(_ key: String, _ k: Int) {
-            if let first = firstOf[key] { sets.union(k, first) } else { firstOf[key] = k }
-        }
+        var firstOfCadre = [Int](repeating: -1, count: candidates.count)
+        var firstOfVacancy = [Int](repeating: -1, count: vacancies.count)
+        var firstOfUnitPair = [Int](repeating: -1, count: unitPairs.count)
+        let binding = bindingUnitPairs()
         for (k, pair) in pairs.enumerated() {
-            link("c\u{1}" + pair.cadreID.rawValue, k)
-            link("p\u{1}" + pair.positionID.rawValue, k)
-        }
-        for (unitPair, members) in byUnitPair where capCanBind(members, limit: allowance[unitPair] ?? 0) {
-            for k in members { link("u\u{1}" + unitPair.from.rawValue + "\u{1}" + unitPair.to.rawValue, k) }
+            let c = Int(pair.cadreIndex), v = Int(pair.vacancyIndex), u = Int(pair.unitPairIndex)
+            if firstOfCadre[c] >= 0 { sets.union(k, firstOfCadre[c]) } else { firstOfCadre[c] = k }
+            if firstOfVacancy[v] >= 0 { sets.union(k, firstOfVacancy[v]) } else { firstOfVacancy[v] = k }
+            if binding[u] { if firstOfUnitPair[u] >= 0 { sets.union(k, firstOfUnitPair[u]) } else { firstOfUnitPair[u] = k } }
         }
         return sets.groups()
+    }
+
+    /// Per unit pair (by index): whether its cap can bind on this phase's pairs (see `capCanBind`).
+    ///
+    /// - Complexity: O(pairs).
+    func bindingUnitPairs() -> [Bool] {
+        // Distinct cadres and vacancies per unit pair, by "last seen" stamps over the pairs grouped by unit pair.
+        var count = [Int](repeating: 0, count: unitPairs.count + 1)
+        for pair in pairs { count[Int(pair.unitPairIndex) + 1] += 1 }
+        for u in unitPairs.indices { count[u + 1] += count[u] }
+        var next = Array(count.dropLast())
+        var grouped = [Int32](repeating: 0, count: pairs.count)
+        for (k, pair) in pairs.enumerated() {
+            grouped[next[Int(pair.unitPairIndex)]] = Int32(k)
+            next[Int(pair.unitPairIndex)] += 1
+        }
+        var cadreSeen = [Int32](repeating: -1, count: candidates.count)
+        var vacancySeen = [Int32](repeating: -1, count: vacancies.count)
+        return unitPairs.indices.map { u in
+            let limit = unitPairLimit[u]
+            guard count[u + 1] - count[u] > limit else { return false }
+            var cadres = 0, vacancies = 0
+            for slot in count[u]..<count[u + 1] {
+                let pair = pairs[Int(grouped[slot])]
+                if cadreSeen[Int(pair.cadreIndex)] != Int32(u) { cadreSeen[Int(pair.cadreIndex)] = Int32(u); cadres += 1 }
+                if vacancySeen[Int(pair.vacancyIndex)] != Int32(u) { vacancySeen[Int(pair.vacancyIndex)] = Int32(u); vacancies += 1 }
+            }
+            return min(cadres, vacancies) > limit
+        }
     }
 
     /// Solves the three levels (with `place_all_due` as a hard requirement when set), component by component.
@@ -253,34 +347,56 @@ public struct TransferPhase: Sendable {
         if placeAllDue && dueCandidates.contains(where: { !withPairs.contains($0) }) {
             return Result(outcome: .infeasible(try conflict(deadline: solver.deadline)), placements: [], levels: [])
         }
+        var timings: [(phase: String, seconds: Double)] = []
+        var clock = Date()
         let groups = components()
+        clock = Self.lap(&timings, "transfer.components", since: clock)
         var accumulator = LevelAccumulator()
         var placements: [Plan.Placement] = []
         var byMatching = 0
         var byGLPKWithCaps = 0
+        var byFallback = 0
         for (number, group) in groups.enumerated() {
             solver.stage = ("transfer", number + 1, groups.count)
+            clock = Date()
             let part = restricted(to: group)
+            clock = Self.lap(&timings, "transfer.components", since: clock)
             let tag = groups.count == 1 ? "" : "_c\(number + 1)"
             let values: [Double]
             if part.capBinds { byGLPKWithCaps += 1 } else { byMatching += 1 }
             if !part.capBinds {
-                // A pure matching: solved exactly by the Hungarian method; small ones also by GLPK, and the two must agree.
+                // A pure matching: solved exactly by the matching; small ones also by GLPK, and the two must agree.
                 let started = Date()
-                let matched = part.lexicographicMatching()
+                let uncapped = part.lexicographicMatching(deadline: part.matchingDeadline(solver))
                 let seconds = Date().timeIntervalSince(started)
-                if placeAllDue && part.levelValue(.duePlaced, of: matched) < part.dueCandidates.count {
+                let matched = uncapped.selected
+                if !uncapped.complete {
+                    // Out of time inside the matching: what it has, completed without GLPK, bounds by structure.
+                    guard let plan = part.fallbackPlan(from: matched, placeAllDue: placeAllDue, deadline: solver.deadline) else {
+                        throw SolverFailure.noSolutionInTime(LinearModel(name: "transfer\(tag)_due_placed", sense: .maximize))
+                    }
+                    byFallback += 1
+                    for level in Level.allCases {
+                        accumulator.add(LevelResult(level: level.id, value: part.levelValue(level, of: plan),
+                                                    bound: part.upperBound(level, uncapped: nil), status: .timeLimit, seconds: seconds))
+                    }
+                    if !keep.isEmpty {
+                        let kept = zip(part.pairs, plan).filter { $1 && keep.contains(Adjudication.PairKey(cadre: $0.cadreID, position: $0.positionID)) }.count
+                        accumulator.add(LevelResult(level: .transferPersistence, value: kept, bound: max(kept, keep.count), status: .timeLimit, seconds: 0))
+                    }
+                    values = plan.map { $0 ? 1 : 0 }
+                } else if placeAllDue && part.levelValue(.duePlaced, of: matched) < part.dueCandidates.count {
                     return Result(outcome: .infeasible(try conflict(deadline: solver.deadline)), placements: [], levels: accumulator.results)
-                }
-                if part.pairs.count <= RotationOptimizer.largestCrossCheckedComponent {
+                } else if part.pairs.count <= RotationOptimizer.largestCrossCheckedComponent {
                     var checked = LevelAccumulator()
-                    guard let glpkValues = try part.solveLevels(using: &solver, tag: tag, accumulator: &checked) else {
+                    guard let glpkValues = try part.solveLevels(using: &solver, tag: tag, accumulator: &checked, uncapped: uncapped,
+                                                                start: matched) else {
                         throw SolverFailure.unexpected("GLPK finds place_all_due infeasible where the matching places every due cadre; this is a bug")
                     }
                     let glpkSelection = glpkValues.map { $0 > 0.5 }
                     for level in Level.allCases where checked.results.first(where: { $0.name == level.rawValue })?.status == .optimal
                         && part.levelValue(level, of: glpkSelection) != part.levelValue(level, of: matched) {
-                        throw SolverFailure.unexpected("GLPK and the Hungarian method disagree on transfer level \(level.rawValue); this is a bug")
+                        throw SolverFailure.unexpected("GLPK and the maximum-weight matching disagree on transfer level \(level.rawValue); this is a bug")
                     }
                     for result in checked.results { accumulator.add(result) }
                     values = glpkValues
@@ -298,11 +414,21 @@ public struct TransferPhase: Sendable {
                 }
             } else {
                 let share = number == groups.count - 1 ? 1.0 : 0.5
+                clock = Date()
+                let uncapped = part.lexicographicMatching(deadline: part.matchingDeadline(solver))
+                clock = Self.lap(&timings, "transfer.matching", since: clock)
+                let start = part.startingPlan(uncapped, deadline: solver.deadline)
+                clock = Self.lap(&timings, "transfer.fallback", since: clock)
+                var levels = LevelAccumulator()
                 let solvedLevels = part.pairs.count > columnGenerationAbove
-                    ? try part.solveLevelsByPricing(using: &solver, tag: tag, accumulator: &accumulator, share: share)
-                    : try part.solveLevels(using: &solver, tag: tag, accumulator: &accumulator)
+                    ? try part.solveLevelsByPricing(using: &solver, tag: tag, accumulator: &levels, share: share, uncapped: uncapped, start: start)
+                    : try part.solveLevels(using: &solver, tag: tag, accumulator: &levels, uncapped: uncapped, start: start)
+                for result in levels.results { accumulator.add(result) }
                 guard let solved = solvedLevels else {
                     return Result(outcome: .infeasible(try conflict(deadline: solver.deadline)), placements: [], levels: accumulator.results)
+                }
+                if let start, solved.map({ $0 > 0.5 }) == start, levels.results.contains(where: { $0.status == .timeLimit }) {
+                    byFallback += 1
                 }
                 values = solved
             }
@@ -319,105 +445,86 @@ public struct TransferPhase: Sendable {
         let due = Set(dueCandidates)
         let method = "transfer: \(groups.count) independent component\(groups.count == 1 ? "" : "s"); "
             + "\(byMatching) without a binding unit-pair cap, solved as one maximum-weight matching with exact lexicographic weights "
-            + "(Hungarian method; cross-checked by GLPK up to \(RotationOptimizer.largestCrossCheckedComponent) pairs), "
+            + "(shortest augmenting paths, or the Hungarian method on a small dense graph; cross-checked by GLPK up to "
+            + "\(RotationOptimizer.largestCrossCheckedComponent) pairs), "
             + "\(byGLPKWithCaps) with a binding cap, solved by GLPK level by level"
+            + (byFallback == 0 ? "" : "; " + TimeLimitTexts.transferFallback(components: byFallback).text.en)
         return Result(outcome: .solved(placed: placements.count, duePlaced: placements.filter { due.contains($0.cadreID) }.count,
                                        vacancies: vacancies.count, candidates: candidates.count),
-                      placements: placements, levels: accumulator.results, methods: [method])
+                      placements: placements, levels: accumulator.results, methods: [method], timings: timings)
     }
 
     /// Whether a unit pair's cap can bind on these pairs: more transfers could happen between the two
     /// units (at most min(distinct cadres, distinct vacancies)) than the cap allows.
     func capCanBind(_ members: [Int], limit: Int) -> Bool {
         guard members.count > limit else { return false }
-        let cadres = Set(members.map { pairs[$0].cadreID }).count
-        let vacancies = Set(members.map { pairs[$0].positionID }).count
+        let cadres = Set(members.map { pairs[$0].cadreIndex }).count
+        let vacancies = Set(members.map { pairs[$0].vacancyIndex }).count
         return min(cadres, vacancies) > limit
     }
 
     /// Whether some unit-pair cap can bind in this phase.
-    var capBinds: Bool {
-        var byUnitPair: [UnitPair: [Int]] = [:]
-        for (k, pair) in pairs.enumerated() { byUnitPair[UnitPair(from: pair.fromUnitID, to: pair.toUnitID), default: []].append(k) }
-        return byUnitPair.contains { capCanBind($0.value, limit: allowance[$0.key] ?? 0) }
-    }
+    var capBinds: Bool { bindingUnitPairs().contains(true) }
 
     /// A level's value for a selection of pairs (persistence for nil).
     func levelValue(_ level: Level?, of selected: [Bool]) -> Int {
-        zip(coefficients(of: level), selected).reduce(0) { $0 + ($1.1 ? $1.0 : 0) }
-    }
-
-    /// The lexicographic optimum of (due placed, vacancies filled, fit, baseline pairs kept) when no
-    /// cap binds: one maximum-weight matching whose integer weights rank the levels exactly
-    /// (each level's weight exceeds everything the later levels can add up to).
-    func lexicographicMatching() -> [Bool] {
-        let cadreIndex = Dictionary(uniqueKeysWithValues: candidates.enumerated().map { ($1, $0) })
-        let vacancyIndex = Dictionary(uniqueKeysWithValues: vacancies.enumerated().map { ($1, $0) })
-        let most = Int64(min(candidates.count, vacancies.count))
-        let keepWeight: Int64 = 1
-        let fitWeight = most + 1
-        let fillWeight = 10_000 * most * fitWeight + most + 1
-        let dueWeight = (most + 1) * fillWeight
-        var edges: [(row: Int, column: Int, weight: Int64)] = []
-        for pair in pairs {
-            let weight = (pair.cadreIsDue ? dueWeight : 0) + fillWeight + Int64(pair.fitHundredths) * fitWeight
-                + (keep.contains(Adjudication.PairKey(cadre: pair.cadreID, position: pair.positionID)) ? keepWeight : 0)
-            edges.append((cadreIndex[pair.cadreID]!, vacancyIndex[pair.positionID]!, weight))
-        }
-        let match = HungarianMatching.maximumWeight(rows: candidates.count, columns: vacancies.count, edges: edges)
-        return pairs.map { match[cadreIndex[$0.cadreID]!] == vacancyIndex[$0.positionID]! }
-    }
-
-    /// Drops the pairs of a selection that exceed a unit pair's cap, keeping the heaviest (due first, then fit).
-    func trimmedToCaps(_ selected: [Bool]) -> [Bool] {
-        var result = selected
-        var byUnitPair: [UnitPair: [Int]] = [:]
+        var total = 0
         for (k, pair) in pairs.enumerated() where selected[k] {
-            byUnitPair[UnitPair(from: pair.fromUnitID, to: pair.toUnitID), default: []].append(k)
-        }
-        for (unitPair, members) in byUnitPair {
-            let limit = allowance[unitPair] ?? 0
-            guard members.count > limit else { continue }
-            let ordered = members.sorted {
-                (pairs[$0].cadreIsDue ? 1 : 0, pairs[$0].fitHundredths, -$0) > (pairs[$1].cadreIsDue ? 1 : 0, pairs[$1].fitHundredths, -$1)
+            switch level {
+            case .duePlaced?: total += pair.cadreIsDue ? 1 : 0
+            case .vacanciesFilled?: total += 1
+            case .fit?: total += pair.fitHundredths
+            case nil: total += keep.contains(Adjudication.PairKey(cadre: pair.cadreID, position: pair.positionID)) ? 1 : 0
             }
-            for k in ordered[limit...] { result[k] = false }
         }
-        return result
+        return total
     }
 
     /// A level's value can be no more than this (and level 1 no more than the uncapped matching's).
     func upperBound(_ level: Level, uncapped: [Bool]?) -> Int {
-        let most = min(candidates.count, vacancies.count)
+        // `uncapped`: the proven optimum of the uncapped matching (nil: not known). Only cadres and
+        // vacancies with a pair count.
+        var cadreHasPair = [Bool](repeating: false, count: candidates.count)
+        var vacancyHasPair = [Bool](repeating: false, count: vacancies.count)
+        var dueWithPair = 0
+        for pair in pairs {
+            if !cadreHasPair[Int(pair.cadreIndex)] {
+                cadreHasPair[Int(pair.cadreIndex)] = true
+                if pair.cadreIsDue { dueWithPair += 1 }
+            }
+            vacancyHasPair[Int(pair.vacancyIndex)] = true
+        }
+        let open = vacancyHasPair.filter { $0 }.count
+        let most = min(cadreHasPair.filter { $0 }.count, open)
         switch level {
         case .duePlaced:
-            let trivial = min(dueCandidates.count, vacancies.count)
+            let trivial = min(dueWithPair, open)
             return uncapped.map { min(trivial, levelValue(.duePlaced, of: $0)) } ?? trivial
         case .vacanciesFilled: return most
         case .fit:
-            var best: [PositionID: Int] = [:]
-            for pair in pairs { best[pair.positionID] = max(best[pair.positionID] ?? 0, pair.fitHundredths) }
-            return best.values.reduce(0, +)
+            var best = [Int](repeating: 0, count: vacancies.count)
+            for pair in pairs { best[Int(pair.vacancyIndex)] = max(best[Int(pair.vacancyIndex)], pair.fitHundredths) }
+            return best.reduce(0, +)
         }
     }
 
     /// The levels of one component; nil when `place_all_due` makes it infeasible.
-    func solveLevels(using solver: inout LexicographicSolver, tag: String, accumulator: inout LevelAccumulator) throws -> [Double]? {
+    func solveLevels(using solver: inout LexicographicSolver, tag: String, accumulator: inout LevelAccumulator,
+                     uncapped: UncappedMatching, start: [Bool]?) throws -> [Double]? {
         let placeAllDue = adjudication.scenario.transfer.placeAllDue
         var fixed: [(Level, Int)] = []
         var values: [Double]? = nil
         var solvedLevels: [(result: LevelResult, model: LinearModel)] = []
         defer { for result in LevelResult.reconciled(solvedLevels, with: values ?? []) { accumulator.add(result) } }
-        // Without the caps the problem is a matching: its optimum bounds level 1, and trimmed to the
-        // caps it is a good first solution should time run out.
-        let uncapped = lexicographicMatching()
+        // Without the caps the problem is a matching: its optimum bounds level 1; `start` (see
+        // `startingPlan`) is the first solution should time run out.
         for level in Level.allCases {
             var built = model(level: level, fixed: fixed, placeAllDue: placeAllDue)
             built.name = "transfer\(tag)_\(level.rawValue)"
-            let fallback = values ?? (placeAllDue ? nil : trimmedToCaps(uncapped).map { $0 ? 1.0 : 0.0 })
+            let fallback = values ?? start.map { $0.map { $0 ? 1.0 : 0.0 } }
             // Transfer LPs are assignment-like and highly degenerate: the primal simplex is far faster on them.
             var solved = try solver.solve(level.id, model: built, fallback: fallback, method: .primal)
-            solved.result.bound = min(solved.result.bound, upperBound(level, uncapped: level == .duePlaced ? uncapped : nil))
+            solved.result.bound = min(solved.result.bound, upperBound(level, uncapped: level == .duePlaced ? uncapped.proven : nil))
             solvedLevels.append((solved.result, built))
             guard let solvedValues = solved.values else {
                 if solved.result.status == .infeasible && placeAllDue && level == .duePlaced { return nil }
@@ -562,7 +669,7 @@ public struct TransferPhase: Sendable {
                                           var copy = pair
                                           copy.cadreIsDue = members.contains(pair.cadreID)
                                           return copy
-                                      }, allowance: allowance, keep: [])
+                                      }, allowance: allowance, unitPairs: unitPairs, unitPairLimit: unitPairLimit, keep: [])
         let model = mustPlace.model(level: .duePlaced, fixed: [], placeAllDue: true)
         let limit = min(timeLimitSeconds, SolverOptions.longestTimeLimitSeconds)
         let solution = try GLPKSolver(options: SolverOptions(timeLimitSeconds: limit, method: .primal)).solve(model)

@@ -46,10 +46,15 @@ final class ColumnGenerationTests: XCTestCase {
             XCTAssertTrue(phase.capBinds, "seed \(seed)")
             var fullSolver = Self.solver()
             var full = LevelAccumulator()
-            let fullValues = try phase.solveLevels(using: &fullSolver, tag: "", accumulator: &full)
+            let uncapped = phase.lexicographicMatching()
+            XCTAssertTrue(uncapped.complete)
+            let start = phase.startingPlan(uncapped, deadline: fullSolver.deadline)
+            if let start { XCTAssertTrue(phase.keepsEveryRow(start, placeAllDue: seed % 3 == 0), "seed \(seed)") }
+            let fullValues = try phase.solveLevels(using: &fullSolver, tag: "", accumulator: &full, uncapped: uncapped, start: start)
             var pricedSolver = Self.solver()
             var priced = LevelAccumulator()
-            let pricedValues = try phase.solveLevelsByPricing(using: &pricedSolver, tag: "", accumulator: &priced, share: 1)
+            let pricedValues = try phase.solveLevelsByPricing(using: &pricedSolver, tag: "", accumulator: &priced, share: 1,
+                                                              uncapped: uncapped, start: start)
             XCTAssertEqual(fullValues == nil, pricedValues == nil, "seed \(seed)")
             guard fullValues != nil else { continue }
             XCTAssertEqual(full.results.map(\.value), priced.results.map(\.value), "seed \(seed)")
@@ -154,20 +159,103 @@ final class ColumnGenerationTests: XCTestCase {
         XCTAssertEqual(stopped.status, .timeLimit)
     }
 
-    /// place_all_due, and the first transfer level stopped before any solution: the run still has
-    /// a plan (the competition's), the transfer says why it made none, every level is there.
+    /// place_all_due, and every transfer level stopped before GLPK solves it: the run still has
+    /// transfers, the fallback plan (every due cadre placed, every rule kept: the optimizer's
+    /// PlanCheck re-check passes), and every level says it stopped, with its bound.
     func testTransferOutOfTimeStillGivesAPlan() throws {
         var kit = TransferPhaseTests.mixed()
         kit.scenario.transfer.placeAllDue = true
+        kit.fit("d1", "PB1", 9000)   // PB1's best fit, but u (due) can only go there: the fit bound is not reached
+        kit.fit("u", "PB1", 8000)
         var optimizer = RotationOptimizer(options: SolveOptions(timeLimitSeconds: 30))
-        optimizer.forcedStops = [.transferDuePlaced]
+        optimizer.forcedStops = [.transferDuePlaced, .transferVacanciesFilled, .transferFit]
         let report = try optimizer.solve(kit.adjudication)
         XCTAssertEqual(report.status, .timeLimit)
-        XCTAssertEqual(report.transfer, .notRun(reason: TransferPhase.outOfTimeReason))
-        XCTAssertEqual(report.plan.placements.map(\.cadreID), ["a"])
+        XCTAssertEqual(report.transfer, .solved(placed: 3, duePlaced: 2, vacancies: 3, candidates: 7))
+        XCTAssertEqual(Set(report.plan.placements.map { "\($0.cadreID)→\($0.positionID)" }), ["a→PA1", "d1→PA2", "u→PB1", "e2→PB3"])
+        XCTAssertEqual(PlanCheck(adjudication: kit.adjudication).problems(in: report.plan, checkCompetitionByRules: true), [])
         let levels = report.levels.filter { $0.phase == .transfer }
-        XCTAssertEqual(levels.map(\.status), [.timeLimit, .timeLimit, .timeLimit])
+        XCTAssertEqual(levels.map(\.value), [2, 3, 8000])
+        XCTAssertEqual(levels.last?.status, .timeLimit)
+        XCTAssertEqual(levels.last?.bound, 9000)
         XCTAssertTrue(levels.allSatisfy { $0.bound >= $0.value })
+        XCTAssertTrue(report.methods.contains { $0.contains(TimeLimitTexts.transferFallback(components: 1).text.en) }, "\(report.methods)")
+    }
+
+    /// Two due cadres of H, cap 1 per unit pair: d1 fits P1 (unit X) best, d2 can only go to P2
+    /// (unit X too); the plan is d1 → Q (unit Y), d2 → P2. The fallback keeps d1 → P1 and cannot
+    /// place d2 (it never moves a due cadre out of a full cap), so with every level stopped the
+    /// run says plainly that it has no transfer; with time, GLPK finds the plan.
+    static func fallbackFails() -> ScenarioKit {
+        var kit = ScenarioKit("fallback", mode: .competition, maxPreferences: 1, transfer: true)
+        kit.scenario.transfer.maxPerUnitPair = 1
+        kit.scenario.transfer.placeAllDue = true
+        for unit: UnitID in ["H", "X", "Y"] { kit.unit(unit) }
+        kit.position("P1", unit: "X", identities: [.civilServant])
+        kit.position("P2", unit: "X")
+        kit.position("Q", unit: "Y", identities: [.civilServant])
+        kit.cadre("d1", unit: "H", due: true)
+        kit.cadre("d2", unit: "H", due: true, identity: .referenceManaged)
+        kit.fit("d1", "P1", 9000)
+        kit.fit("d2", "P2", 100)
+        return kit
+    }
+
+    func testNoFallbackPlanKeepsTheOldBehaviour() throws {
+        let kit = Self.fallbackFails()
+        let phase = Self.phase(kit)
+        XCTAssertEqual(phase.pairs.map { "\($0.cadreID)→\($0.positionID)" }, ["d1→P1", "d1→P2", "d1→Q", "d2→P2"])
+        let uncapped = phase.lexicographicMatching()
+        XCTAssertNil(phase.fallbackPlan(from: uncapped.selected, placeAllDue: true, deadline: nil))
+        var optimizer = RotationOptimizer(options: SolveOptions(timeLimitSeconds: 30))
+        let solved = try optimizer.solve(kit.adjudication)
+        XCTAssertEqual(solved.status, .optimal)
+        XCTAssertEqual(Set(solved.plan.placements.map { "\($0.cadreID)→\($0.positionID)" }), ["d1→Q", "d2→P2"])
+        optimizer.forcedStops = [.transferDuePlaced, .transferVacanciesFilled, .transferFit]
+        let stopped = try optimizer.solve(kit.adjudication)
+        XCTAssertEqual(stopped.status, .timeLimit)
+        XCTAssertEqual(stopped.transfer, .notRun(reason: TransferPhase.outOfTimeReason))
+        XCTAssertEqual(stopped.plan.placements, [])
+        XCTAssertTrue(stopped.levels.filter { $0.phase == .transfer }.allSatisfy { $0.status == .timeLimit && $0.bound >= $0.value })
+    }
+
+    /// The fallback plan's clock: a deadline already past (grace included) gives no plan under
+    /// place_all_due, and the trimmed matching otherwise (placing nobody more is still a plan).
+    func testFallbackPlanHonoursTheDeadline() {
+        var kit = TransferPhaseTests.mixed()
+        kit.scenario.transfer.placeAllDue = true
+        let phase = Self.phase(kit)
+        let none = Array(repeating: false, count: phase.pairs.count)
+        let deadline = Date(timeIntervalSince1970: 100)
+        let late = { Date(timeIntervalSince1970: 100 + TransferPhase.fallbackGrace) }
+        XCTAssertNil(phase.fallbackPlan(from: none, placeAllDue: true, deadline: deadline, now: late))
+        let early = { Date(timeIntervalSince1970: 0) }
+        let plan = phase.fallbackPlan(from: none, placeAllDue: true, deadline: deadline, now: early)
+        XCTAssertEqual(plan.map { phase.keepsEveryRow($0, placeAllDue: true) }, true)
+        XCTAssertNotNil(phase.fallbackPlan(from: none, placeAllDue: false, deadline: deadline, now: late))
+    }
+
+    /// Property over random capped instances under place_all_due: a fallback plan exists only
+    /// when GLPK finds the model feasible, keeps every row, and is found for most feasible ones.
+    func testFallbackPlanOnRandomInstances() throws {
+        var feasible = 0, found = 0
+        for seed in UInt64(100)...129 {
+            let phase = Self.phase(Self.capped(seed: seed, cadres: 12, vacancies: 10, placeAllDue: true))
+            var solver = Self.solver()
+            var levels = LevelAccumulator()
+            let uncapped = phase.lexicographicMatching()
+            let exact = try phase.solveLevels(using: &solver, tag: "", accumulator: &levels, uncapped: uncapped, start: nil)
+            let plan = phase.fallbackPlan(from: uncapped.selected, placeAllDue: true, deadline: nil)
+            if exact != nil { feasible += 1 }
+            guard let plan else { continue }
+            found += 1
+            XCTAssertNotNil(exact, "seed \(seed): a plan exists, so the model is feasible")
+            XCTAssertTrue(phase.keepsEveryRow(plan, placeAllDue: true))
+            // No better than the optimum on the first level, never worse than placing every due cadre.
+            XCTAssertEqual(phase.levelValue(.duePlaced, of: plan), phase.dueCandidates.count)
+        }
+        XCTAssertGreaterThan(feasible, 10)
+        XCTAssertGreaterThanOrEqual(found * 10, feasible * 8, "found \(found) of \(feasible)")
     }
 
     /// One deadline shared across phases: a phase given half of what is left stops there, and a
