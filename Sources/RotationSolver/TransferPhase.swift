@@ -101,17 +101,27 @@ public struct TransferPhase: Sendable {
         let vacancyUnit = vacancyPositions.map { $0.flatMap { unitNumber[$0.unitID] } ?? -1 }
         var unitPairNumber = [Int32](repeating: -1, count: unitIDs.count * unitIDs.count)
         var unitPairList: [UnitPair] = []
+        // Per vacancy, what the scan tests first, and the position in a box (one retain to reach it, not one per field).
+        let vacancyLevel = vacancyPositions.map { $0?.level }
+        let boxes = vacancyPositions.map { $0.map(PositionBox.init) }
         var pairList: [Pair] = []
+        if settings.sameLevelOnly {
+            // At most every same-level (candidate, vacancy): reserved once, not regrown over millions of pairs.
+            var vacanciesAt: [RotationCore.Level: Int] = [:]
+            for level in vacancyLevel.compactMap({ $0 }) { vacanciesAt[level, default: 0] += 1 }
+            pairList.reserveCapacity(candidateList.reduce(0) { $0 + (index.cadres[$1].map { vacanciesAt[$0.level] ?? 0 } ?? 0) })
+        }
         for (c, cadreID) in candidateList.enumerated() {
             guard let cadre = index.cadres[cadreID], let fromUnit = unitNumber[cadre.unitID] else { continue }
             let isDue = dueNotExempt.contains(cadreID)
             let fits = fit.row(c)
             var nextFit = fits.startIndex
             for (v, positionID) in vacancies.enumerated() {
-                guard let position = vacancyPositions[v] else { continue }
                 // The cheapest tests first; the verdict is the same conjunction of rules.
-                if settings.sameLevelOnly && position.level != cadre.level { continue }
-                if position.unitID == cadre.unitID { continue }   // P-OWNUNIT
+                guard let level = vacancyLevel[v] else { continue }
+                if settings.sameLevelOnly && level != cadre.level { continue }
+                if vacancyUnit[v] == fromUnit { continue }   // P-OWNUNIT
+                guard let position = boxes[v]?.position else { continue }
                 if pairRules.require(cadre, position) != nil || pairRules.town5(cadre, position) != nil { continue }
                 if !settings.sameLevelOnly {
                     if pairRules.level(cadre, position) != nil { continue }
@@ -679,4 +689,10 @@ public struct TransferPhase: Sendable {
         case .noSolution, .unbounded: return nil
         }
     }
+}
+
+/// A position behind one reference, for the pair scan.
+private final class PositionBox {
+    let position: Position
+    init(_ position: Position) { self.position = position }
 }
