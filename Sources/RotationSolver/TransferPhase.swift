@@ -589,11 +589,12 @@ public struct TransferPhase: Sendable {
     func conflict(deadline: Date, now: () -> Date,
                   cannotAllBePlaced: ([CadreID], Double) throws -> Bool?) throws -> TransferConflict {
         let due = dueCandidates
-        let vacancyIndex = Dictionary(uniqueKeysWithValues: vacancies.enumerated().map { ($1, $0) })
         let dueIndex = Dictionary(uniqueKeysWithValues: due.enumerated().map { ($1, $0) })
+        let dueOfCandidate = candidates.map { dueIndex[$0] ?? -1 }
         var neighbours: [[Int]] = Array(repeating: [], count: due.count)
         for pair in pairs {
-            if let left = dueIndex[pair.cadreID], let right = vacancyIndex[pair.positionID] { neighbours[left].append(right) }
+            let left = dueOfCandidate[Int(pair.cadreIndex)]
+            if left >= 0 { neighbours[left].append(Int(pair.vacancyIndex)) }
         }
         let edges = neighbours.enumerated().flatMap { left, rights in rights.map { (left: left, right: $0) } }
         let matching = try BipartiteMatching.maximumCardinality(leftCount: due.count, rightCount: vacancies.count, edges: edges)
@@ -605,32 +606,41 @@ public struct TransferPhase: Sendable {
             for (left, right) in matching.enumerated() { if let right { matchOfRight[right] = left } }
             // From one unmatched cadre, the alternating-reachable cadres outnumber their vacancies by one;
             // report the smallest such set (a cadre with no eligible vacancy is the simplest).
-            func violator(from start: Int) -> (cadres: Set<Int>, vacancies: Set<Int>) {
-                var seenLeft: Set<Int> = [start]
-                var seenRight = Set<Int>()
+            // Arrays stamped with the search's number, not sets: one search per unmatched cadre.
+            var leftStamp = [Int](repeating: -1, count: due.count)
+            var rightStamp = [Int](repeating: -1, count: vacancies.count)
+            func violator(from start: Int, stamp: Int) -> (cadres: [Int], vacancies: [Int]) {
+                var seenLeft = [start]
+                var seenRight: [Int] = []
+                leftStamp[start] = stamp
                 var queue = [start]
                 while let left = queue.popLast() {
-                    for right in neighbours[left] where !seenRight.contains(right) {
-                        seenRight.insert(right)
-                        if let next = matchOfRight[right], !seenLeft.contains(next) {
-                            seenLeft.insert(next)
+                    for right in neighbours[left] where rightStamp[right] != stamp {
+                        rightStamp[right] = stamp
+                        seenRight.append(right)
+                        if let next = matchOfRight[right], leftStamp[next] != stamp {
+                            leftStamp[next] = stamp
+                            seenLeft.append(next)
                             queue.append(next)
                         }
                     }
                 }
                 return (seenLeft, seenRight)
             }
-            var smallest = violator(from: unmatched[0])
-            for start in unmatched.dropFirst() {
-                let candidate = violator(from: start)
+            var smallest = violator(from: unmatched[0], stamp: 0)
+            // Past the run's deadline the smallest found so far is reported (still a real violator).
+            for (number, start) in unmatched.enumerated().dropFirst() where smallest.cadres.count > 1 {
+                if number % 64 == 0 && now() >= deadline { break }
+                let candidate = violator(from: start, stamp: number)
                 if candidate.cadres.count < smallest.cadres.count { smallest = candidate }
             }
             let (seenLeft, seenRight) = smallest
             let cadres = seenLeft.map { due[$0] }.sorted(by: idPrecedes)
             let open = seenRight.map { vacancies[$0] }.sorted(by: idPrecedes)
-            let perCadre = cadres.map { cadreID -> (cadre: String, vacancies: [String]) in
-                (cadreID.rawValue, pairs.filter { $0.cadreID == cadreID }.map(\.positionID.rawValue))
-            }
+            let members = Set(cadres)
+            var reachable: [CadreID: [String]] = [:]
+            for pair in pairs where members.contains(pair.cadreID) { reachable[pair.cadreID, default: []].append(pair.positionID.rawValue) }
+            let perCadre = cadres.map { cadreID -> (cadre: String, vacancies: [String]) in (cadreID.rawValue, reachable[cadreID] ?? []) }
             let detail = RuleTexts.conflictHall(cadres: cadres.count, vacancies: open.count,
                                                 sameLevelOnly: adjudication.scenario.transfer.sameLevelOnly, perCadre: perCadre).text
             return TransferConflict(reason: .hall, cadres: cadres, vacancies: open, detail: detail.en, chinese: detail.zh)
