@@ -12,15 +12,17 @@ struct XLSXStyles: Sendable {
         var formats: [Int] = []
         var codes: [Int: String] = [:]
         var inCellXfs = false
-        try XLSXXML.parse(bytes, part: part) { event in
-            switch event {
-            case .start("numFmt", let attributes):
-                if let id = attributes["numFmtId"].flatMap({ Int($0) }), let code = attributes["formatCode"] { codes[id] = code }
-            case .start("cellXfs", _): inCellXfs = true
-            case .end("cellXfs"): inCellXfs = false
-            case .start("xf", let attributes) where inCellXfs:
-                formats.append(attributes["numFmtId"].flatMap { Int($0) } ?? 0)
-            default: break
+        try XLSXScanner.scan(bytes, part: part) { (scanner: inout XLSXScanner) throws(XLSXError) in
+            while let event = try scanner.next() {
+                switch event {
+                case .start where scanner.isNamed("numFmt"):
+                    if let id = scanner.attribute("numFmtId").flatMap({ Int($0) }), let code = scanner.attribute("formatCode") { codes[id] = code }
+                case .start where scanner.isNamed("cellXfs"): inCellXfs = true
+                case .end where scanner.isNamed("cellXfs"): inCellXfs = false
+                case .start where inCellXfs && scanner.isNamed("xf"):
+                    formats.append(scanner.attribute("numFmtId").flatMap { Int($0) } ?? 0)
+                default: break
+                }
             }
         }
         self.formats = formats

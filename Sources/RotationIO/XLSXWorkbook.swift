@@ -47,10 +47,12 @@ public struct XLSXWorkbook: Sendable {
         // workbook.xml: the sheets (name and relationship), and the 1904 date system.
         var entries: [(name: String, id: String)] = []
         var date1904 = false
-        try XLSXXML.parse(workbookXML, part: workbookPath) { event in
-            guard case .start(let name, let attributes) = event else { return }
-            if name == "sheet", let sheetName = attributes["name"], let id = attributes["id"] { entries.append((sheetName, id)) }
-            if name == "workbookPr", let value = attributes["date1904"] { date1904 = value == "1" || value.lowercased() == "true" }
+        try XLSXScanner.scan(workbookXML, part: workbookPath) { (scanner: inout XLSXScanner) throws(XLSXError) in
+            while let event = try scanner.next() {
+                guard case .start = event else { continue }
+                if scanner.isNamed("sheet"), let sheetName = scanner.attribute("name"), let id = scanner.attribute("id") { entries.append((sheetName, id)) }
+                if scanner.isNamed("workbookPr"), let value = scanner.attribute("date1904") { date1904 = value == "1" || value.lowercased() == "true" }
+            }
         }
         guard !entries.isEmpty else { throw XLSXError(.noSheet) }
 
@@ -58,7 +60,7 @@ public struct XLSXWorkbook: Sendable {
         var styles = XLSXStyles()
         for (_, type, target) in relationships {
             let path = Self.resolve(target, in: folder)
-            if type.hasSuffix("/sharedStrings"), let bytes = try archive.part(path) { sharedStrings = try Self.sharedStrings(bytes, part: path) }
+            if type.hasSuffix("/sharedStrings"), let bytes = try archive.part(path) { sharedStrings = try XLSXSheetReader.sharedStrings(bytes, part: path) }
             if type.hasSuffix("/styles"), let bytes = try archive.part(path) { styles = try XLSXStyles(bytes, part: path) }
         }
         let cellText = XLSXCellText(sharedStrings: sharedStrings, styles: styles, date1904: date1904)
@@ -75,10 +77,12 @@ public struct XLSXWorkbook: Sendable {
     static func officeDocument(_ archive: XLSXArchive) throws(XLSXError) -> String {
         guard let bytes = try archive.part("_rels/.rels") else { return "xl/workbook.xml" }
         var found: String?
-        try XLSXXML.parse(bytes, part: "_rels/.rels") { event in
-            if case .start("Relationship", let attributes) = event, found == nil,
-               attributes["Type"]?.hasSuffix("/officeDocument") == true, let target = attributes["Target"] {
-                found = target
+        try XLSXScanner.scan(bytes, part: "_rels/.rels") { (scanner: inout XLSXScanner) throws(XLSXError) in
+            while let event = try scanner.next() {
+                if case .start = event, scanner.isNamed("Relationship"), found == nil,
+                   scanner.attribute("Type")?.hasSuffix("/officeDocument") == true, let target = scanner.attribute("Target") {
+                    found = target
+                }
             }
         }
         return found.map { resolve($0, in: "") } ?? "xl/workbook.xml"
@@ -91,9 +95,11 @@ public struct XLSXWorkbook: Sendable {
         let path = (components + ["_rels", name + ".rels"]).joined(separator: "/")
         guard let bytes = try archive.part(path) else { throw XLSXError(.damagedPart(part: path)) }
         var found: [(id: String, type: String, target: String)] = []
-        try XLSXXML.parse(bytes, part: path) { event in
-            if case .start("Relationship", let attributes) = event, let id = attributes["Id"], let target = attributes["Target"] {
-                found.append((id, attributes["Type"] ?? "", target))
+        try XLSXScanner.scan(bytes, part: path) { (scanner: inout XLSXScanner) throws(XLSXError) in
+            while let event = try scanner.next() {
+                if case .start = event, scanner.isNamed("Relationship"), let id = scanner.attribute("Id"), let target = scanner.attribute("Target") {
+                    found.append((id, scanner.attribute("Type") ?? "", target))
+                }
             }
         }
         return found
@@ -111,89 +117,97 @@ public struct XLSXWorkbook: Sendable {
         }
         return parts.joined(separator: "/")
     }
-
-    /// The shared strings: each `<si>`'s text runs, without phonetic runs (`<rPh>`).
-    static func sharedStrings(_ bytes: [UInt8], part: String) throws(XLSXError) -> [String] {
-        var strings: [String] = []
-        var current = ""
-        var inText = false
-        var phonetic = 0
-        try XLSXXML.parse(bytes, part: part) { event in
-            switch event {
-            case .start("si", _): current = ""
-            case .start("t", _): inText = true
-            case .start("rPh", _): phonetic += 1
-            case .text(let text): if inText && phonetic == 0 { current += text }
-            case .end("t"): inText = false
-            case .end("rPh"): phonetic -= 1
-            case .end("si"): strings.append(XLSXCellText.unescape(current))
-            default: break
-            }
-        }
-        return strings
-    }
 }
 
-/// Reads the `<sheetData>` of one worksheet part.
+/// Reads the `<sheetData>` of one worksheet part, and the shared strings, with `XLSXScanner`.
+///
+/// ```swift
+/// let rows = try XLSXSheetReader.rows(bytes, part: "xl/worksheets/sheet1.xml", cellText: cellText)
+/// ```
+///
+/// - Complexity: O(size of the part).
 enum XLSXSheetReader {
     static let maxRow = 1_048_576
     static let maxColumn = 16_384
 
     static func rows(_ bytes: [UInt8], part: String, cellText: XLSXCellText) throws(XLSXError) -> [XLSXWorkbook.Row] {
-        var rows: [XLSXWorkbook.Row] = []
-        var row = XLSXWorkbook.Row(number: 0, cells: [])
-        var cell: (column: Int, type: String, style: Int)?
-        var lastColumn = 0
-        var value = ""
-        var inline = ""
-        var inValue = false, inInlineText = false, phonetic = 0
-        var failure: XLSXError?
-        try XLSXXML.parse(bytes, part: part) { event in
-            guard failure == nil else { return }
-            switch event {
-            case .start("row", let attributes):
-                var number = row.number + 1
-                if let text = attributes["r"] {
-                    guard let parsed = Int(text), (1...maxRow).contains(parsed) else { failure = XLSXError(.badCellReference(text)); return }
-                    number = parsed
-                }
-                row = XLSXWorkbook.Row(number: number, cells: [])
-                lastColumn = 0
-            case .start("c", let attributes):
-                var column = lastColumn + 1
-                if let reference = attributes["r"] {
-                    guard let parsed = columnNumber(reference) else { failure = XLSXError(.badCellReference(reference)); return }
-                    column = parsed
-                }
-                lastColumn = column
-                cell = (column, attributes["t"] ?? "n", attributes["s"].flatMap { Int($0) } ?? 0)
-                value = ""; inline = ""
-            case .start("v", _): inValue = true
-            case .end("v"): inValue = false
-            case .start("t", _): inInlineText = true
-            case .end("t"): inInlineText = false
-            case .start("rPh", _): phonetic += 1
-            case .end("rPh"): phonetic -= 1
-            case .text(let text):
-                if inValue { value += text } else if inInlineText && phonetic == 0 { inline += text }
-            case .end("c"):
-                if let current = cell {
-                    guard let read = cellText.read(type: current.type, value: value, inline: inline, style: current.style) else {
-                        failure = XLSXError(.damagedPart(part: part))
-                        return
+        try XLSXScanner.scan(bytes, part: part) { (scanner: inout XLSXScanner) throws(XLSXError) in
+            var rows: [XLSXWorkbook.Row] = []
+            var row = XLSXWorkbook.Row(number: 0, cells: [])
+            var cell: (column: Int, type: String, style: Int)?
+            var lastColumn = 0
+            var value: [UInt8] = []
+            var inline: [UInt8] = []
+            var inValue = false, inInlineText = false, phonetic = 0
+            while let event = try scanner.next() {
+                switch event {
+                case .start(.row):
+                    var number = row.number + 1
+                    if let text = scanner.attribute("r") {
+                        guard let parsed = Int(text), (1...maxRow).contains(parsed) else { throw XLSXError(.badCellReference(text)) }
+                        number = parsed
                     }
-                    if !read.text.isEmpty {
-                        row.cells.append(XLSXWorkbook.Cell(column: current.column, text: read.text, isNumber: read.isNumber))
+                    row = XLSXWorkbook.Row(number: number, cells: [])
+                    lastColumn = 0
+                case .start(.c):
+                    var column = lastColumn + 1
+                    if let reference = scanner.attribute("r") {
+                        guard let parsed = columnNumber(reference) else { throw XLSXError(.badCellReference(reference)) }
+                        column = parsed
                     }
+                    lastColumn = column
+                    cell = (column, scanner.attribute("t") ?? "n", scanner.attribute("s").flatMap { Int($0) } ?? 0)
+                    value.removeAll(keepingCapacity: true)
+                    inline.removeAll(keepingCapacity: true)
+                case .start(.v): inValue = true
+                case .end(.v): inValue = false
+                case .start(.t): inInlineText = true
+                case .end(.t): inInlineText = false
+                case .start(.phonetic): phonetic += 1
+                case .end(.phonetic): phonetic -= 1
+                case .text:
+                    if inValue { value += scanner.text } else if inInlineText && phonetic == 0 { inline += scanner.text }
+                case .end(.c):
+                    if let current = cell {
+                        guard let read = cellText.read(type: current.type, value: String(decoding: value, as: UTF8.self),
+                                                       inline: String(decoding: inline, as: UTF8.self), style: current.style) else {
+                            throw XLSXError(.damagedPart(part: part))
+                        }
+                        if !read.text.isEmpty {
+                            row.cells.append(XLSXWorkbook.Cell(column: current.column, text: read.text, isNumber: read.isNumber))
+                        }
+                    }
+                    cell = nil
+                case .end(.row):
+                    if !row.cells.isEmpty { rows.append(row) }
+                default: break
                 }
-                cell = nil
-            case .end("row"):
-                if !row.cells.isEmpty { rows.append(row) }
-            default: break
             }
+            return rows
         }
-        if let failure { throw failure }
-        return rows
+    }
+
+    /// The shared strings: each `<si>`'s text runs, without phonetic runs (`<rPh>`).
+    static func sharedStrings(_ bytes: [UInt8], part: String) throws(XLSXError) -> [String] {
+        try XLSXScanner.scan(bytes, part: part) { (scanner: inout XLSXScanner) throws(XLSXError) in
+            var strings: [String] = []
+            var current: [UInt8] = []
+            var inText = false
+            var phonetic = 0
+            while let event = try scanner.next() {
+                switch event {
+                case .start(.stringItem): current.removeAll(keepingCapacity: true)
+                case .start(.t): inText = true
+                case .start(.phonetic): phonetic += 1
+                case .text: if inText && phonetic == 0 { current += scanner.text }
+                case .end(.t): inText = false
+                case .end(.phonetic): phonetic -= 1
+                case .end(.stringItem): strings.append(XLSXCellText.unescape(String(decoding: current, as: UTF8.self)))
+                default: break
+                }
+            }
+            return strings
+        }
     }
 
     /// The column of a cell reference (`B3` → 2); nil for a reference no spreadsheet writes.
@@ -205,7 +219,7 @@ enum XLSXSheetReader {
             if digits.isEmpty, ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar) {
                 letters += 1
                 guard letters <= 3 else { return nil }
-                column = column * 26 + Int(Character(scalar).uppercased().unicodeScalars.first!.value - 64)
+                column = column * 26 + Int((scalar.value | 0x20) - 0x60)  // a or A → 1
             } else if ("0"..."9").contains(scalar) {
                 digits.unicodeScalars.append(scalar)
             } else {
