@@ -9,6 +9,9 @@ public struct SolveOptions: Sendable, Equatable {
     public var mipGap: Double
     /// Keep every model as solved, for `--export-model`.
     public var keepModels: Bool
+    /// When the run began (nil: when the solve begins): the one deadline is this plus the time limit,
+    /// so that the time spent reading the input counts too. Never part of a run's bytes.
+    public var started: Date?
 
     public init(timeLimitSeconds: Double = SolverSettings.defaultTimeLimitSeconds, mipGap: Double = 0, keepModels: Bool = false) {
         self.timeLimitSeconds = timeLimitSeconds

@@ -42,7 +42,7 @@ public struct RotationOptimizer: Sendable {
 
     /// Solves, extracts and re-checks; throws `SolverFailure` on a bug, never returns an unchecked plan.
     public func solve(_ adjudication: Adjudication, baseline: Plan? = nil) throws -> SolveReport {
-        let deadline = Date().addingTimeInterval(options.timeLimitSeconds)
+        let deadline = (options.started ?? Date()).addingTimeInterval(options.timeLimitSeconds)
         var lexicographic = LexicographicSolver(options: options, deadline: deadline)
         lexicographic.progress = progress
         lexicographic.forcedStops = forcedStops
