@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import Foundation
 import RotationCore
 
 /// Cadre-proposing deferred acceptance over the shortlist formulation: each cadre proposes to their
@@ -41,16 +42,34 @@ enum DeferredAcceptance {
     }
 
     /// Deferred acceptance that gives up short lists one at a time until every kept list is full:
-    /// a solution of every level's model (all lists full, no justified envy), as good as the
-    /// structure allows without search. Equal to `run` when `run` fills every list.
-    static func incumbent(_ formulation: ShortlistFormulation) -> Result {
-        var engine = Engine(formulation)
-        engine.propose()
-        while let worst = engine.shortestList() {
-            engine.giveUp(worst)
-            engine.propose()
+    /// a solution of every level's model (all lists full, no justified envy). Equal to `run` when
+    /// `run` fills every list.
+    ///
+    /// Then, until `deadline`, a local search: each list given up is tried again (deferred
+    /// acceptance over the kept lists and it, short lists given up as before); the attempt is kept
+    /// when more lists end up competed. A list given up early may fill once later ones have freed
+    /// their proposers.
+    ///
+    /// - Complexity: O(pairs + positions · lists given up) for the first plan; each attempt of the
+    ///   search costs as much again, and the search stops at `deadline`.
+    static func incumbent(_ formulation: ShortlistFormulation, deadline: Date = .distantPast) -> Result {
+        var best = Engine(formulation)
+        best.propose()
+        best.giveUpShortLists()
+        var improved = true
+        while improved && Date() < deadline {
+            improved = false
+            for p in best.givenUp.indices where best.givenUp[p] {
+                guard Date() < deadline else { break }
+                var trial = best
+                trial.restart(keeping: p)
+                if trial.competedCount > best.competedCount {
+                    best = trial
+                    improved = true
+                }
+            }
         }
-        return engine.result()
+        return best.result()
     }
 
     /// The proposal state on integer indices.
@@ -67,6 +86,8 @@ enum DeferredAcceptance {
         var givenUp: [Bool]
         /// Cadres with no held pair and choices left, popped from the end.
         var free: [Int] = []
+        /// Cadre indices in id order.
+        var cadreOrder: [Int] = []
 
         init(_ formulation: ShortlistFormulation) {
             self.formulation = formulation
@@ -96,7 +117,8 @@ enum DeferredAcceptance {
             held = Array(repeating: [], count: formulation.positions.count)
             givenUp = Array(repeating: false, count: formulation.positions.count)
             // Cadres in id order (the result does not depend on the order; the work does not either).
-            free = cadreIDs.indices.sorted { idPrecedes(cadreIDs[$1], cadreIDs[$0]) }
+            cadreOrder = cadreIDs.indices.sorted { idPrecedes(cadreIDs[$0], cadreIDs[$1]) }
+            free = Array(cadreOrder.reversed())
         }
 
         /// Proposals until no free cadre has a choice left.
@@ -120,6 +142,27 @@ enum DeferredAcceptance {
                 }
             }
         }
+
+        /// Gives up short lists, the furthest from full first, until every kept list is full.
+        mutating func giveUpShortLists() {
+            while let worst = shortestList() {
+                giveUp(worst)
+                propose()
+            }
+        }
+
+        /// Deferred acceptance from the start with position `p` kept again, then short lists given up.
+        mutating func restart(keeping p: Int) {
+            givenUp[p] = false
+            for position in held.indices { held[position].removeAll(keepingCapacity: true) }
+            for c in nextChoice.indices { nextChoice[c] = 0 }
+            free = Array(cadreOrder.reversed())
+            propose()
+            giveUpShortLists()
+        }
+
+        /// Lists kept (every kept list is full after `giveUpShortLists`).
+        var competedCount: Int { givenUp.lazy.filter { !$0 }.count }
 
         /// The kept position furthest from a full list (lowest index among equals), if any is short.
         func shortestList() -> Int? {

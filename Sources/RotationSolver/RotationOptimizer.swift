@@ -35,6 +35,10 @@ public struct RotationOptimizer: Sendable {
     /// deferred acceptance); larger ones whose deferred acceptance fills every list take that proven optimum.
     public static let largestCrossCheckedComponent = 600
 
+    /// The share of what is left of the shortlist phase that deferred acceptance's local search may
+    /// use on a component before GLPK starts from its plan.
+    public static let incumbentSearchShare = 0.1
+
     /// The share of the run's time the shortlist phase may use when a transfer phase follows.
     public static let shortlistShare = 0.5
 
@@ -72,7 +76,9 @@ public struct RotationOptimizer: Sendable {
                 let started = Date()
                 // Deferred acceptance, giving up lists that cannot fill: optimal when it gives up none,
                 // and otherwise GLPK's first incumbent (a time limit never ends with less).
-                let accepted = DeferredAcceptance.incumbent(formulation)
+                // Its local search may use a tenth of what is left of the shortlist's time.
+                let searchUntil = Date().addingTimeInterval(lexicographic.budget(share: Self.incumbentSearchShare) ?? 0)
+                let accepted = DeferredAcceptance.incumbent(formulation, deadline: searchUntil)
                 if accepted.allFull && formulation.pairs.count > Self.largestCrossCheckedComponent {
                     // Proven optimal by structure (see DeferredAcceptance); too large to be worth GLPK's time.
                     let seconds = Date().timeIntervalSince(started)

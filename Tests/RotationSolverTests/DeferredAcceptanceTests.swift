@@ -115,15 +115,49 @@ final class DeferredAcceptanceTests: XCTestCase {
         XCTAssertEqual(start.selected.count, 6)
     }
 
-    /// On random scarce scenarios the incumbent keeps every row of every level's model, is worth no
-    /// more than GLPK's proven level-1 optimum, and equals plain deferred acceptance when that fills
-    /// every list. The cases reach both paths (some lists given up, some runs with none).
+    /// The local search keeps a list given up early once later give-ups free its proposers: PA
+    /// (furthest from full) goes first, then PB and PE, which frees x and u, PA's only applicants;
+    /// tried again, PA fills. Without the search 2 lists are competed, with it 3 (the optimum).
+    func testLocalSearchKeepsAListGivenUpTooEarly() throws {
+        var kit = ScenarioKit("search", mode: .preferences, maxPreferences: 2)
+        for id in ["PA", "PB", "PD", "PE", "PF"] as [PositionID] { kit.position(id, unit: UnitID(rawValue: "U" + id.rawValue)) }
+        let rows: [(CadreID, [(PositionID, Int)])] = [
+            ("x", [("PB", 1), ("PA", 2)]), ("u", [("PE", 1), ("PA", 2)]),
+            ("w", [("PD", 1), ("PB", 2)]), ("v", [("PD", 1)]),
+            ("t", [("PF", 1), ("PE", 2)]), ("s", [("PF", 1)]),
+        ]
+        for (id, choices) in rows {
+            kit.cadre(id, unit: "H")
+            for (position, preference) in choices { kit.apply(id, position, preference: preference, score: 8000) }
+        }
+        let formulation = ShortlistFormulation(kit.adjudication)
+        XCTAssertEqual(formulation.positions.count, 5)
+        func competed(_ result: DeferredAcceptance.Result) -> [PositionID] {
+            formulation.positions.indices.filter { result.competed[$0] }.map { formulation.positions[$0].positionID }
+        }
+        XCTAssertEqual(competed(DeferredAcceptance.incumbent(formulation)), ["PD", "PF"])
+        let searched = DeferredAcceptance.incumbent(formulation, deadline: .distantFuture)
+        XCTAssertEqual(competed(searched), ["PA", "PD", "PF"])
+        let built = formulation.model(level: .positionsCompeted, fixed: [])
+        let values = built.columns.values(selected: RotationOptimizer.mask(searched.selected, count: formulation.pairs.count),
+                                          competed: searched.competed, count: built.model.variables.count)
+        XCTAssertTrue(built.model.isFeasible(values))
+        XCTAssertEqual(try GLPKSolver().solve(built.model).objective, 3)
+    }
+
+    /// On random scarce scenarios the incumbent (with its local search) keeps every row of every
+    /// level's model, is worth no more than GLPK's proven level-1 optimum and no less than without
+    /// the search, and equals plain deferred acceptance when that fills every list. The cases reach
+    /// both paths (some lists given up, some runs with none).
     func testIncumbentKeepsEveryRowAndNeverBeatsTheOptimum() throws {
-        var gaveUp = 0, filledAll = 0
+        var gaveUp = 0, filledAll = 0, improvedBySearch = 0
         for seed in 1...24 as ClosedRange<UInt64> {
             let adjudication = Self.crossing(cadres: 14 + Int(seed % 5) * 6, positions: 12, seed: seed)
             let formulation = ShortlistFormulation(adjudication)
-            let start = DeferredAcceptance.incumbent(formulation)
+            let greedy = DeferredAcceptance.incumbent(formulation)
+            let start = DeferredAcceptance.incumbent(formulation, deadline: .distantFuture)
+            XCTAssertGreaterThanOrEqual(start.competed.filter { $0 }.count, greedy.competed.filter { $0 }.count, "seed \(seed)")
+            if start.competed.filter({ $0 }).count > greedy.competed.filter({ $0 }).count { improvedBySearch += 1 }
             let selected = RotationOptimizer.mask(start.selected, count: formulation.pairs.count)
             if start.allFull {
                 filledAll += 1
@@ -146,6 +180,7 @@ final class DeferredAcceptanceTests: XCTestCase {
         }
         XCTAssertGreaterThan(gaveUp, 3, "the cases must reach lists given up")
         XCTAssertGreaterThan(filledAll, 0, "the cases must reach runs that fill every list")
+        XCTAssertGreaterThan(improvedBySearch, 0, "the cases must reach an incumbent the local search improves")
     }
 
     /// Out of time before every shortlist level, the run keeps deferred acceptance's plan (lists full,
