@@ -433,6 +433,11 @@ public struct TransferPhase: Sendable {
                 clock = Date()
                 let uncapped = part.lexicographicMatching(deadline: part.matchingDeadline(solver))
                 clock = Self.lap(&timings, "transfer.matching", since: clock)
+                if placeAllDue && uncapped.complete && part.levelValue(.duePlaced, of: uncapped.selected) < part.dueCandidates.count {
+                    // Without the caps not every due cadre can be placed, so with them neither: no GLPK needed.
+                    return Result(outcome: .infeasible(try conflict(deadline: solver.deadline)), placements: [], levels: accumulator.results,
+                                  timings: timings)
+                }
                 let start = part.startingPlan(uncapped, deadline: solver.deadline)
                 clock = Self.lap(&timings, "transfer.fallback", since: clock)
                 var levels = LevelAccumulator()
