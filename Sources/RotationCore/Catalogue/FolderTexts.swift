@@ -23,6 +23,8 @@ public enum FolderTexts: CatalogueChapter, Equatable {
     /// `kind` nil: the file is the manifest of `folder` itself.
     case partOfFolder(String, folder: String, kind: Kind?)
     case partOfScenario(String, folder: String)
+    /// `export --format xlsx` without `--out FILE.xlsx`: a workbook cannot go to standard output.
+    case workbookNeedsFile
 
     // MARK: Failed reads and writes (exit 6)
     case cannotCreate(String, SystemReason)
@@ -157,7 +159,7 @@ public enum FolderTexts: CatalogueChapter, Equatable {
         .notAFolder("R1", advice: .folder(.run)), .symbolicLink("R1", advice: .folder(.run)), .symbolicLink("report.html", advice: .file),
         .isFolder("R1"), .notAFile("report.html"),
         .partOfFolder("R1/result.json", folder: "R1", kind: .run), .partOfFolder("R1/x.json", folder: "R1", kind: nil),
-        .partOfScenario("S2017/cadres.csv", folder: "S2017"),
+        .partOfScenario("S2017/cadres.csv", folder: "S2017"), .workbookNeedsFile,
         .cannotCreate("R1", SystemReason(.permission, detail: "Permission denied")),
         .cannotWrite("R1/result.json", SystemReason(.diskFull, detail: "No space left on device")),
         .cannotWrite("R1/result.json", SystemReason(.fileTooLarge, detail: "File too large")),
@@ -234,6 +236,9 @@ public enum FolderTexts: CatalogueChapter, Equatable {
         case let .partOfScenario(path, folder):
             return Text(zh: "\(path) 是场景 \(folder) 的输入文件（该文件夹中有 scenario.yaml）；导出从不覆盖它：\(Advice.file.text.zh)",
                         en: "\(path) is an input of the scenario \(folder) (it holds scenario.yaml); an export never overwrites it: \(Advice.file.text.en)")
+        case .workbookNeedsFile:
+            return Text(zh: "`--format xlsx` 需要用 `--out 文件.xlsx` 指定要写入的工作簿（工作簿不能输出到屏幕）",
+                        en: "--format xlsx needs --out FILE.xlsx (a workbook cannot go to standard output)")
 
         case let .cannotCreate(path, reason):
             return Text(zh: "无法创建 \(path)：\(reason.text.zh)", en: "cannot create \(path): \(reason.text.en)")
