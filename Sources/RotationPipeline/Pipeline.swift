@@ -30,6 +30,9 @@ public enum Pipeline {
         public var progress: (@Sendable (SolveProgress) -> Void)?
         /// The memory the models may take, in bytes (nil: `MemoryEstimate.defaultBudget()`).
         public var memoryBudget: Int?
+        /// When the run began (the command's start, before reading the input): the time limit counts
+        /// from there. Nil: from the start of the solve.
+        public var started: Date?
         public init(timeLimitSeconds: Double? = nil, mipGap: Double? = nil) {
             self.timeLimitSeconds = timeLimitSeconds
             self.mipGap = mipGap
@@ -66,7 +69,9 @@ public enum Pipeline {
         try MemoryEstimate(adjudication).check(budget: options.memoryBudget ?? MemoryEstimate.defaultBudget())  // before any model
         let report: SolveReport
         do {
-            var optimizer = RotationOptimizer(options: SolveOptions(timeLimitSeconds: timeLimit, mipGap: mipGap, keepModels: options.keepModels))
+            var solveOptions = SolveOptions(timeLimitSeconds: timeLimit, mipGap: mipGap, keepModels: options.keepModels)
+            solveOptions.started = options.started
+            var optimizer = RotationOptimizer(options: solveOptions)
             optimizer.progress = options.progress
             report = try optimizer.solve(adjudication, baseline: options.baseline)
         } catch SolverFailure.timeLimitWithoutSolution(let message) {

@@ -101,17 +101,27 @@ public struct TransferPhase: Sendable {
         let vacancyUnit = vacancyPositions.map { $0.flatMap { unitNumber[$0.unitID] } ?? -1 }
         var unitPairNumber = [Int32](repeating: -1, count: unitIDs.count * unitIDs.count)
         var unitPairList: [UnitPair] = []
+        // Per vacancy, what the scan tests first, and the position in a box (one retain to reach it, not one per field).
+        let vacancyLevel = vacancyPositions.map { $0?.level }
+        let boxes = vacancyPositions.map { $0.map(PositionBox.init) }
         var pairList: [Pair] = []
+        if settings.sameLevelOnly {
+            // At most every same-level (candidate, vacancy): reserved once, not regrown over millions of pairs.
+            var vacanciesAt: [RotationCore.Level: Int] = [:]
+            for level in vacancyLevel.compactMap({ $0 }) { vacanciesAt[level, default: 0] += 1 }
+            pairList.reserveCapacity(candidateList.reduce(0) { $0 + (index.cadres[$1].map { vacanciesAt[$0.level] ?? 0 } ?? 0) })
+        }
         for (c, cadreID) in candidateList.enumerated() {
             guard let cadre = index.cadres[cadreID], let fromUnit = unitNumber[cadre.unitID] else { continue }
             let isDue = dueNotExempt.contains(cadreID)
             let fits = fit.row(c)
             var nextFit = fits.startIndex
             for (v, positionID) in vacancies.enumerated() {
-                guard let position = vacancyPositions[v] else { continue }
                 // The cheapest tests first; the verdict is the same conjunction of rules.
-                if settings.sameLevelOnly && position.level != cadre.level { continue }
-                if position.unitID == cadre.unitID { continue }   // P-OWNUNIT
+                guard let level = vacancyLevel[v] else { continue }
+                if settings.sameLevelOnly && level != cadre.level { continue }
+                if vacancyUnit[v] == fromUnit { continue }   // P-OWNUNIT
+                guard let position = boxes[v]?.position else { continue }
                 if pairRules.require(cadre, position) != nil || pairRules.town5(cadre, position) != nil { continue }
                 if !settings.sameLevelOnly {
                     if pairRules.level(cadre, position) != nil { continue }
@@ -579,11 +589,12 @@ public struct TransferPhase: Sendable {
     func conflict(deadline: Date, now: () -> Date,
                   cannotAllBePlaced: ([CadreID], Double) throws -> Bool?) throws -> TransferConflict {
         let due = dueCandidates
-        let vacancyIndex = Dictionary(uniqueKeysWithValues: vacancies.enumerated().map { ($1, $0) })
         let dueIndex = Dictionary(uniqueKeysWithValues: due.enumerated().map { ($1, $0) })
+        let dueOfCandidate = candidates.map { dueIndex[$0] ?? -1 }
         var neighbours: [[Int]] = Array(repeating: [], count: due.count)
         for pair in pairs {
-            if let left = dueIndex[pair.cadreID], let right = vacancyIndex[pair.positionID] { neighbours[left].append(right) }
+            let left = dueOfCandidate[Int(pair.cadreIndex)]
+            if left >= 0 { neighbours[left].append(Int(pair.vacancyIndex)) }
         }
         let edges = neighbours.enumerated().flatMap { left, rights in rights.map { (left: left, right: $0) } }
         let matching = try BipartiteMatching.maximumCardinality(leftCount: due.count, rightCount: vacancies.count, edges: edges)
@@ -595,32 +606,41 @@ public struct TransferPhase: Sendable {
             for (left, right) in matching.enumerated() { if let right { matchOfRight[right] = left } }
             // From one unmatched cadre, the alternating-reachable cadres outnumber their vacancies by one;
             // report the smallest such set (a cadre with no eligible vacancy is the simplest).
-            func violator(from start: Int) -> (cadres: Set<Int>, vacancies: Set<Int>) {
-                var seenLeft: Set<Int> = [start]
-                var seenRight = Set<Int>()
+            // Arrays stamped with the search's number, not sets: one search per unmatched cadre.
+            var leftStamp = [Int](repeating: -1, count: due.count)
+            var rightStamp = [Int](repeating: -1, count: vacancies.count)
+            func violator(from start: Int, stamp: Int) -> (cadres: [Int], vacancies: [Int]) {
+                var seenLeft = [start]
+                var seenRight: [Int] = []
+                leftStamp[start] = stamp
                 var queue = [start]
                 while let left = queue.popLast() {
-                    for right in neighbours[left] where !seenRight.contains(right) {
-                        seenRight.insert(right)
-                        if let next = matchOfRight[right], !seenLeft.contains(next) {
-                            seenLeft.insert(next)
+                    for right in neighbours[left] where rightStamp[right] != stamp {
+                        rightStamp[right] = stamp
+                        seenRight.append(right)
+                        if let next = matchOfRight[right], leftStamp[next] != stamp {
+                            leftStamp[next] = stamp
+                            seenLeft.append(next)
                             queue.append(next)
                         }
                     }
                 }
                 return (seenLeft, seenRight)
             }
-            var smallest = violator(from: unmatched[0])
-            for start in unmatched.dropFirst() {
-                let candidate = violator(from: start)
+            var smallest = violator(from: unmatched[0], stamp: 0)
+            // Past the run's deadline the smallest found so far is reported (still a real violator).
+            for (number, start) in unmatched.enumerated().dropFirst() where smallest.cadres.count > 1 {
+                if number % 64 == 0 && now() >= deadline { break }
+                let candidate = violator(from: start, stamp: number)
                 if candidate.cadres.count < smallest.cadres.count { smallest = candidate }
             }
             let (seenLeft, seenRight) = smallest
             let cadres = seenLeft.map { due[$0] }.sorted(by: idPrecedes)
             let open = seenRight.map { vacancies[$0] }.sorted(by: idPrecedes)
-            let perCadre = cadres.map { cadreID -> (cadre: String, vacancies: [String]) in
-                (cadreID.rawValue, pairs.filter { $0.cadreID == cadreID }.map(\.positionID.rawValue))
-            }
+            let members = Set(cadres)
+            var reachable: [CadreID: [String]] = [:]
+            for pair in pairs where members.contains(pair.cadreID) { reachable[pair.cadreID, default: []].append(pair.positionID.rawValue) }
+            let perCadre = cadres.map { cadreID -> (cadre: String, vacancies: [String]) in (cadreID.rawValue, reachable[cadreID] ?? []) }
             let detail = RuleTexts.conflictHall(cadres: cadres.count, vacancies: open.count,
                                                 sameLevelOnly: adjudication.scenario.transfer.sameLevelOnly, perCadre: perCadre).text
             return TransferConflict(reason: .hall, cadres: cadres, vacancies: open, detail: detail.en, chinese: detail.zh)
@@ -679,4 +699,10 @@ public struct TransferPhase: Sendable {
         case .noSolution, .unbounded: return nil
         }
     }
+}
+
+/// A position behind one reference, for the pair scan.
+private final class PositionBox {
+    let position: Position
+    init(_ position: Position) { self.position = position }
 }

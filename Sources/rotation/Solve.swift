@@ -47,6 +47,7 @@ struct Solve: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func run() throws {
+        let started = Date()   // the time limit counts from here: reading the input is part of the run
         SignalGuard.pauseAt = pauseAt
         let loaded = try scenario.load(lang: language.lang)
         Console.warnings(loaded, lang: language.lang)
@@ -70,6 +71,7 @@ struct Solve: ParsableCommand {
         }
         options.keepModels = exportModel != nil
         options.recordTimings = timings
+        options.started = started
         if let memoryBudget { options.memoryBudget = memoryBudget > Int.max >> 20 ? Int.max : max(memoryBudget, 1) << 20 }
         options.stamp = now ?? ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].map { "SOURCE_DATE_EPOCH=\($0)" }
         SignalGuard.pause(.solving)
