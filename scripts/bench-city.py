@@ -7,7 +7,8 @@ the references measured in the same run.
 
 Families (scripts/bench-generate.py writes them; cached under --work):
   pref-N   preferences mode, place_all_due, a cap of 1 per unit pair, fits for most same-level
-           pairs: 200, 1,000, 5,000 and 20,000 cadres (--quick: 200 and 1,000).
+           pairs: 200, 1,000, 5,000 and 20,000 cadres (--quick: 200 and 1,000); pref-20000w has
+           twice the offered positions (6,000) and half the fit share.
   dense-N  a pure assignment: N due cadres x N vacancies, N^2 fit rows, no cap can bind.
 
 Per case: the largest model (columns/rows/non-zeros), seconds per phase, whole wall time and
@@ -31,24 +32,31 @@ ROOT = os.path.dirname(HERE)
 
 # name, generator arguments (fixed seeds)
 CASES = [
-    ("pref-200", ["pref", "--cadres", "200", "--offered", "80", "--k", "3", "--seed", "2"]),
+    ("pref-200", ["pref", "--cadres", "200", "--offered", "80", "--k", "3", "--seed", "1"]),
     ("pref-1000", ["pref", "--cadres", "1000", "--offered", "392", "--k", "3", "--seed", "1"]),
     ("dense-300", ["dense", "--due", "300", "--vacancies", "300", "--seed", "3"]),
     ("pref-5000", ["pref", "--cadres", "5000", "--offered", "2051", "--k", "2", "--seed", "5"]),
     ("dense-800", ["dense", "--due", "800", "--vacancies", "800", "--seed", "8"]),
+    # 3,000 offered positions: once ~2,800 are competed, 1,407 due cadres cannot all be placed
+    # (exit 4, a proven conflict); 6,000 offered: place_all_due can hold, the time limit binds.
     ("pref-20000", ["pref", "--cadres", "20000", "--offered", "3000", "--k", "2", "--seed", "20",
                     "--fit-share", "0.6"]),
+    ("pref-20000w", ["pref", "--cadres", "20000", "--offered", "6000", "--k", "2", "--seed", "20",
+                     "--fit-share", "0.3"]),
 ]
 QUICK = {"pref-200", "pref-1000", "dense-300"}
 
 
 def run_timed(command, env=None):
-    """Runs a command under /usr/bin/time; returns (exit code, wall seconds, peak KB, stdout)."""
+    """Runs a command under /usr/bin/time; returns (exit code, wall seconds, peak KB, stdout, CPU seconds)."""
     started = time.perf_counter()
-    result = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, capture_output=True, text=True, env=env)
+    result = subprocess.run(["/usr/bin/time", "-f", "%M %U %S"] + command, capture_output=True, text=True, env=env)
     wall = time.perf_counter() - started
-    peak = int(result.stderr.strip().splitlines()[-1]) if result.stderr.strip() else 0
-    return result.returncode, wall, peak, result.stdout
+    peak, cpu = 0, 0.0
+    if result.stderr.strip():
+        fields = result.stderr.strip().splitlines()[-1].split()
+        peak, cpu = int(fields[0]), float(fields[1]) + float(fields[2])
+    return result.returncode, wall, peak, result.stdout, cpu
 
 
 def highs_seconds(folder):
@@ -95,8 +103,8 @@ def main():
             subprocess.run([sys.executable, os.path.join(HERE, "bench-generate.py")] + generator + [scenario], check=True)
         out = os.path.join(args.work, "runs", name)
         print(f"solving {name} …", flush=True)
-        code, wall, peak, _ = run_timed([args.rotation, "solve", scenario, "--out", out, "--timings"])
-        row = {"case": name, "exit": code, "wall": wall, "peak_mb": peak / 1024}
+        code, wall, peak, _, cpu = run_timed([args.rotation, "solve", scenario, "--out", out, "--timings"])
+        row = {"case": name, "exit": code, "wall": wall, "cpu": cpu, "peak_mb": peak / 1024}
         audit_path = os.path.join(out, "audit.json")
         if os.path.exists(audit_path):
             with open(audit_path, encoding="utf-8") as handle:
@@ -124,7 +132,7 @@ def main():
         if have_highs and os.path.exists(audit_path):
             models_dir = os.path.join(args.work, "models", name)
             shutil.rmtree(models_dir, ignore_errors=True)
-            code2, _, _, _ = run_timed([args.rotation, "solve", scenario, "--out", out + "-export", "--timings",
+            code2, _, _, _, _ = run_timed([args.rotation, "solve", scenario, "--out", out + "-export", "--timings",
                                         "--export-model", models_dir])
             if os.path.isdir(models_dir):
                 with open(os.path.join(out + "-export", "audit.json"), encoding="utf-8") as handle:
@@ -137,7 +145,7 @@ def main():
         print(json.dumps(row, ensure_ascii=False), flush=True)
 
     print()
-    header = ["case", "exit", "status", "largest model cols/rows/nnz", "shortlist s", "transfer s", "wall s", "peak MB",
+    header = ["case", "exit", "status", "largest model cols/rows/nnz", "shortlist s", "transfer s", "wall s", "CPU s", "peak MB",
               "max gap", "price of fairness", "SciPy s (ratio)", "HiGHS s on the same models (GLPK/HiGHS)"]
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
@@ -146,7 +154,7 @@ def main():
         highs = f'{r["highs"]:.2f} ({r["highs_ratio"]:.1f}, {r["highs_proved"]} optimal)' if r.get("highs_ratio") else "–"
         print("| " + " | ".join([
             r["case"], str(r["exit"]), str(r.get("status")), r.get("largest", "–"),
-            f'{r.get("shortlist", 0):.2f}', f'{r.get("transfer", 0):.2f}', f'{r["wall"]:.2f}', f'{r["peak_mb"]:.0f}',
+            f'{r.get("shortlist", 0):.2f}', f'{r.get("transfer", 0):.2f}', f'{r["wall"]:.2f}', f'{r["cpu"]:.2f}', f'{r["peak_mb"]:.0f}',
             f'{r.get("gap", 0):.2%}', str(r.get("fairness", "–")), scipy, highs]) + " |")
 
 

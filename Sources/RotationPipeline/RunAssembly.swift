@@ -15,7 +15,7 @@ struct RunAssembly {
     let recordTimings: Bool
     let stamp: String?
 
-    static var backend: String { "GLPK \(GLPK.version): glp_simplex (dual, long-step ratio test) then glp_intopt with Gomory, MIR, cover and clique cuts" }
+    static var backend: String { "GLPK \(GLPK.version): glp_simplex (dual, long-step ratio test) then glp_intopt with cover and clique cuts on the shortlist levels, Gomory, MIR, cover and clique cuts on the others" }
 
     func run() -> Run {
         let scenario = adjudication.scenario

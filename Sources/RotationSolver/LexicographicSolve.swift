@@ -110,16 +110,17 @@ struct LexicographicSolver {
     /// start: the previous level's solution is feasible for the next). `share` is the part of
     /// what is left of the phase this solve may use (1 for the phase's last solve).
     mutating func solve(_ level: ObjectiveLevelID, model: LinearModel, fallback: [Double]?,
-                        method: SolverOptions.SimplexMethod = .dual, share: Double = 0.5,
-                        rootDuals: Bool = false) throws -> (values: [Double]?, result: LevelResult) {
+                        method: SolverOptions.SimplexMethod = .dual, cuts: SolverOptions.CutGenerators = .all,
+                        share: Double = 0.5, rootDuals: Bool = false) throws -> (values: [Double]?, result: LevelResult) {
         root = nil
-        let outcome = try solveOne(level, model: model, fallback: fallback, method: method, share: share, rootDuals: rootDuals)
+        let outcome = try solveOne(level, model: model, fallback: fallback, method: method, cuts: cuts, share: share,
+                                   rootDuals: rootDuals)
         note(outcome.result)
         return outcome
     }
 
     private mutating func solveOne(_ level: ObjectiveLevelID, model: LinearModel, fallback: [Double]?,
-                                   method: SolverOptions.SimplexMethod, share: Double,
+                                   method: SolverOptions.SimplexMethod, cuts: SolverOptions.CutGenerators, share: Double,
                                    rootDuals: Bool) throws -> (values: [Double]?, result: LevelResult) {
         modelSizes.append(ModelSize(name: model.name, columns: model.variables.count, rows: model.constraints.count,
                                     nonzeros: model.nonZeroCount))
@@ -139,7 +140,7 @@ struct LexicographicSolver {
         }
         report(level.name, phase: level.phase.rawValue)
         let limit = min(remaining, SolverOptions.longestTimeLimitSeconds)
-        var glpkOptions = SolverOptions(timeLimitSeconds: limit, mipGap: options.mipGap, method: method)
+        var glpkOptions = SolverOptions(timeLimitSeconds: limit, mipGap: options.mipGap, method: method, cuts: cuts)
         glpkOptions.rootDuals = rootDuals
         let solution = try GLPKSolver(options: glpkOptions).solve(model, start: fallback)
         if rootDuals, let objective = solution.relaxationObjective, solution.rowDuals.count == model.constraints.count {

@@ -112,7 +112,8 @@ public struct RotationOptimizer: Sendable {
                     let start = built.columns.values(selected: Self.mask(accepted.selected, count: formulation.pairs.count),
                                                      competed: accepted.competed, count: built.model.variables.count)
                     let fallback = values ?? (built.model.isFeasible(start) ? start : Array(repeating: 0, count: built.model.variables.count))
-                    let solved = try lexicographic.solve(level.id, model: built.model, fallback: fallback)
+                    let solved = try lexicographic.solve(level.id, model: built.model, fallback: fallback,
+                                                         cuts: ShortlistFormulation.cuts)
                     guard let solvedValues = solved.values else {
                         throw SolverFailure.unexpected("the shortlist model \(built.model.name) has no solution; choosing no position is always feasible, so this is a bug")
                     }
@@ -124,7 +125,8 @@ public struct RotationOptimizer: Sendable {
                 if let keep {
                     var built = formulation.model(level: nil, fixed: fixed, keep: keep)
                     built.model.name = "shortlist\(tag)_persistence"
-                    let solved = try lexicographic.solve(.shortlistPersistence, model: built.model, fallback: values)
+                    let solved = try lexicographic.solve(.shortlistPersistence, model: built.model, fallback: values,
+                                                         cuts: ShortlistFormulation.cuts)
                     if let solvedValues = solved.values {
                         values = solvedValues
                         columns = built.columns

@@ -227,6 +227,13 @@ public struct ShortlistFormulation: Sendable {
         return (model, Columns(pairColumns: pairColumns, positionColumns: positionColumns, runningSums: runningSums))
     }
 
+    /// The cut generators GLPK uses on the shortlist levels: cover and clique cuts. Measured with
+    /// `rotation-bench --tune` on the exported levels of the benchmark's preferences scenarios:
+    /// Gomory's cuts cost most of the time there (`glp_gmi_gen` transforming one tableau row per
+    /// fractional column) and buy nothing these rows' cliques do not; MIR cuts likewise.
+    /// The price of fairness (no envy rows) keeps all four.
+    public static let cuts: SolverOptions.CutGenerators = [.cover, .clique]
+
     /// Positions with more passed applicants than this write "ranked above" as running sums (O(n)
     /// coefficients); smaller ones list the terms directly (O(n²), but GLPK's simplex and branching
     /// are far faster on them: `rotation-bench` measured 0.03 s against 31 s at 1,000 cadres).

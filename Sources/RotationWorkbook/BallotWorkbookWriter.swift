@@ -32,13 +32,9 @@ public enum BallotWorkbookWriter {
 
     /// The workbook's bytes (written in a private temporary folder, then read back); the creation time is fixed.
     public static func bytes(_ sheets: [Sheet], title: String, created: Int = 1_483_228_800) throws -> [UInt8] {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rotation-ballots-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let path = scratch.appendingPathComponent("ballots.xlsx").path
-        try write(sheets, title: title, created: created, path: path)
-        guard let data = FileManager.default.contents(atPath: path) else { throw Failure(description: "cannot read back \(path)") }
-        return Array(data)
+        let written = try ScratchFile.bytes(named: "ballots.xlsx") { try write(sheets, title: title, created: created, path: $0) }
+        guard let bytes = written.bytes else { throw Failure(description: "cannot read back \(written.path)") }
+        return bytes
     }
 
     /// libxlsxwriter's status as an error (the entry workbook's one check).

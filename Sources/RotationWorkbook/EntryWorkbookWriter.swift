@@ -26,13 +26,9 @@ public enum EntryWorkbookWriter {
 
     /// The workbook's bytes (written in a private temporary folder, then read back).
     public static func bytes(_ workbook: EntryWorkbook, created: Int = 1_483_228_800) throws -> [UInt8] {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rotation-entry-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let path = scratch.appendingPathComponent("scenario.xlsx").path
-        try write(workbook, created: created, path: path)
-        guard let data = FileManager.default.contents(atPath: path) else { throw Failure(description: "cannot read back \(path)") }
-        return Array(data)
+        let written = try ScratchFile.bytes(named: "scenario.xlsx") { try write(workbook, created: created, path: $0) }
+        guard let bytes = written.bytes else { throw Failure(description: "cannot read back \(written.path)") }
+        return bytes
     }
 
     static func check(_ status: lxw_error, _ what: String) throws {

@@ -181,11 +181,11 @@ if let index = arguments.firstIndex(of: "--time-limit"), arguments.index(after: 
     timeLimit = value
 }
 if arguments.contains("--help") || arguments.contains("-h") {
-    print("usage: rotation-bench [--quick] [--time-limit SECONDS] [--log]\n       rotation-bench --tune MODELS_FOLDER [--time-limit SECONDS]")
+    print("usage: rotation-bench [--quick] [--time-limit SECONDS] [--log]\n       rotation-bench --tune MODELS_FOLDER [--time-limit SECONDS] [--log]")
     exit(0)
 }
 if let index = arguments.firstIndex(of: "--tune"), arguments.index(after: index) < arguments.endIndex {
-    tune(folder: arguments[arguments.index(after: index)], timeLimit: timeLimit)
+    tune(folder: arguments[arguments.index(after: index)], timeLimit: timeLimit, showLog: showLog)
     exit(0)
 }
 // The ballot tally (TallyBench.swift): alone with --tally, else after the solver benchmarks.

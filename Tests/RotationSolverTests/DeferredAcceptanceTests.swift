@@ -51,8 +51,8 @@ final class DeferredAcceptanceTests: XCTestCase {
         }
     }
 
-    func testShortListIsReportedNotFull() {
-        // Two positions of 2, three cadres all preferring PA: PB gets one proposal only.
+    /// Two positions of 2, three cadres all preferring PA: PB gets one proposal only.
+    static func threePreferringPA() -> Adjudication {
         var kit = ScenarioKit("short", mode: .preferences, maxPreferences: 2)
         kit.position("PA", unit: "A")
         kit.position("PB", unit: "B")
@@ -61,7 +61,11 @@ final class DeferredAcceptanceTests: XCTestCase {
             kit.apply(id, "PA", preference: 1, score: score)
             kit.apply(id, "PB", preference: 2, score: score)
         }
-        let result = DeferredAcceptance.run(ShortlistFormulation(kit.adjudication))
+        return kit.adjudication
+    }
+
+    func testShortListIsReportedNotFull() {
+        let result = DeferredAcceptance.run(ShortlistFormulation(Self.threePreferringPA()))
         XCTAssertFalse(result.allFull)
     }
 
@@ -81,15 +85,7 @@ final class DeferredAcceptanceTests: XCTestCase {
 
     /// Three cadres all preferring PA, lists of 2: PB cannot fill, is given up, and PA keeps its two best.
     func testIncumbentGivesUpAListThatCannotFill() {
-        var kit = ScenarioKit("short", mode: .preferences, maxPreferences: 2)
-        kit.position("PA", unit: "A")
-        kit.position("PB", unit: "B")
-        for (id, score): (CadreID, Int) in [("c1", 9000), ("c2", 8000), ("c3", 7000)] {
-            kit.cadre(id, unit: "H")
-            kit.apply(id, "PA", preference: 1, score: score)
-            kit.apply(id, "PB", preference: 2, score: score)
-        }
-        let formulation = ShortlistFormulation(kit.adjudication)
+        let formulation = ShortlistFormulation(Self.threePreferringPA())
         let start = DeferredAcceptance.incumbent(formulation)
         XCTAssertFalse(start.allFull)
         XCTAssertEqual(start.competed, formulation.positions.map { $0.positionID == "PA" })

@@ -246,6 +246,9 @@ final class TransferPhaseTests: XCTestCase {
         XCTAssertEqual(conflict.cadres, ["d1", "d2"])
         XCTAssertEqual(conflict.vacancies, ["PA"])
         XCTAssertEqual(report.status, .infeasible)
+        // Cadres with the same vacancies are named together, the list said once.
+        XCTAssertTrue(conflict.detail.hasSuffix(": d1, d2 → PA"), conflict.detail)
+        XCTAssertTrue(conflict.detailChinese.hasSuffix("：d1、d2 → PA"), conflict.detailChinese)
     }
 
     /// The simplest Hall violator: a due cadre with no eligible vacancy.

@@ -50,6 +50,7 @@ public enum RuleTexts: CatalogueChapter {
         .transferNotRunPreInterview, .transferDisabled,
         .conflictHall(cadres: 2, vacancies: 1, sameLevelOnly: true, perCadre: [("FH028", ["P07"]), ("FH047", [])]),
         .conflictHall(cadres: 1, vacancies: 0, sameLevelOnly: false, perCadre: [("FH028", [])]),
+        .conflictHall(cadres: 3, vacancies: 2, sameLevelOnly: true, perCadre: [("C01", ["P1", "P2"]), ("C02", ["P1"]), ("C03", ["P1", "P2"])]),
         .conflictUnitPairCap(cap: 1, pairs: [("D01→T02", 0)], irreducible: true, largestSearch: 60),
         .conflictUnitPairCap(cap: 1, pairs: [("D01→T02", 0), ("D03→T02", 1)], irreducible: false, largestSearch: 60),
     ]
@@ -96,10 +97,11 @@ public enum RuleTexts: CatalogueChapter {
         case .transferDisabled:
             Text(zh: "scenario.yaml 未启用组织调动（`transfer.enabled`）", en: "transfer disabled in scenario.yaml")
         case let .conflictHall(cadres, vacancies, sameLevelOnly, perCadre):
+            // Cadres with the same vacancies are listed together (at city scale, dozens share one list).
             Text(zh: "\(cadres) 名到期交流人员只能去 \(vacancies) 个空缺职位（\(sameLevelOnly ? "同职级" : "同职级或允许的晋升")，不回本单位，符合职位要求）："
-                    + perCadre.map { "\($0.cadre) → " + ($0.vacancies.isEmpty ? "无可去的空缺职位" : $0.vacancies.joined(separator: "/")) }.joined(separator: "；"),
+                    + Self.grouped(perCadre).map { $0.cadres.joined(separator: "、") + " → " + ($0.vacancies.isEmpty ? "无可去的空缺职位" : $0.vacancies.joined(separator: "/")) }.joined(separator: "；"),
                  en: "\(cadres) rotation-due cadre\(cadres == 1 ? "" : "s") can only go to \(vacancies) vacanc\(vacancies == 1 ? "y" : "ies") (\(sameLevelOnly ? "same level" : "same level or an allowed promotion"), not their own unit, position requirements met): "
-                    + perCadre.map { "\($0.cadre) → " + ($0.vacancies.isEmpty ? "no eligible vacancy" : $0.vacancies.joined(separator: "/")) }.joined(separator: "; "))
+                    + Self.grouped(perCadre).map { $0.cadres.joined(separator: ", ") + " → " + ($0.vacancies.isEmpty ? "no eligible vacancy" : $0.vacancies.joined(separator: "/")) }.joined(separator: "; "))
         case let .conflictUnitPairCap(cap, pairs, irreducible, largest):
             Text(zh: "每名到期人员都有可去的空缺职位，但每对单位之间最多调动 \(cap) 人的限制使这些人员不能同时安排："
                     + pairs.map { "\($0.pair)（还可调动 \($0.more) 人）" }.joined(separator: "、")
@@ -109,5 +111,26 @@ public enum RuleTexts: CatalogueChapter {
                     + (irreducible ? "" : " (not proven irreducible: the run's time limit ended the search for a minimal set, "
                         + "or more than \(largest) cadres are due, so a smaller set of these cadres may already conflict)"))
         }
+    }
+
+    /// Cadres with the same vacancy list, in order of first appearance.
+    ///
+    /// ```swift
+    /// RuleTexts.grouped([("C1", ["P1"]), ("C2", ["P2"]), ("C3", ["P1"])])
+    /// // [(["C1", "C3"], ["P1"]), (["C2"], ["P2"])]
+    /// ```
+    /// - Complexity: O(n) lists hashed.
+    static func grouped(_ perCadre: [(cadre: String, vacancies: [String])]) -> [(cadres: [String], vacancies: [String])] {
+        var groups: [(cadres: [String], vacancies: [String])] = []
+        var slot: [[String]: Int] = [:]
+        for entry in perCadre {
+            if let index = slot[entry.vacancies] {
+                groups[index].cadres.append(entry.cadre)
+            } else {
+                slot[entry.vacancies] = groups.count
+                groups.append(([entry.cadre], entry.vacancies))
+            }
+        }
+        return groups
     }
 }
