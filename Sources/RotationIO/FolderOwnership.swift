@@ -10,15 +10,6 @@ public enum FolderKind: String, Sendable, CaseIterable {
     /// One public notice per unit (`rotation export --per-unit`).
     case notices
 
-    /// The option that names such a folder, for messages.
-    var option: String {
-        switch self {
-        case .run: return "--out"
-        case .models: return "--export-model"
-        case .notices: return "--per-unit"
-        }
-    }
-
     /// The kind as the catalogue names it (`FolderTexts`).
     var catalogue: FolderTexts.Kind {
         switch self {

@@ -46,7 +46,7 @@ struct Export: ParsableCommand {
 
     func run() throws {
         if format == .xlsx && (out == nil || out == "-") {
-            Console.error("rotation export: --format xlsx needs --out FILE.xlsx (a workbook cannot go to standard output)")
+            Console.error("rotation export: " + FolderTexts.workbookNeedsFile(lang ?? .zh))
             throw ExitCode(ExitStatus.badInput)
         }
         let loaded = try Console.exitOnFailure(asked: lang) { () throws(PipelineFailure) in try Pipeline.run(at: folder) }

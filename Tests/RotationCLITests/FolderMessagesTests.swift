@@ -33,9 +33,10 @@ final class FolderMessagesTests: XCTestCase {
         }
         XCTAssertTrue(zh.stderr.contains(chinese), "«\(chinese)» not in: \(zh.stderr)", file: file, line: line)
         XCTAssertTrue(en.stderr.contains(english), "«\(english)» not in: \(en.stderr)", file: file, line: line)
+        // The test's own folder names and the command's name before the colon are not sentences.
         let shown = zh.stderr.replacingOccurrences(of: folder.path, with: "F1").replacingOccurrences(of: CLI.sample.path, with: "S1")
         for text in shown.split(separator: "\n") {
-            XCTAssertEqual(LanguageCheck.englishWords(in: String(text), allowing: ["RUN", "F1", "S1", "mine", "plain", "models", "nowhere", "file", "proc"]), [], String(text), file: file, line: line)
+            XCTAssertEqual(LanguageCheck.englishWords(in: String(text), allowing: ["RUN", "F1", "S1", "mine", "plain", "models", "nowhere", "file", "proc", "export"]), [], String(text), file: file, line: line)
         }
         XCTAssertEqual(LanguageCheck.chineseOutsideParentheses(in: en.stderr), [], en.stderr, file: file, line: line)
         return (zh.stderr, en.stderr)
@@ -48,18 +49,18 @@ final class FolderMessagesTests: XCTestCase {
         try FileManager.default.createDirectory(at: foreign, withIntermediateDirectories: true)
         try CLI.write("keep", to: foreign.appendingPathComponent("notes.txt"))
         try assertBothLanguages(["solve", CLI.sample.path, "--out", foreign.path], status: 2,
-                                says: "不是 `rotation` 写出的运行结果文件夹", "is not a run folder written by rotation")
+                                says: "不是 rotation 写出的运行结果文件夹", "is not a run folder written by rotation")
         XCTAssertEqual(try CLI.read(foreign.appendingPathComponent("notes.txt")), "keep")
         // With a manifest of the run, one file too many.
         try CLI.write("mine", to: run.appendingPathComponent("notes.txt"))
         try assertBothLanguages(["solve", CLI.sample.path, "--out", run.path], status: 2,
-                                says: "中有不是 `rotation` 写的文件（`notes.txt`）", "holds files rotation did not write (notes.txt)")
+                                says: "中有不是 rotation 写的文件（`notes.txt`）", "holds files rotation did not write (notes.txt)")
         // A models folder given as --out.
         try FileManager.default.removeItem(at: run.appendingPathComponent("notes.txt"))
         let models = folder.appendingPathComponent("models")
         XCTAssertEqual(try CLI.run(["solve", CLI.sample.path, "--out", folder.appendingPathComponent("R2").path, "--export-model", models.path]).status, 0)
         try assertBothLanguages(["solve", CLI.sample.path, "--out", models.path], status: 2,
-                                says: "是 `rotation` 写出的模型文件夹，不是运行结果文件夹", "is a models folder written by rotation, not a run folder")
+                                says: "是 rotation 写出的模型文件夹，不是运行结果文件夹", "is a models folder written by rotation, not a run folder")
     }
 
     func testAFileWhereTheFolderGoesIsRefused() throws {
@@ -70,8 +71,9 @@ final class FolderMessagesTests: XCTestCase {
         try assertBothLanguages(["export", run.path, "--format", "html", "--out", folder.path], status: 2,
                                 says: "是文件夹；请写出要写入的文件名", "is a folder; name a file to write")
         try assertBothLanguages(["export", run.path, "--format", "html", "--out", run.appendingPathComponent("result.json").path], status: 2,
-                                says: "属于 `rotation` 写出的运行结果文件夹", "is part of the run folder")
+                                says: "属于 rotation 写出的运行结果文件夹", "is part of the run folder")
         try assertBothLanguages(["init", run.path], status: 2, says: "已存在", "already exists")
+        try assertBothLanguages(["export", run.path, "--format", "xlsx"], status: 2, says: "工作簿不能输出到屏幕", "a workbook cannot go to standard output")
     }
 
     func testADamagedOrMissingManifestIsRefused() throws {

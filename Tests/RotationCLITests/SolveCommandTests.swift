@@ -167,7 +167,7 @@ final class SolveCommandTests: XCTestCase {
         try CLI.write("keep me", to: folder.appendingPathComponent("notes.txt"))
         let result = try CLI.run(["solve", CLI.sample.path, "--out", folder.path])
         XCTAssertEqual(result.status, 2)
-        XCTAssertTrue(result.stderr.contains("不是 `rotation` 写出的运行结果文件夹") && result.stderr.contains("`notes.txt`"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("不是 rotation 写出的运行结果文件夹") && result.stderr.contains("`notes.txt`"), result.stderr)
         let english = try CLI.run(["solve", CLI.sample.path, "--out", folder.path, "--lang", "en"])
         XCTAssertTrue(english.stderr.contains("is not a run folder written by rotation"), english.stderr)
         XCTAssertEqual(try CLI.read(folder.appendingPathComponent("notes.txt")), "keep me")

@@ -23,6 +23,8 @@ public enum FolderTexts: CatalogueChapter, Equatable {
     /// `kind` nil: the file is the manifest of `folder` itself.
     case partOfFolder(String, folder: String, kind: Kind?)
     case partOfScenario(String, folder: String)
+    /// `export --format xlsx` without `--out FILE.xlsx`: a workbook cannot go to standard output.
+    case workbookNeedsFile
 
     // MARK: Failed reads and writes (exit 6)
     case cannotCreate(String, SystemReason)
@@ -70,13 +72,17 @@ public enum FolderTexts: CatalogueChapter, Equatable {
         case newFolder
         case file
 
-        var text: Text {
+        /// What to do (`换一个 --out`), to follow 请 or 或.
+        var action: Text {
             switch self {
-            case .folder(let kind): Text(zh: "请换一个 `\(kind.option)`", en: "choose another \(kind.option)")
-            case .newFolder: Text(zh: "请换一个新的文件夹名", en: "choose a new folder name")
-            case .file: Text(zh: "请换一个文件名", en: "choose another file name")
+            case .folder(let kind): Text(zh: "换一个 `\(kind.option)`", en: "choose another \(kind.option)")
+            case .newFolder: Text(zh: "换一个新的文件夹名", en: "choose a new folder name")
+            case .file: Text(zh: "换一个文件名", en: "choose another file name")
             }
         }
+
+        /// The advice as a sentence of its own (`请换一个 --out`).
+        var text: Text { Text(zh: "请" + action.zh, en: action.en) }
     }
 
     /// Why a `.rotation-manifest.json` is not one rotation wrote.
@@ -153,7 +159,7 @@ public enum FolderTexts: CatalogueChapter, Equatable {
         .notAFolder("R1", advice: .folder(.run)), .symbolicLink("R1", advice: .folder(.run)), .symbolicLink("report.html", advice: .file),
         .isFolder("R1"), .notAFile("report.html"),
         .partOfFolder("R1/result.json", folder: "R1", kind: .run), .partOfFolder("R1/x.json", folder: "R1", kind: nil),
-        .partOfScenario("S2017/cadres.csv", folder: "S2017"),
+        .partOfScenario("S2017/cadres.csv", folder: "S2017"), .workbookNeedsFile,
         .cannotCreate("R1", SystemReason(.permission, detail: "Permission denied")),
         .cannotWrite("R1/result.json", SystemReason(.diskFull, detail: "No space left on device")),
         .cannotWrite("R1/result.json", SystemReason(.fileTooLarge, detail: "File too large")),
@@ -191,30 +197,30 @@ public enum FolderTexts: CatalogueChapter, Equatable {
         case let .foreignFiles(path, names, manifest, advice):
             let shown = FolderTexts.names(names)
             if case .newFolder = advice {
-                return Text(zh: "\(path) 已存在且不是空的（\(shown.zh)）；\(advice.text.zh)（`rotation` 从不覆盖已有文件）",
+                return Text(zh: "\(path) 已存在且不是空的（\(shown.zh)）；\(advice.text.zh)（rotation 从不覆盖已有文件）",
                             en: "\(path) already exists and is not empty (\(shown.en)); \(advice.text.en) (rotation never overwrites)")
             }
             if !manifest, case .folder(let kind) = advice {
-                return Text(zh: "\(path) 不是 `rotation` 写出的\(kind.noun.zh)：其中有不是 `rotation` 写的文件（\(shown.zh)），也没有 \(FolderTexts.manifest)；\(advice.text.zh)，或把这些文件移走",
+                return Text(zh: "\(path) 不是 rotation 写出的\(kind.noun.zh)：其中有不是 rotation 写的文件（\(shown.zh)），也没有 \(FolderTexts.manifest)；\(advice.text.zh)，或把这些文件移走",
                             en: "\(path) is not a \(kind.noun.en) written by rotation: it holds files rotation did not write (\(shown.en)) "
                                 + "and no .rotation-manifest.json; \(advice.text.en), or move them away")
             }
-            return Text(zh: "\(path) 中有不是 `rotation` 写的文件（\(shown.zh)）；\(advice.text.zh)，或把这些文件移走",
+            return Text(zh: "\(path) 中有不是 rotation 写的文件（\(shown.zh)）；\(advice.text.zh)，或把这些文件移走",
                         en: "\(path) holds files rotation did not write (\(shown.en)); \(advice.text.en), or move them away")
         case let .otherKind(path, found, advice):
             if case .folder(let wanted) = advice {
-                return Text(zh: "\(path) 是 `rotation` 写出的\(found.noun.zh)，不是\(wanted.noun.zh)；\(advice.text.zh)",
+                return Text(zh: "\(path) 是 rotation 写出的\(found.noun.zh)，不是\(wanted.noun.zh)；\(advice.text.zh)",
                             en: "\(path) is a \(found.noun.en) written by rotation, not a \(wanted.noun.en); \(advice.text.en)")
             }
-            return Text(zh: "\(path) 是 `rotation` 写出的\(found.noun.zh)；\(advice.text.zh)",
+            return Text(zh: "\(path) 是 rotation 写出的\(found.noun.zh)；\(advice.text.zh)",
                         en: "\(path) is a \(found.noun.en) written by rotation; \(advice.text.en)")
         case let .unreadableManifest(path, problem, advice):
-            return Text(zh: "\(path) 中的 \(FolderTexts.manifest) 不是 `rotation` 写的（\(problem.text.zh)）；\(advice.text.zh)，或把该文件夹移走",
+            return Text(zh: "\(path) 中的 \(FolderTexts.manifest) 不是 rotation 写的（\(problem.text.zh)）；\(advice.text.zh)，或把该文件夹移走",
                         en: "\(path)/.rotation-manifest.json is not a manifest rotation wrote (\(problem.text.en)); \(advice.text.en), or move the folder away")
         case let .notAFolder(path, advice):
             return Text(zh: "\(path) 已存在，但不是文件夹；\(advice.text.zh)", en: "\(path) exists and is not a folder; \(advice.text.en)")
         case let .symbolicLink(path, advice):
-            return Text(zh: "\(path) 是符号链接；`rotation` 既不替换链接，也不替换它指向的内容：请写出实际路径，或\(advice.text.zh.replacingOccurrences(of: "请", with: ""))",
+            return Text(zh: "\(path) 是符号链接；rotation 既不替换链接，也不替换它指向的内容：请写出实际路径，或\(advice.action.zh)",
                         en: "\(path) is a symbolic link; rotation replaces neither a link nor what it points to: name the real path, or \(advice.text.en)")
         case .isFolder(let path):
             return Text(zh: "\(path) 是文件夹；请写出要写入的文件名（在该文件夹内或别处）",
@@ -223,13 +229,16 @@ public enum FolderTexts: CatalogueChapter, Equatable {
             return Text(zh: "\(path) 已存在，但不是普通文件；\(Advice.file.text.zh)",
                         en: "\(path) exists and is not a plain file; \(Advice.file.text.en)")
         case let .partOfFolder(path, folder, kind):
-            let what = kind.map { Text(zh: "`rotation` 写出的\($0.noun.zh) \(folder)", en: "the \($0.noun.en) \(folder), written by rotation") }
-                ?? Text(zh: "\(folder) 中 `rotation` 所写文件的记录", en: "\(folder)'s record of what rotation wrote")
-            return Text(zh: "\(path) 属于 \(what.zh)；`rotation` 不逐个改动这种文件夹中的文件：\(Advice.file.text.zh)",
+            let what = kind.map { Text(zh: "rotation 写出的\($0.noun.zh) \(folder)", en: "the \($0.noun.en) \(folder), written by rotation") }
+                ?? Text(zh: "\(folder) 中 rotation 所写文件的记录", en: "\(folder)'s record of what rotation wrote")
+            return Text(zh: "\(path) 属于 \(what.zh)；rotation 不逐个改动这种文件夹中的文件：\(Advice.file.text.zh)",
                         en: "\(path) is part of \(what.en); rotation does not change such a folder file by file: \(Advice.file.text.en)")
         case let .partOfScenario(path, folder):
             return Text(zh: "\(path) 是场景 \(folder) 的输入文件（该文件夹中有 scenario.yaml）；导出从不覆盖它：\(Advice.file.text.zh)",
                         en: "\(path) is an input of the scenario \(folder) (it holds scenario.yaml); an export never overwrites it: \(Advice.file.text.en)")
+        case .workbookNeedsFile:
+            return Text(zh: "`--format xlsx` 需要用 `--out 文件.xlsx` 指定要写入的工作簿（工作簿不能输出到屏幕）",
+                        en: "--format xlsx needs --out FILE.xlsx (a workbook cannot go to standard output)")
 
         case let .cannotCreate(path, reason):
             return Text(zh: "无法创建 \(path)：\(reason.text.zh)", en: "cannot create \(path): \(reason.text.en)")
