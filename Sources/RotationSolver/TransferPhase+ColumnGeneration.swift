@@ -29,9 +29,9 @@ import RotationCore
 struct TransferPricing {
     let phase: TransferPhase
     /// Per pair: its cadre's row, its vacancy's row, its binding cap's row (−1: no cap row).
-    let cadreRow: [Int]
-    let vacancyRow: [Int]
-    let capRow: [Int]
+    let cadreRow: [Int32]
+    let vacancyRow: [Int32]
+    let capRow: [Int32]
     /// The unit pairs whose cap can bind, with their allowance, in order.
     let caps: [(unitPair: TransferPhase.UnitPair, limit: Int)]
     /// Pairs in the restricted model, and whether each pair is.
@@ -55,10 +55,10 @@ struct TransferPricing {
             caps.append((phase.unitPairs[u], phase.unitPairLimit[u]))
         }
         self.caps = caps
-        capRow = phase.pairs.map { capOfUnitPair[Int($0.unitPairIndex)] }
-        cadreRow = phase.pairs.map { Int($0.cadreIndex) }
-        let offset = phase.candidates.count
-        vacancyRow = phase.pairs.map { offset + Int($0.vacancyIndex) }
+        capRow = phase.pairs.map { Int32(capOfUnitPair[Int($0.unitPairIndex)]) }
+        cadreRow = phase.pairs.map(\.cadreIndex)
+        let offset = Int32(phase.candidates.count)
+        vacancyRow = phase.pairs.map { offset + $0.vacancyIndex }
         isActive = Array(repeating: false, count: phase.pairs.count)
         capIsActive = Array(repeating: false, count: caps.count)
     }
@@ -80,7 +80,7 @@ struct TransferPricing {
     /// The others are redundant in the restricted model; they are added when pairs come in.
     func bindableCaps() -> [Int] {
         var members: [[Int]] = Array(repeating: [], count: caps.count)
-        for k in active where capRow[k] >= 0 { members[capRow[k]].append(k) }
+        for k in active where capRow[k] >= 0 { members[Int(capRow[k])].append(k) }
         return caps.indices.filter { c in
             let limit = caps[c].limit
             guard members[c].count > limit else { return false }
@@ -93,7 +93,7 @@ struct TransferPricing {
     /// The caps (all of them, not only the active ones) that `amount` (per pair) exceeds.
     func exceededCaps(_ amount: (Int) -> Double) -> [Int] {
         var load = [Double](repeating: 0, count: caps.count)
-        for k in phase.pairs.indices where capRow[k] >= 0 { load[capRow[k]] += amount(k) }
+        for k in phase.pairs.indices where capRow[k] >= 0 { load[Int(capRow[k])] += amount(k) }
         return caps.indices.filter { load[$0] > Double(caps[$0].limit) + 1e-6 }
     }
 
@@ -133,8 +133,8 @@ struct TransferPricing {
             list.insert(k, at: slot)
         }
         for k in pairs.indices {
-            offer(k, to: &bestOfCadre[cadreRow[k]], before: cadreOrder)
-            offer(k, to: &bestOfVacancy[vacancyRow[k] - phase.candidates.count], before: vacancyOrder)
+            offer(k, to: &bestOfCadre[Int(cadreRow[k])], before: cadreOrder)
+            offer(k, to: &bestOfVacancy[Int(vacancyRow[k]) - phase.candidates.count], before: vacancyOrder)
         }
         activate(extra + bestOfCadre.joined() + bestOfVacancy.joined())
     }
@@ -153,9 +153,9 @@ struct TransferPricing {
             let pair = phase.pairs[k]
             let column = model.addVariable(name: "y_\(ModelNames.clean(pair.cadreID))_\(ModelNames.clean(pair.positionID))",
                                            kind: .binary, objective: Double(weights[k]))
-            cadreTerms[cadreRow[k]].append(.init(column, 1))
-            vacancyTerms[vacancyRow[k] - phase.candidates.count].append(.init(column, 1))
-            if capRow[k] >= 0 && capSlot[capRow[k]] >= 0 { capTerms[capRow[k]].append(.init(column, 1)) }
+            cadreTerms[Int(cadreRow[k])].append(.init(column, 1))
+            vacancyTerms[Int(vacancyRow[k]) - phase.candidates.count].append(.init(column, 1))
+            if capRow[k] >= 0 && capSlot[Int(capRow[k])] >= 0 { capTerms[Int(capRow[k])].append(.init(column, 1)) }
         }
         let due = Set(phase.dueCandidates)
         for (i, cadreID) in phase.candidates.enumerated() {
@@ -189,8 +189,8 @@ struct TransferPricing {
         var capDual = [Double](repeating: 0, count: caps.count)
         for (slot, c) in activeCaps.enumerated() { capDual[c] = duals[capRowOffset + slot] }
         return phase.pairs.indices.map { k in
-            var profit = Double(weights[k]) - duals[cadreRow[k]] - duals[vacancyRow[k]]
-            if capRow[k] >= 0 { profit -= capDual[capRow[k]] }
+            var profit = Double(weights[k]) - duals[Int(cadreRow[k])] - duals[Int(vacancyRow[k])]
+            if capRow[k] >= 0 { profit -= capDual[Int(capRow[k])] }
             for (f, row) in fixedWeights.enumerated() where row[k] != 0 { profit -= duals[levelRowOffset + f] * Double(row[k]) }
             return profit
         }

@@ -10,8 +10,6 @@ public struct TransferPhase: Sendable {
     public struct Pair: Sendable, Equatable {
         public var cadreID: CadreID
         public var positionID: PositionID
-        public var fromUnitID: UnitID
-        public var toUnitID: UnitID
         public var fitHundredths: Int
         public var cadreIsDue: Bool
         /// Indices into the phase's `candidates` and `vacancies` (renumbered by `restricted(to:)`),
@@ -134,8 +132,7 @@ public struct TransferPhase: Sendable {
                     unitPairNumber[slot] = Int32(unitPairList.count)
                     unitPairList.append(UnitPair(from: cadre.unitID, to: position.unitID))
                 }
-                pairList.append(Pair(cadreID: cadreID, positionID: positionID, fromUnitID: cadre.unitID,
-                                     toUnitID: position.unitID, fitHundredths: fitHundredths, cadreIsDue: isDue,
+                pairList.append(Pair(cadreID: cadreID, positionID: positionID, fitHundredths: fitHundredths, cadreIsDue: isDue,
                                      cadreIndex: Int32(c), vacancyIndex: Int32(v), unitPairIndex: unitPairNumber[slot]))
             }
         }
@@ -187,7 +184,7 @@ public struct TransferPhase: Sendable {
         for (k, pair) in pairs.enumerated() {
             byCadre[pair.cadreID, default: []].append(k)
             byPosition[pair.positionID, default: []].append(k)
-            byUnitPair[UnitPair(from: pair.fromUnitID, to: pair.toUnitID), default: []].append(k)
+            byUnitPair[unitPairs[Int(pair.unitPairIndex)], default: []].append(k)
         }
         let dueSet = Set(dueCandidates)
         for cadreID in candidates {
@@ -290,18 +287,27 @@ public struct TransferPhase: Sendable {
     ///
     /// - Complexity: O(pairs · α) with union–find.
     func components() -> [[Int]] {
-        var sets = UnionFind(count: pairs.count)
-        var firstOfCadre = [Int](repeating: -1, count: candidates.count)
-        var firstOfVacancy = [Int](repeating: -1, count: vacancies.count)
-        var firstOfUnitPair = [Int](repeating: -1, count: unitPairs.count)
+        // Union–find over the cadres, vacancies and binding caps (nodes), not over the pairs (edges).
+        let vacancyNode = candidates.count, capNode = candidates.count + vacancies.count
+        var sets = UnionFind(count: capNode + unitPairs.count)
         let binding = bindingUnitPairs()
-        for (k, pair) in pairs.enumerated() {
-            let c = Int(pair.cadreIndex), v = Int(pair.vacancyIndex), u = Int(pair.unitPairIndex)
-            if firstOfCadre[c] >= 0 { sets.union(k, firstOfCadre[c]) } else { firstOfCadre[c] = k }
-            if firstOfVacancy[v] >= 0 { sets.union(k, firstOfVacancy[v]) } else { firstOfVacancy[v] = k }
-            if binding[u] { if firstOfUnitPair[u] >= 0 { sets.union(k, firstOfUnitPair[u]) } else { firstOfUnitPair[u] = k } }
+        for pair in pairs {
+            let c = Int(pair.cadreIndex), u = Int(pair.unitPairIndex)
+            sets.union(c, vacancyNode + Int(pair.vacancyIndex))
+            if binding[u] { sets.union(c, capNode + u) }
         }
-        return sets.groups()
+        // Pairs grouped by their cadre's set, groups in order of their first pair (members ascending).
+        var groupOfRoot = [Int](repeating: -1, count: capNode + unitPairs.count)
+        var groups: [[Int]] = []
+        for (k, pair) in pairs.enumerated() {
+            let root = sets.root(Int(pair.cadreIndex))
+            if groupOfRoot[root] < 0 {
+                groupOfRoot[root] = groups.count
+                groups.append([])
+            }
+            groups[groupOfRoot[root]].append(k)
+        }
+        return groups
     }
 
     /// Per unit pair (by index): whether its cap can bind on this phase's pairs (see `capCanBind`).
@@ -427,6 +433,11 @@ public struct TransferPhase: Sendable {
                 clock = Date()
                 let uncapped = part.lexicographicMatching(deadline: part.matchingDeadline(solver))
                 clock = Self.lap(&timings, "transfer.matching", since: clock)
+                if placeAllDue && uncapped.complete && part.levelValue(.duePlaced, of: uncapped.selected) < part.dueCandidates.count {
+                    // Without the caps not every due cadre can be placed, so with them neither: no GLPK needed.
+                    return Result(outcome: .infeasible(try conflict(deadline: solver.deadline)), placements: [], levels: accumulator.results,
+                                  timings: timings)
+                }
                 let start = part.startingPlan(uncapped, deadline: solver.deadline)
                 clock = Self.lap(&timings, "transfer.fallback", since: clock)
                 var levels = LevelAccumulator()
@@ -443,8 +454,9 @@ public struct TransferPhase: Sendable {
                 values = solved
             }
             for (k, pair) in part.pairs.enumerated() where values[k] > 0.5 {
-                placements.append(Plan.Placement(cadreID: pair.cadreID, fromUnitID: pair.fromUnitID, positionID: pair.positionID,
-                                                 toUnitID: pair.toUnitID, phase: .transfer, scoreHundredths: pair.fitHundredths))
+                let units = unitPairs[Int(pair.unitPairIndex)]
+                placements.append(Plan.Placement(cadreID: pair.cadreID, fromUnitID: units.from, positionID: pair.positionID,
+                                                 toUnitID: units.to, phase: .transfer, scoreHundredths: pair.fitHundredths))
             }
         }
         if groups.isEmpty {
@@ -668,10 +680,9 @@ public struct TransferPhase: Sendable {
         let members = Set(conflictSet)
         let involved = pairs.filter { members.contains($0.cadreID) }
         let open = Set(involved.map(\.positionID)).sorted(by: idPrecedes)
-        let capped = Set(involved.map { UnitPair(from: $0.fromUnitID, to: $0.toUnitID) })
-            .filter { unitPair in capCanBind(pairs.indices.filter { pairs[$0].fromUnitID == unitPair.from && pairs[$0].toUnitID == unitPair.to },
-                                             limit: allowance[unitPair] ?? 0) }
-            .sorted().map { (pair: "\($0.from)→\($0.to)", more: allowance[$0]!) }
+        let binding = bindingUnitPairs()
+        let capped = Set(involved.map { Int($0.unitPairIndex) }).filter { binding[$0] }.sorted()
+            .map { (pair: "\(unitPairs[$0].from)→\(unitPairs[$0].to)", more: unitPairLimit[$0]) }
         let detail = RuleTexts.conflictUnitPairCap(cap: adjudication.scenario.transfer.maxPerUnitPair, pairs: capped,
                                                    irreducible: irreducible, largestSearch: Self.largestConflictSearch).text
         return TransferConflict(reason: .unitPairCap, cadres: conflictSet, vacancies: open, detail: detail.en, chinese: detail.zh)

@@ -258,6 +258,30 @@ final class ColumnGenerationTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(found * 10, feasible * 8, "found \(found) of \(feasible)")
     }
 
+    /// A component no cap binds on, with the run's deadline already past: the matching stops at
+    /// once (not proven, so it bounds nothing), the plan is completed without GLPK and keeps every
+    /// rule, and every level says it stopped, with a bound at least its value.
+    func testMatchingPastTheDeadlineFallsBack() throws {
+        var kit = TransferPhaseTests.mixed()
+        kit.fit("b", "PA2", 4250)
+        kit.fit("d1", "PB1", 9000)
+        kit.scenario.transfer.maxPerUnitPair = 5   // no cap can bind
+        let phase = Self.phase(kit)
+        XCTAssertFalse(phase.capBinds)
+        let stopped = phase.lexicographicMatching(deadline: .distantPast)
+        XCTAssertFalse(stopped.complete)
+        XCTAssertNil(stopped.proven)
+        XCTAssertTrue(phase.lexicographicMatching(deadline: .distantFuture).complete)
+        var solver = LexicographicSolver(options: SolveOptions(timeLimitSeconds: 30), deadline: .distantPast)
+        let result = try phase.solve(using: &solver)
+        XCTAssertEqual(result.levels.map(\.status), [.timeLimit, .timeLimit, .timeLimit])
+        XCTAssertTrue(result.levels.allSatisfy { $0.bound >= $0.value })
+        var plan = kit.adjudication.competitionByRules()
+        plan.placements += result.placements
+        plan.normalize()
+        XCTAssertEqual(PlanCheck(adjudication: kit.adjudication).problems(in: plan, checkCompetitionByRules: true), [])
+    }
+
     /// One deadline shared across phases: a phase given half of what is left stops there, and a
     /// solve gets its share of what is left of the phase.
     func testPhaseBudget() {
