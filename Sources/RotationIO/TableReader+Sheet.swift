@@ -6,6 +6,7 @@ extension TableReader {
     init(file: String, sheet table: CSVTable, columns: [ColumnSpec]) {
         self.file = file
         self.columns = columns
+        isSheet = true
         read(table)
     }
 

@@ -32,6 +32,8 @@ struct TableReader {
     }
     /// Month columns that hold a `YYYY.MM` value, by column (see `mangledMonth`).
     var twoDigitDottedMonths: [String: Bool] = [:]
+    /// The table is a sheet of a workbook (an empty one is an empty sheet, not an empty file).
+    var isSheet = false
 
     init(file: String, bytes: [UInt8], encoding: TextEncoding?, columns: [ColumnSpec]) {
         self.file = file
@@ -63,7 +65,8 @@ struct TableReader {
     mutating func read(_ table: CSVTable) {
         headerLine = table.headerLine
         guard !table.header.isEmpty else {
-            problems.append(InputProblem(file: file, line: 1, .emptyFile(columns: columns.filter(\.required).map(\.name))))
+            let required = columns.filter(\.required).map(\.name)
+            problems.append(InputProblem(file: file, line: 1, isSheet ? .emptySheet(columns: required) : .emptyFile(columns: required)))
             return
         }
         // Map header cells to canonical names.

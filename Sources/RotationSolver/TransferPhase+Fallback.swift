@@ -14,7 +14,8 @@ extension TransferPhase {
     /// A plan keeping every row of the transfer model, built from `selected` (the uncapped
     /// matching): trimmed to the caps, then every due cadre left out placed by an augmenting path
     /// (a vacancy that is free, or held by a cadre who is not due and is let go, or held by a due
-    /// cadre re-placed the same way; a full cap makes room by letting go a cadre who is not due),
+    /// cadre re-placed the same way; a full cap makes room by letting go a cadre who is not due, or
+    /// else by re-placing a due one),
     /// then the cadres still out given the best vacancy left that their caps allow. Nil when some
     /// due cadre stays out under `place_all_due` (no plan found, which proves nothing) or when the
     /// deadline (plus `fallbackGrace`) passes first. The result is checked with `keepsEveryRow`.
@@ -168,15 +169,24 @@ private struct FallbackState {
             let mark = log.count
             let held = holder[v]
             if held >= 0 { remove(held) }
-            if load[u] >= phase.unitPairLimit[u], let other = along[u].first(where: { !phase.pairs[$0].cadreIsDue }) {
-                remove(other)
+            // A full cap makes room: a cadre who is not due lets go, else a due one moves on (re-placed below).
+            var movedOn: Int?
+            if load[u] >= phase.unitPairLimit[u] {
+                if let other = along[u].first(where: { !phase.pairs[$0].cadreIsDue }) {
+                    remove(other)
+                } else if depth < TransferPhase.deepestRepair, let other = along[u].first {
+                    remove(other)
+                    movedOn = other
+                }
             }
             if load[u] < phase.unitPairLimit[u] {
                 add(k)
-                if held < 0 || !phase.pairs[held].cadreIsDue { return true }
-                if depth < TransferPhase.deepestRepair && place(cadre: Int(phase.pairs[held].cadreIndex), depth: depth + 1, outOfTime: outOfTime) {
-                    return true
+                var placed = true
+                for out in [held, movedOn ?? -1] where placed && out >= 0 && phase.pairs[out].cadreIsDue {
+                    placed = depth < TransferPhase.deepestRepair
+                        && place(cadre: Int(phase.pairs[out].cadreIndex), depth: depth + 1, outOfTime: outOfTime)
                 }
+                if placed { return true }
             }
             rollBack(to: mark)
         }

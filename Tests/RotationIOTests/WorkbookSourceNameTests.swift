@@ -112,6 +112,11 @@ final class WorkbookSourceNameTests: XCTestCase {
                             en: "scenario.xlsx:0: required data missing: scenario.xlsx has no sheet cadres (or 干部)")
     }
 
+    func testAnEmptySheetIsAnEmptySheet() throws {
+        let folder = try workbookScenario { stem, rows in if stem == "units" { rows = [] } }
+        assertNamesTheSheet(problems(folder), zh: "scenario.xlsx:单位!1: 工作表是空的；第一行应是表头", en: "scenario.xlsx:单位!1: the sheet is empty")
+    }
+
     func testTheCountOfProblemsNotShownNamesTheSheet() throws {
         let folder = try workbookScenario { stem, rows in
             if stem == "applications" { for index in 1..<rows.count { rows[index][0] = .text("FH9\(index)") } }

@@ -183,10 +183,9 @@ final class ColumnGenerationTests: XCTestCase {
     }
 
     /// Two due cadres of H, cap 1 per unit pair: d1 fits P1 (unit X) best, d2 can only go to P2
-    /// (unit X too); the plan is d1 → Q (unit Y), d2 → P2. The fallback keeps d1 → P1 and cannot
-    /// place d2 (it never moves a due cadre out of a full cap), so with every level stopped the
-    /// run says plainly that it has no transfer; with time, GLPK finds the plan.
-    static func fallbackFails() -> ScenarioKit {
+    /// (unit X too); the plan is d1 → Q (unit Y), d2 → P2. Trimmed to the cap, the matching keeps
+    /// d1 → P1; the repair moves d1 on (the cap H→X is full with a due cadre) to Q and places d2.
+    static func repairMovesADueCadre() -> ScenarioKit {
         var kit = ScenarioKit("fallback", mode: .competition, maxPreferences: 1, transfer: true)
         kit.scenario.transfer.maxPerUnitPair = 1
         kit.scenario.transfer.placeAllDue = true
@@ -201,22 +200,32 @@ final class ColumnGenerationTests: XCTestCase {
         return kit
     }
 
-    func testNoFallbackPlanKeepsTheOldBehaviour() throws {
-        let kit = Self.fallbackFails()
+    func testRepairMovesADueCadreOutOfAFullCap() throws {
+        let kit = Self.repairMovesADueCadre()
         let phase = Self.phase(kit)
         XCTAssertEqual(phase.pairs.map { "\($0.cadreID)→\($0.positionID)" }, ["d1→P1", "d1→P2", "d1→Q", "d2→P2"])
         let uncapped = phase.lexicographicMatching()
-        XCTAssertNil(phase.fallbackPlan(from: uncapped.selected, placeAllDue: true, deadline: nil))
+        XCTAssertEqual(phase.trimmedToCaps(uncapped.selected), [true, false, false, false])
+        let plan = try XCTUnwrap(phase.fallbackPlan(from: uncapped.selected, placeAllDue: true, deadline: nil))
+        XCTAssertEqual(plan, [false, false, true, true])
         var optimizer = RotationOptimizer(options: SolveOptions(timeLimitSeconds: 30))
-        let solved = try optimizer.solve(kit.adjudication)
-        XCTAssertEqual(solved.status, .optimal)
-        XCTAssertEqual(Set(solved.plan.placements.map { "\($0.cadreID)→\($0.positionID)" }), ["d1→Q", "d2→P2"])
         optimizer.forcedStops = [.transferDuePlaced, .transferVacanciesFilled, .transferFit]
         let stopped = try optimizer.solve(kit.adjudication)
-        XCTAssertEqual(stopped.status, .timeLimit)
-        XCTAssertEqual(stopped.transfer, .notRun(reason: TransferPhase.outOfTimeReason))
-        XCTAssertEqual(stopped.plan.placements, [])
-        XCTAssertTrue(stopped.levels.filter { $0.phase == .transfer }.allSatisfy { $0.status == .timeLimit && $0.bound >= $0.value })
+        XCTAssertEqual(Set(stopped.plan.placements.map { "\($0.cadreID)→\($0.positionID)" }), ["d1→Q", "d2→P2"])
+    }
+
+    /// No fallback plan (the deadline, grace included, long past) and every level stopped: the
+    /// run says plainly that it has no transfer, every level there with its bound.
+    func testNoFallbackPlanKeepsTheOldBehaviour() throws {
+        let kit = Self.repairMovesADueCadre()
+        let phase = Self.phase(kit)
+        var solver = LexicographicSolver(options: SolveOptions(timeLimitSeconds: 30), deadline: .distantPast)
+        solver.forcedStops = [.transferDuePlaced, .transferVacanciesFilled, .transferFit]
+        let result = try phase.solve(using: &solver)
+        XCTAssertEqual(result.outcome, .notRun(reason: TransferPhase.outOfTimeReason))
+        XCTAssertEqual(result.placements, [])
+        XCTAssertTrue(result.levels.allSatisfy { $0.status == .timeLimit && $0.bound >= $0.value })
+        XCTAssertEqual(result.levels.count, 3)
     }
 
     /// The fallback plan's clock: a deadline already past (grace included) gives no plan under

@@ -31,6 +31,8 @@ public enum InputTexts: CatalogueChapter {
     case textAfterClosingQuote
     case quoteNeverClosed
     case emptyFile(columns: [String])
+    /// A sheet standing in for a file has no header row.
+    case emptySheet(columns: [String])
     case unknownColumn
     case columnTwice(name: String, earlier: String, earlierColumn: Int, later: String, laterColumn: Int)
     case requiredColumnMissing(name: String, alias: String)
@@ -116,7 +118,7 @@ public enum InputTexts: CatalogueChapter {
         .cannotRead("Permission denied"),
         .pinnedUTF8Invalid, .pinnedGBButUTF8BOM, .pinnedGBInvalid(looksUTF8: true), .pinnedGBInvalid(looksUTF8: false),
         .bomButInvalidUTF8, .neitherUTF8NorGB, .gb18030Unavailable, .utf16, .workbookNamedCSV,
-        .textAfterClosingQuote, .quoteNeverClosed, .emptyFile(columns: ["unit_id", "name"]), .unknownColumn,
+        .textAfterClosingQuote, .quoteNeverClosed, .emptyFile(columns: ["unit_id", "name"]), .emptySheet(columns: ["unit_id", "name"]), .unknownColumn,
         .columnTwice(name: "education", earlier: "学历", earlierColumn: 3, later: "education", laterColumn: 9),
         .requiredColumnMissing(name: "education", alias: "学历"), .tooManyFields(12, header: 10), .requiredValueMissing,
         .notYAML("mapping values are not allowed in this context"), .expectedTopKeys, .requiredKeyMissing,
@@ -196,6 +198,9 @@ public enum InputTexts: CatalogueChapter {
         case .quoteNeverClosed:
             Text(zh: "从此行开始的带引号字段没有结束（缺少配对的 \"）；请补上右引号或删除多余的 \"（字段内的 \" 写作 \"\"）",
                  en: "a quoted field starting on this line is never closed (no matching \"); add the closing \" or remove the stray \" (write a \" inside a quoted field as \"\")")
+        case .emptySheet(let columns):
+            Text(zh: "工作表是空的；第一行应是表头：`\(columns.joined(separator: ","))`",
+                 en: "the sheet is empty; its first row must be the header: \(columns.joined(separator: ","))")
         case .emptyFile(let columns):
             Text(zh: "文件是空的；第一行应是表头：`\(columns.joined(separator: ","))`",
                  en: "the file is empty; it needs a header row: \(columns.joined(separator: ","))")
