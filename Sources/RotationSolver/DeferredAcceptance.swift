@@ -32,6 +32,9 @@ enum DeferredAcceptance {
         var allFull: Bool
         /// Per position of `formulation.positions`: competed (kept, with a full list).
         var competed: [Bool]
+        /// The local search ran until no list given up could be kept (false: `deadline` stopped it).
+        /// Only a finished search gives the same plan on every run.
+        var searchFinished = true
     }
 
     /// Deferred acceptance over every position.
@@ -56,11 +59,12 @@ enum DeferredAcceptance {
         var best = Engine(formulation)
         best.propose()
         best.giveUpShortLists()
-        var improved = true
-        while improved && Date() < deadline {
+        var improved = best.givenUp.contains(true)
+        var finished = !improved
+        search: while improved {
             improved = false
             for p in best.givenUp.indices where best.givenUp[p] {
-                guard Date() < deadline else { break }
+                guard Date() < deadline else { break search }
                 var trial = best
                 trial.restart(keeping: p)
                 if trial.competedCount > best.competedCount {
@@ -68,8 +72,11 @@ enum DeferredAcceptance {
                     improved = true
                 }
             }
+            finished = !improved
         }
-        return best.result()
+        var result = best.result()
+        result.searchFinished = finished
+        return result
     }
 
     /// The proposal state on integer indices.

@@ -68,6 +68,8 @@ public struct RotationOptimizer: Sendable {
             var accumulator = LevelAccumulator()
             var withoutEnvyTotal = 0
             var provenByDeferredAcceptance = 0
+            var incumbentSeconds = 0.0
+            var searchesCut = 0
             let groups = whole.components()
             for (number, group) in groups.enumerated() {
                 lexicographic.stage = ("shortlist", number + 1, groups.count)
@@ -79,6 +81,8 @@ public struct RotationOptimizer: Sendable {
                 // Its local search may use a tenth of what is left of the shortlist's time.
                 let searchUntil = Date().addingTimeInterval(lexicographic.budget(share: Self.incumbentSearchShare) ?? 0)
                 let accepted = DeferredAcceptance.incumbent(formulation, deadline: searchUntil)
+                incumbentSeconds += Date().timeIntervalSince(started)
+                if !accepted.searchFinished { searchesCut += 1 }
                 if accepted.allFull && formulation.pairs.count > Self.largestCrossCheckedComponent {
                     // Proven optimal by structure (see DeferredAcceptance); too large to be worth GLPK's time.
                     let seconds = Date().timeIntervalSince(started)
@@ -179,7 +183,9 @@ public struct RotationOptimizer: Sendable {
             if adjudication.scenario.mode == .preferences { withoutEnvy = withoutEnvyTotal }
             methods.append("shortlist: \(groups.count) independent component\(groups.count == 1 ? "" : "s"); "
                 + "\(groups.count - provenByDeferredAcceptance) solved by GLPK level by level (cross-checked against deferred acceptance where it fills every list), "
-                + "\(provenByDeferredAcceptance) proven optimal by deferred acceptance alone")
+                + "\(provenByDeferredAcceptance) proven optimal by deferred acceptance alone"
+                + (searchesCut == 0 ? "" : "; the first plan's local search was stopped by the time limit in \(searchesCut) component\(searchesCut == 1 ? "" : "s")"))
+            timings.append(("shortlist.incumbent", incumbentSeconds))
             levels += accumulator.results
             plan = extract(formulation: whole, chosen: chosen, adjudication: adjudication)
         }
