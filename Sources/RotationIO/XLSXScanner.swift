@@ -197,13 +197,7 @@ struct XLSXScanner {
             }
             guard spaced else { throw malformed() }
             let attributeName = try readName()
-            skipSpaces()
-            guard offset < bytes.count, bytes[offset] == UInt8(ascii: "=") else { throw malformed() }
-            offset += 1
-            skipSpaces()
-            guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") || bytes[offset] == UInt8(ascii: "'") else { throw malformed() }
-            let quote = bytes[offset]
-            offset += 1
+            let quote = try readEqualsAndQuote()
             let start = offset
             while offset < bytes.count, bytes[offset] != quote {
                 let byte = bytes[offset]
@@ -250,6 +244,17 @@ struct XLSXScanner {
         }
         guard offset > start else { throw malformed() }
         return start..<offset
+    }
+
+    /// `=` then an opening `"` or `'` (spaces allowed around `=`): the quote, with `offset` just past it.
+    private mutating func readEqualsAndQuote() throws(XLSXError) -> UInt8 {
+        skipSpaces()
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "=") else { throw malformed() }
+        offset += 1
+        skipSpaces()
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") || bytes[offset] == UInt8(ascii: "'") else { throw malformed() }
+        offset += 1
+        return bytes[offset - 1]
     }
 
     @discardableResult
@@ -317,13 +322,8 @@ struct XLSXScanner {
             if equals(name, "version") { order = 1 } else if equals(name, "encoding") { order = 2 } else if equals(name, "standalone") { order = 3 } else { throw malformed() }
             guard order > seen, order == 1 || seen >= 1 else { throw malformed() }
             seen = order
-            skipSpaces()
-            guard offset < bytes.count, bytes[offset] == UInt8(ascii: "=") else { throw malformed() }
-            offset += 1
-            skipSpaces()
-            guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") || bytes[offset] == UInt8(ascii: "'") else { throw malformed() }
-            let quote = bytes[offset]
-            let start = offset + 1
+            let quote = try readEqualsAndQuote()
+            let start = offset
             var end = start
             while end < bytes.count, bytes[end] != quote { end += 1 }
             guard end < bytes.count else { throw malformed() }

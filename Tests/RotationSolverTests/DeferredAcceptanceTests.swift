@@ -92,21 +92,26 @@ final class DeferredAcceptanceTests: XCTestCase {
         XCTAssertEqual(start.selected.map { formulation.pairs[$0].cadreID }.sorted(by: idPrecedes), ["c1", "c2"])
     }
 
+    /// A preferences scenario of lists of 2: each position in its own unit, every cadre in unit H,
+    /// every score 80.00, each cadre's choices with their preference numbers.
+    static func formulation(positions: [PositionID], choices: [(CadreID, [(PositionID, Int)])]) -> ShortlistFormulation {
+        var kit = ScenarioKit("chain", mode: .preferences, maxPreferences: 2)
+        for id in positions { kit.position(id, unit: UnitID(rawValue: "U" + id.rawValue)) }
+        for (id, list) in choices {
+            kit.cadre(id, unit: "H")
+            for (position, preference) in list { kit.apply(id, position, preference: preference, score: 8000) }
+        }
+        return ShortlistFormulation(kit.adjudication)
+    }
+
     /// Giving up a short list frees its proposers, and another list fills with them: PB (held by c3
     /// only: its other applicant c5 is held by PD) is given up, c3 moves on to PC, which then fills.
     func testGivingUpOneListCanFillAnother() {
-        var kit = ScenarioKit("chain", mode: .preferences, maxPreferences: 2)
-        for id in ["PA", "PB", "PC", "PD"] as [PositionID] { kit.position(id, unit: UnitID(rawValue: "U" + id.rawValue)) }
-        let rows: [(CadreID, [(PositionID, Int)])] = [
+        let formulation = Self.formulation(positions: ["PA", "PB", "PC", "PD"], choices: [
             ("c1", [("PA", 1)]), ("c2", [("PA", 1)]),
             ("c3", [("PB", 1), ("PC", 2)]), ("c4", [("PC", 1)]),
             ("c5", [("PD", 1), ("PB", 2)]), ("c6", [("PD", 1)]),
-        ]
-        for (id, choices) in rows {
-            kit.cadre(id, unit: "H")
-            for (position, preference) in choices { kit.apply(id, position, preference: preference, score: 8000) }
-        }
-        let formulation = ShortlistFormulation(kit.adjudication)
+        ])
         XCTAssertEqual(formulation.positions.map(\.positionID), ["PA", "PB", "PC", "PD"])
         XCTAssertFalse(DeferredAcceptance.run(formulation).allFull)
         let start = DeferredAcceptance.incumbent(formulation)
@@ -119,18 +124,11 @@ final class DeferredAcceptanceTests: XCTestCase {
     /// (furthest from full) goes first, then PB and PE, which frees x and u, PA's only applicants;
     /// tried again, PA fills. Without the search 2 lists are competed, with it 3 (the optimum).
     func testLocalSearchKeepsAListGivenUpTooEarly() throws {
-        var kit = ScenarioKit("search", mode: .preferences, maxPreferences: 2)
-        for id in ["PA", "PB", "PD", "PE", "PF"] as [PositionID] { kit.position(id, unit: UnitID(rawValue: "U" + id.rawValue)) }
-        let rows: [(CadreID, [(PositionID, Int)])] = [
+        let formulation = Self.formulation(positions: ["PA", "PB", "PD", "PE", "PF"], choices: [
             ("x", [("PB", 1), ("PA", 2)]), ("u", [("PE", 1), ("PA", 2)]),
             ("w", [("PD", 1), ("PB", 2)]), ("v", [("PD", 1)]),
             ("t", [("PF", 1), ("PE", 2)]), ("s", [("PF", 1)]),
-        ]
-        for (id, choices) in rows {
-            kit.cadre(id, unit: "H")
-            for (position, preference) in choices { kit.apply(id, position, preference: preference, score: 8000) }
-        }
-        let formulation = ShortlistFormulation(kit.adjudication)
+        ])
         XCTAssertEqual(formulation.positions.count, 5)
         func competed(_ result: DeferredAcceptance.Result) -> [PositionID] {
             formulation.positions.indices.filter { result.competed[$0] }.map { formulation.positions[$0].positionID }
