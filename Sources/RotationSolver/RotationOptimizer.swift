@@ -119,9 +119,11 @@ public struct RotationOptimizer: Sendable {
                     built.model.name = "shortlist\(tag)_\(level.rawValue)"
                     // Deferred acceptance's plan keeps every row before any level is fixed: the first
                     // incumbent, and the fallback if time runs out first (choosing nothing if it does not).
-                    let start = built.columns.values(selected: Self.mask(accepted.selected, count: formulation.pairs.count),
-                                                     competed: accepted.competed, count: built.model.variables.count)
-                    let fallback = values ?? (built.model.isFeasible(start) ? start : Array(repeating: 0, count: built.model.variables.count))
+                    let fallback = values ?? {
+                        let start = built.columns.values(selected: Self.mask(accepted.selected, count: formulation.pairs.count),
+                                                         competed: accepted.competed, count: built.model.variables.count)
+                        return built.model.isFeasible(start) ? start : Array(repeating: 0, count: built.model.variables.count)
+                    }()
                     let solved = try lexicographic.solve(level.id, model: built.model, fallback: fallback,
                                                          cuts: ShortlistFormulation.cuts)
                     guard let solvedValues = solved.values else {
