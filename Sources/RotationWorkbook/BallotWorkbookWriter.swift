@@ -44,15 +44,7 @@ public enum BallotWorkbookWriter {
         guard let workbook = workbook_new(path) else { throw Failure(description: "cannot create \(path)") }
         var closed = false
         defer { if !closed { _ = workbook_close(workbook) } }
-        var properties = lxw_doc_properties()
-        properties.created = time_t(created)
-        let titleCopy = strdup(title)
-        let author = strdup("rotation")
-        properties.title = titleCopy
-        properties.author = author
-        let status = workbook_set_properties(workbook, &properties)
-        free(titleCopy); free(author)
-        try check(status, "document properties")
+        try WorkbookProperties.set(workbook, title: title, created: created)
 
         let header = workbook_add_format(workbook)
         format_set_bold(header)

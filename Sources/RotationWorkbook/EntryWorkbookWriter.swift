@@ -39,15 +39,7 @@ public enum EntryWorkbookWriter {
         guard let workbook = workbook_new(path) else { throw Failure(description: "cannot create \(path)") }
         var closed = false
         defer { if !closed { _ = workbook_close(workbook) } }
-        var properties = lxw_doc_properties()
-        properties.created = time_t(created)
-        let title = strdup(EntryWorkbookTexts.title.text.zh)
-        let author = strdup("rotation")
-        properties.title = title
-        properties.author = author
-        let status = workbook_set_properties(workbook, &properties)
-        free(title); free(author)
-        try check(status, "document properties")
+        try WorkbookProperties.set(workbook, title: EntryWorkbookTexts.title.text.zh, created: created)
 
         let formats = Formats(workbook)
         let ranges = try writeInstructions(entry, workbook, formats)
